@@ -1,0 +1,45 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+/// NNLab: a visual lab for teaching how neural networks are trained.
+///
+/// - `NNEngine`: tensors, seeded random numbers, activations, initializers, statistics.
+/// - `NNRender`: PNG through libpng, figures through gnuplot, atomic JSON output.
+/// - `labs/<name>`: one module per lecture experiment, computing plain values.
+/// - `lab`: the command-line tool, one thin file per subcommand.
+let package = Package(
+    name: "NNLab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lab", targets: ["lab"]),
+        .library(name: "NNEngine", targets: ["NNEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries from the system: libpng (Debian libpng-dev), OpenBLAS + LAPACKE
+        // (libopenblas-dev, liblapacke-dev).
+        .systemLibrary(name: "CLibPNG", path: "Sources/CLibPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
+                       providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
+
+        .target(name: "NNEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
+
+        // One module per lecture experiment.
+        .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/init-study", exclude: ["README.md"]),
+
+        .executableTarget(name: "lab", dependencies: [
+            "NNEngine", "NNRender", "InitStudy",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"]),
+
+        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
+        .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
+        .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
+    ]
+)

@@ -1,0 +1,32 @@
+import COpenBLAS
+
+extension Tensor {
+    /// Matrix product `C = op(A) · op(B)` through BLAS `dgemm`, where `op(X)` is `X` or `Xᵀ`.
+    ///
+    /// Shapes: `op(A)`: [M, K], `op(B)`: [K, N], `C`: [M, N].
+    /// A forward pass is `matmul(x, W)`; the weight gradient is `matmul(x, dy, transposeA: true)`
+    /// and the input gradient `matmul(dy, W, transposeB: true)`, with no transpose ever copied.
+    public static func matmul(_ a: Tensor, _ b: Tensor,
+                              transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+        precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
+        let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
+        precondition(k == kb, "matmul inner dimensions differ: op(A) is [\(m), \(k)], op(B) is [\(kb), \(n)]")
+        var c = [Double](repeating: 0, count: m * n)
+        guard m > 0, n > 0, k > 0 else { return Tensor(shape: [m, n], scalars: c) }
+        a.scalars.withUnsafeBufferPointer { pa in
+            b.scalars.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(CblasRowMajor,
+                                transposeA ? CblasTrans : CblasNoTrans,
+                                transposeB ? CblasTrans : CblasNoTrans,
+                                Int32(m), Int32(n), Int32(k),
+                                1.0, pa.baseAddress, Int32(a.shape[1]),
+                                pb.baseAddress, Int32(b.shape[1]),
+                                0.0, pc.baseAddress, Int32(n))
+                }
+            }
+        }
+        return Tensor(shape: [m, n], scalars: c)
+    }
+}
