@@ -11,7 +11,10 @@ extension Tensor {
     public var variance: Double {
         guard count > 0 else { return .nan }
         let mu = mean
-        return Tensor.pairwiseSum(scalars.map { ($0 - mu) * ($0 - mu) }[...]) / Double(count)
+        return Tensor.blockedSum(count) { i in
+            let d = scalars[i] - mu
+            return d * d
+        } / Double(count)
     }
 
     /// The population standard deviation `√variance` (numpy's `std` with `ddof=0`).
@@ -37,6 +40,21 @@ extension Tensor {
         var hits = 0
         for x in scalars where predicate(x) { hits += 1 }
         return Double(hits) / Double(count)
+    }
+
+    /// `Σᵢ term(i)` for i in 0..<n without materializing the terms: plain sums over blocks of 256,
+    /// then pairwise over the block sums, so the error stays O(log n) as in `pairwiseSum`.
+    static func blockedSum(_ n: Int, _ term: (Int) -> Double) -> Double {
+        var blocks: [Double] = []
+        blocks.reserveCapacity(n / 256 + 1)
+        var start = 0
+        while start < n {
+            var s = 0.0
+            for i in start..<Swift.min(start + 256, n) { s += term(i) }
+            blocks.append(s)
+            start += 256
+        }
+        return pairwiseSum(blocks[...])
     }
 
     /// Sum by recursive halving; blocks of 256 are summed directly.

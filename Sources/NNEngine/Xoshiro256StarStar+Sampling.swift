@@ -13,12 +13,17 @@ extension Xoshiro256StarStar {
         low + (high - low) * uniform()
     }
 
+    /// A standard normal draw N(0, 1). The engine uses the ziggurat (`zigguratNormal()`), which is
+    /// about three times faster; `boxMullerNormal()` is kept as the textbook reference the tests
+    /// compare it with.
+    @inline(__always)
+    public mutating func normal() -> Double { zigguratNormal() }
+
     /// A standard normal draw N(0, 1) by the Box–Muller transform (Box & Muller 1958):
     /// `r = √(−2 ln u₁)`, `z₀ = r cos 2πu₂`, `z₁ = r sin 2πu₂`, with `z₁` kept for the next call.
     ///
     /// `u₁` is taken from (0, 1] so that `ln u₁` is finite.
-    @inline(__always)
-    public mutating func normal() -> Double {
+    public mutating func boxMullerNormal() -> Double {
         if let z = spareNormal {
             spareNormal = nil
             return z

@@ -1,1 +1,102 @@
-print("x")
+import Dispatch
+import Foundation
+import InitStudy
+import NNEngine
+
+// `make bench`: the engine's timings as a table. Times are medians of several runs; the machines
+// are shared and noisy, so the table leads with ratios (against numpy with OpenBLAS doing the same
+// work, and against the lab's time budget) rather than bare seconds.
+
+/// The median wall time of `repeats` runs of `work`, in seconds.
+func median(_ repeats: Int, _ work: () throws -> Void) rethrows -> Double {
+    var times: [Double] = []
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try work()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+/// Runs a command, returning its wall time, or nil if it could not run or failed.
+func timeCommand(_ executable: String, _ arguments: [String]) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// numpy's time for the same init-study compute, from `bench/numpy_init_study.py`.
+func numpySeconds(width: Int, depth: Int, batch: Int, schemes: Int) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "bench/numpy_init_study.py", String(width), String(depth), String(batch), String(schemes)]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+var rows: [(String, String, String)] = []
+func row(_ name: String, _ value: String, _ note: String = "") {
+    rows.append((name, value, note))
+    print(name.padding(toLength: 44, withPad: " ", startingAt: 0) + value.padding(toLength: 18, withPad: " ", startingAt: 0) + note)
+}
+
+print("NNLab engine benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores; medians)")
+print(String(repeating: "-", count: 100))
+
+var generator = Xoshiro256StarStar(seed: 1)
+let weight = Tensor.randomNormal(shape: [4096, 4096], using: &generator)
+for m in [16, 256] {
+    let x = Tensor.randomNormal(shape: [m, 4096], using: &generator)
+    let seconds = median(5) { _ = Tensor.matmul(x, weight) }
+    row("dgemm \(m)×4096×4096", String(format: "%.1f GFLOP/s", 2 * Double(m) * 4096 * 4096 / seconds / 1e9))
+}
+
+let n = 4096 * 4096
+var ziggurat = Xoshiro256StarStar(seed: 2), boxMuller = Xoshiro256StarStar(seed: 2)
+let zigguratTime = median(3) { var s = 0.0; for _ in 0..<n { s += ziggurat.normal() }; precondition(s.isFinite) }
+let boxMullerTime = median(3) { var s = 0.0; for _ in 0..<n { s += boxMuller.boxMullerNormal() }; precondition(s.isFinite) }
+row("normal draws, ziggurat (1 core)", String(format: "%.2f ns/draw", zigguratTime / Double(n) * 1e9),
+    String(format: "%.1f× faster than Box–Muller", boxMullerTime / zigguratTime))
+let fillTime = median(3) { _ = Tensor.randomNormal(shape: [4096, 4096], using: &generator) }
+row("randn 4096×4096 tensor (parallel)", String(format: "%.1f ms", fillTime * 1e3),
+    String(format: "%.2f ns/draw", fillTime / Double(n) * 1e9))
+let histogramTime = median(3) { _ = weight.histogram(bins: 60, lower: -4, upper: 4) }
+row("histogram of 4096×4096", String(format: "%.1f ms", histogramTime * 1e3))
+let stdTime = median(3) { _ = weight.standardDeviation }
+row("std of 4096×4096", String(format: "%.1f ms", stdTime * 1e3))
+
+let configuration = InitStudyConfiguration()
+let computeTime = try median(3) { _ = try InitStudy.run(configuration, schemes: Scheme.builtIn) }
+row("init-study compute, 6 schemes (fwd+bwd+stats)", String(format: "%.2f s", computeTime))
+if let numpy = numpySeconds(width: 4096, depth: 6, batch: 16, schemes: Scheme.builtIn.count) {
+    row("  numpy + OpenBLAS, same work", String(format: "%.2f s", numpy),
+        String(format: "ratio NNLab/numpy = %.2f (goal ≤ 1.1)", computeTime / numpy))
+} else {
+    row("  numpy + OpenBLAS, same work", "unavailable", "python3 with numpy not found")
+}
+
+let lab = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lab").path
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-bench-\(ProcessInfo.processInfo.processIdentifier)")
+defer { try? FileManager.default.removeItem(at: scratch) }
+var walls: [Double] = []
+for _ in 0..<3 { if let t = timeCommand(lab, ["init-study", "--out", scratch.path]) { walls.append(t) } }
+if walls.isEmpty {
+    row("lab init-study, whole run", "failed", "is gnuplot installed? run make figures")
+} else {
+    let wall = walls.sorted()[walls.count / 2]
+    row("lab init-study, whole run (with rendering)", String(format: "%.2f s", wall),
+        String(format: "%.2f of the 5 s budget; rendering+I/O %.0f%%", wall / 5, max(0, wall - computeTime) / wall * 100))
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// The 128-layer ziggurat for N(0, 1) of Marsaglia & Tsang (2000), in Doornik's (2005) ZIGNOR form.
+///
+/// The density's right half is covered by 128 horizontal layers of equal area `v`; the bottom one
+/// has the tail beyond `r` attached. A draw picks a layer and a point in it, and in ~98.8% of draws
+/// the point lies inside the curve with a single comparison, which is what makes the ziggurat
+/// about three times faster than Box–Muller's log, sqrt, sin and cos.
+///
+/// The tables are computed once from `r` and `v` (Doornik's constants for 128 layers).
+struct ZigguratTables: Sendable {
+    static let layers = 128
+    /// Where the tail starts.
+    static let r = 3.442619855899
+    /// The area of each layer.
+    static let v = 9.91256303526217e-3
+
+    /// `x[i]`: the right edge of layer `i` (`x[0]` is the virtual width of the base layer, `x[128] = 0`).
+    let x: [Double]
+    /// `ratio[i] = x[i+1] / x[i]`: below it a point in layer `i` is certainly under the curve.
+    let ratio: [Double]
+
+    static let shared = ZigguratTables()
+
+    private init() {
+        let n = Self.layers
+        var x = [Double](repeating: 0, count: n + 1)
+        let f = { (t: Double) in exp(-0.5 * t * t) }
+        x[0] = Self.v / f(Self.r)
+        x[1] = Self.r
+        for i in 2..<n {
+            x[i] = (-2 * log(Self.v / x[i - 1] + f(x[i - 1]))).squareRoot()
+        }
+        x[n] = 0
+        self.x = x
+        self.ratio = (0..<n).map { x[$0 + 1] / x[$0] }
+    }
+}
+
+extension Xoshiro256StarStar {
+    /// A standard normal draw N(0, 1) by the ziggurat method (see `ZigguratTables`).
+    ///
+    /// One 64-bit draw gives both the layer (its low 7 bits) and a uniform `u` in [−1, 1) (its top
+    /// 53 bits), so the fast path costs one generator step.
+    @inline(__always)
+    public mutating func zigguratNormal() -> Double {
+        let table = ZigguratTables.shared
+        while true {
+            let bits = next()
+            let i = Int(bits & 0x7F)
+            let u = Double(bits >> 11) * 0x1.0p-52 - 1
+            if abs(u) < table.ratio[i] { return u * table.x[i] }
+            if i == 0 { return normalTail(negative: u < 0) }
+            // The wedge between the layer's inner rectangle and the curve: accept by comparing a
+            // uniform height with the density.
+            let candidate = u * table.x[i]
+            let f0 = exp(-0.5 * (table.x[i] * table.x[i] - candidate * candidate))
+            let f1 = exp(-0.5 * (table.x[i + 1] * table.x[i + 1] - candidate * candidate))
+            if f1 + uniform() * (f0 - f1) < 1 { return candidate }
+        }
+    }
+
+    /// A draw from the normal tail beyond `r` (Marsaglia 1964), with the requested sign.
+    private mutating func normalTail(negative: Bool) -> Double {
+        let r = ZigguratTables.r
+        var x: Double, y: Double
+        repeat {
+            x = log(1 - uniform()) / r
+            y = log(1 - uniform())
+        } while -2 * y < x * x
+        return negative ? x - r : r - x
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import NNEngine
+
+/// A figure that knows how to draw itself with gnuplot commands.
+public protocol Figure {
+    /// The size used when the user gives none.
+    var defaultSize: FigureSize { get }
+    /// gnuplot commands that define this figure's data as datablocks named with `prefix` and draw
+    /// it into the current output. They run after `Theme.preamble` and a `set output`.
+    func gnuplotCommands(prefix: String) -> String
+}
+
+/// Renders figures to files in one gnuplot process (starting gnuplot costs ~80 ms, so one process
+/// per figure would dominate a lab's run time).
+///
+/// Each figure is drawn to a hidden temporary file beside its destination; only when gnuplot has
+/// exited successfully are they renamed into place. A failure leaves no partial figure behind.
+public struct FigureRenderer {
+    public var format: FigureFormat
+    /// Overrides every figure's `defaultSize` when set.
+    public var size: FigureSize?
+
+    public init(format: FigureFormat = .png, size: FigureSize? = nil) {
+        self.format = format
+        self.size = size
+    }
+
+    /// The destination of a figure called `name` (without extension) in `folder`.
+    public func url(for name: String, in folder: URL) -> URL {
+        folder.appendingPathComponent("\(name).\(format.fileExtension)")
+    }
+
+    /// Draws each figure to its URL. URLs must already carry this renderer's extension.
+    public func render(_ jobs: [(figure: any Figure, url: URL)]) throws {
+        guard !jobs.isEmpty else { return }
+        var script = ""
+        var temporaries: [URL] = []
+        for (index, job) in jobs.enumerated() {
+            try AtomicFile.makeDirectory(job.url.deletingLastPathComponent())
+            let temporary = AtomicFile.temporaryURL(for: job.url)
+            temporaries.append(temporary)
+            script += Theme.preamble
+            script += format.terminal(size: size ?? job.figure.defaultSize) + "\n"
+            script += "set output \(Gnuplot.quoted(temporary.path))\n"
+            script += job.figure.gnuplotCommands(prefix: "f\(index)_")
+            script += "unset output\n"
+        }
+        do {
+            try Gnuplot.run(script: script)
+            for (temporary, job) in zip(temporaries, jobs) {
+                let attributes = try? FileManager.default.attributesOfItem(atPath: temporary.path)
+                guard let bytes = attributes?[.size] as? NSNumber, bytes.intValue > 0 else {
+                    throw LabError("gnuplot produced no output for \(job.url.lastPathComponent)")
+                }
+                try AtomicFile.commit(temporary, to: job.url)
+            }
+        } catch {
+            for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
+            throw error
+        }
+    }
+}

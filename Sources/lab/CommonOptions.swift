@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NNEngine
+import NNRender
+
+/// Options every lab shares: where figures go, in which format and size, and the seed.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Seed for every random draw; the same seed gives byte-identical JSON.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Output folder; each lab writes into a subfolder named after it.")
+    var out: String = "output"
+
+    @Option(help: "Figure format: png, svg or pdf.")
+    var format: String = "png"
+
+    @Option(help: "Figure size WIDTHxHEIGHT in pixels (PDF: hundredths of an inch); default: sized to each figure.")
+    var size: String?
+
+    /// The options as command-line arguments, to hand on to another lab's command.
+    var arguments: [String] {
+        ["--seed", String(seed), "--out", out, "--format", format] + (size.map { ["--size", $0] } ?? [])
+    }
+
+    /// The renderer these options describe.
+    func renderer() throws -> FigureRenderer {
+        FigureRenderer(format: try FigureFormat(parsing: format), size: try size.map(FigureSize.init(parsing:)))
+    }
+
+    /// `<out>/<lab>`, checked for writability before any work is done.
+    func folder(for lab: String) throws -> URL {
+        let url = URL(fileURLWithPath: out).appendingPathComponent(lab)
+        try AtomicFile.makeDirectory(url)
+        return url
+    }
+}

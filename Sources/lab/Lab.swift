@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import NNEngine
+
+/// `lab`: NNLab's command-line tool. Each lab is a subcommand in its own file; the work is done
+/// by the lab modules, so these files only declare options and call one function.
+@main
+struct Lab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lab",
+        abstract: "A visual lab for teaching how neural networks are trained.",
+        discussion: "Each lab reproduces a lecture experiment and writes figures, with the numbers behind them as JSON, under --out (default: output/).",
+        version: "0.1.0",
+        subcommands: [ListCommand.self, AllCommand.self, InitStudyCommand.self])
+
+    /// Runs the command and turns every failure into one line on stderr and a non-zero exit.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as LabError {
+            fail(error.message, code: 1)
+        } catch {
+            let code = exitCode(for: error)
+            // --help and --version arrive as "errors" with a success code.
+            if code == .success { exit(withError: error) }
+            let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+            fail(message.replacingOccurrences(of: "Error: ", with: "") + " (see 'lab help')", code: code.rawValue)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data("lab: error: \(message)\n".utf8))
+        Foundation.exit(code == 0 ? 1 : code)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import NNEngine
+
+/// The lecture's weight-initialization experiment (CS231n lecture 6): push a batch of Gaussian
+/// inputs through a deep net without biases and look at the activations and weight gradients of
+/// every layer.
+///
+/// ```
+/// x = randn(batch, width)
+/// for l in 1...depth:  zₗ = hₗ₋₁ Wₗ,  hₗ = f(zₗ)        (h₀ = x)
+/// ```
+/// The backward pass starts from `dL/dh_depth = G ~ N(0, 1)` [batch, width], the gradient of the
+/// loss `L = Σ G ⊙ h_depth`; a random upstream gradient probes every direction equally, as the
+/// slide's "what do the gradients look like?" asks.
+///
+/// Every scheme sees the same input, the same upstream gradient and, layer by layer, the same
+/// random stream: two normal schemes differ only in scale, so the comparison is controlled.
+public enum InitStudy {
+    /// Runs every scheme. Computing only: nothing is printed or drawn.
+    public static func run(_ configuration: InitStudyConfiguration, schemes: [Scheme]) throws -> InitStudyResult {
+        try configuration.validate()
+        var generator = Xoshiro256StarStar(seed: configuration.seed)
+        let shape = [configuration.batch, configuration.width]
+        var inputStream = generator.split()
+        var upstreamStream = generator.split()
+        let input = Tensor.randomNormal(shape: shape, using: &inputStream)
+        let upstream = Tensor.randomNormal(shape: shape, using: &upstreamStream)
+        let layerStreams = (0..<configuration.depth).map { _ in generator.split() }
+        let results = schemes.map { scheme in
+            run(scheme, input: input, upstream: upstream, layerStreams: layerStreams, bins: configuration.bins)
+        }
+        return InitStudyResult(configuration: configuration, schemes: results)
+    }
+
+    /// One scheme's forward pass, backward pass and statistics.
+    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor,
+                    layerStreams: [Xoshiro256StarStar], bins: Int) -> SchemeResult {
+        let f = scheme.activation
+        let width = input.shape[1]
+        var weights: [Tensor] = [], preActivations: [Tensor] = [], activations = [input]
+        for var stream in layerStreams {
+            let w = scheme.initializer.make(shape: [width, width], using: &stream)
+            let z = Tensor.matmul(activations.last!, w)
+            weights.append(w)
+            preActivations.append(z)
+            activations.append(f(z))
+        }
+
+        // Backward: dz = dh ⊙ f′(z), dW = hₗ₋₁ᵀ dz, dhₗ₋₁ = dz Wᵀ. The weight gradients are large
+        // ([width, width] each), so they are reduced to statistics one layer at a time.
+        var outputGradient = upstream
+        var localGradients: [Tensor] = Array(repeating: Tensor(zeros: []), count: weights.count)
+        var outputGradientStds = [Double](repeating: 0, count: weights.count)
+        for l in weights.indices.reversed() {
+            outputGradientStds[l] = outputGradient.standardDeviation
+            localGradients[l] = outputGradient * f.derivative(preActivations[l])
+            outputGradient = Tensor.matmul(localGradients[l], weights[l], transposeB: true)
+        }
+
+        let activationRange = histogramRange(for: f, activations: Array(activations.dropFirst()))
+        let gradientSpread = weights.indices.map { l in
+            WeightGradientMoments(input: activations[l], localGradient: localGradients[l]).standardDeviation
+        }.max() ?? 0
+        let gradientBound = gradientSpread > 0 && gradientSpread.isFinite ? 4 * gradientSpread : 1
+
+        var layers: [LayerStatistics] = []
+        var activationHistograms: [Histogram] = [], gradientHistograms: [Histogram] = []
+        for l in weights.indices {
+            let h = activations[l + 1]
+            let dW = Tensor.matmul(activations[l], localGradients[l], transposeA: true)
+            layers.append(LayerStatistics(
+                layer: l + 1,
+                activationMean: h.mean,
+                activationStd: h.standardDeviation,
+                saturatedFraction: saturation(of: h, under: f),
+                zeroFraction: h.fraction { $0 == 0 },
+                localGradientMean: f.derivative(preActivations[l]).mean,
+                unitSpread: unitSpread(h),
+                weightStd: weights[l].standardDeviation,
+                weightGradientMean: dW.mean,
+                weightGradientStd: dW.standardDeviation,
+                outputGradientStd: outputGradientStds[l]))
+            activationHistograms.append(h.histogram(bins: bins, lower: activationRange.lower, upper: activationRange.upper))
+            gradientHistograms.append(dW.histogram(bins: bins, lower: -gradientBound, upper: gradientBound))
+        }
+        return SchemeResult(scheme: scheme, layers: layers,
+                            activationHistograms: activationHistograms, gradientHistograms: gradientHistograms)
+    }
+
+    /// The x range shared by a scheme's activation panels: the activation's own limits where it
+    /// has them (tanh's [−1, 1]), else out to the 99.9th percentile of |h| over all layers, so one
+    /// outlier does not squash every panel.
+    static func histogramRange(for f: Activation, activations: [Tensor]) -> (lower: Double, upper: Double) {
+        if let lower = f.range.lower, let upper = f.range.upper { return (lower, upper) }
+        let reach = activations.map { $0.map(abs).percentile(99.9) }.filter(\.isFinite).max() ?? 1
+        let extent = reach > 0 ? reach : 1
+        let lower = f.range.lower.map { Swift.max($0, -extent) } ?? -extent
+        let upper = f.range.upper ?? extent
+        return lower < upper ? (lower, upper) : (lower, lower + 1)
+    }
+
+    /// The fraction of activations within 1% of both-sided limits (|h| > 0.99 for tanh).
+    static func saturation(of h: Tensor, under f: Activation) -> Double? {
+        guard let lower = f.range.lower, let upper = f.range.upper else { return nil }
+        let margin = 0.01 * (upper - lower) / 2
+        return h.fraction { $0 < lower + margin || $0 > upper - margin }
+    }
+
+    /// `maxᵢ (maxⱼ hᵢⱼ − minⱼ hᵢⱼ)`: how differently the units of a layer respond to one input.
+    static func unitSpread(_ h: Tensor) -> Double {
+        (0..<h.shape[0]).map { i in
+            let row = h.row(i)
+            return row.max - row.min
+        }.max() ?? 0
+    }
+}

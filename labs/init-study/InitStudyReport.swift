@@ -1,0 +1,121 @@
+import Foundation
+import NNEngine
+import NNRender
+
+/// Turns an `InitStudyResult` into figures and the JSON files beside them.
+///
+/// Layout under the output folder:
+/// - `<scheme>-activations.{png,json}`: per-layer histograms of hₗ, titled with mean and std;
+/// - `<scheme>-gradients.{png,json}`: per-layer histograms of dL/dWₗ, titled with their std;
+/// - `summary.{png,json}`: activation std and dL/dW std against layer for every scheme, log-y.
+public enum InitStudyReport {
+    /// The run's parameters, repeated in every JSON so that each file stands on its own.
+    struct Parameters: Codable {
+        var lab = "init-study"
+        var depth: Int, width: Int, batch: Int, seed: UInt64, bins: Int
+        var input: String
+        var upstreamGradient: String
+    }
+
+    struct SchemeDescription: Codable {
+        var name: String, initializer: String, activation: String, lectureSays: String
+    }
+
+    /// The data behind one scheme's histogram figure.
+    struct HistogramFigureData: Codable {
+        var figure: String
+        var parameters: Parameters
+        var scheme: SchemeDescription
+        var verdict: String
+        var unitsIdentical: Bool
+        var layers: [LayerStatistics]
+        var histograms: [Histogram]
+    }
+
+    /// The data behind the summary figure.
+    struct SummaryData: Codable {
+        struct Curve: Codable {
+            var scheme: SchemeDescription
+            var verdict: String
+            var activationStd: [Double]
+            var weightGradientStd: [Double]
+        }
+        var figure = "activation std and dL/dW std against layer, every scheme"
+        var parameters: Parameters
+        var schemes: [Curve]
+    }
+
+    /// Writes every figure (in one gnuplot process) and its JSON into `folder`; returns the figure URLs.
+    @discardableResult
+    public static func write(_ result: InitStudyResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
+        let c = result.configuration
+        let parameters = Parameters(depth: c.depth, width: c.width, batch: c.batch, seed: c.seed, bins: c.bins,
+                                    input: "x ~ N(0, 1), shape [\(c.batch), \(c.width)], no bias",
+                                    upstreamGradient: "dL/dh\(c.depth) ~ N(0, 1), shape [\(c.batch), \(c.width)]")
+        var jobs: [(figure: any Figure, url: URL)] = []
+        var documents: [(URL, HistogramFigureData)] = []
+        for scheme in result.schemes {
+            let description = describe(scheme.scheme)
+            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
+            let activationPanels = zip(scheme.layers, scheme.activationHistograms).map { layer, histogram in
+                HistogramGrid.Panel(title: "layer \(layer.layer)\nmean \(SchemeResult.short(layer.activationMean))  std \(SchemeResult.short(layer.activationStd))",
+                                    histogram: histogram)
+            }
+            let gradientPanels = zip(scheme.layers, scheme.gradientHistograms).map { layer, histogram in
+                HistogramGrid.Panel(title: "layer \(layer.layer)\ndL/dW std \(SchemeResult.short(layer.weightGradientStd))",
+                                    histogram: histogram)
+            }
+            let columns = scheme.layers.count <= 8 ? nil : 6
+            for (kind, panels, label, histograms) in [
+                ("activations", activationPanels, "activation value h", scheme.activationHistograms),
+                ("gradients", gradientPanels, "weight gradient dL/dW", scheme.gradientHistograms),
+            ] {
+                let name = "\(scheme.scheme.name)-\(kind)"
+                let figure = HistogramGrid(title: "\(heading)\n\(kind == "activations" ? "activations" : "weight gradients"): \(scheme.verdict)",
+                                           xLabel: label, panels: panels, columns: columns)
+                jobs.append((figure, renderer.url(for: name, in: folder)))
+                documents.append((folder.appendingPathComponent("\(name).json"), HistogramFigureData(
+                    figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
+                    parameters: parameters, scheme: description, verdict: scheme.verdict,
+                    unitsIdentical: scheme.unitsIdentical, layers: scheme.layers, histograms: histograms)))
+            }
+        }
+
+        let layerAxis = (1...c.depth).map(Double.init)
+        let summary = LinePlot(title: "Activation and gradient scale through \(c.depth) layers of \(c.width) (seed \(c.seed))", panels: [
+            LinePlot.Panel(title: "activations", xLabel: "layer", yLabel: "std of h",
+                           series: result.schemes.map { .init(name: $0.scheme.name, x: layerAxis, y: $0.layers.map(\.activationStd)) },
+                           logY: true),
+            LinePlot.Panel(title: "weight gradients", xLabel: "layer", yLabel: "std of dL/dW",
+                           series: result.schemes.map { .init(name: $0.scheme.name, x: layerAxis, y: $0.layers.map(\.weightGradientStd)) },
+                           logY: true),
+        ])
+        jobs.append((summary, renderer.url(for: "summary", in: folder)))
+
+        try renderer.render(jobs)
+        for (url, document) in documents { try JSONOutput.write(document, to: url) }
+        try JSONOutput.write(SummaryData(parameters: parameters, schemes: result.schemes.map {
+            .init(scheme: describe($0.scheme), verdict: $0.verdict,
+                  activationStd: $0.layers.map(\.activationStd), weightGradientStd: $0.layers.map(\.weightGradientStd))
+        }), to: folder.appendingPathComponent("summary.json"))
+        return jobs.map(\.url)
+    }
+
+    static func describe(_ scheme: Scheme) -> SchemeDescription {
+        SchemeDescription(name: scheme.name, initializer: scheme.initializer.description,
+                          activation: scheme.activation.description, lectureSays: scheme.expectation)
+    }
+
+    /// A table for the terminal: one row per scheme with the activation std of every layer and
+    /// what the numbers show.
+    public static func table(_ result: InitStudyResult) -> String {
+        let nameWidth = max(8, result.schemes.map(\.scheme.name.count).max() ?? 0)
+        var lines = ["activation std by layer (seed \(result.configuration.seed), \(result.configuration.depth) layers of \(result.configuration.width), batch \(result.configuration.batch))"]
+        for scheme in result.schemes {
+            let stds = scheme.layers.map { SchemeResult.short($0.activationStd).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            lines.append("  " + scheme.scheme.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + stds)
+            lines.append("  " + String(repeating: " ", count: nameWidth + 2) + "→ " + scheme.verdict)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import NNEngine
+
+/// Everything one scheme produced: per-layer statistics and the histograms the figures draw.
+public struct SchemeResult: Sendable {
+    public var scheme: Scheme
+    public var layers: [LayerStatistics]
+    /// One histogram of `hₗ` per layer, all over the same range.
+    public var activationHistograms: [Histogram]
+    /// One histogram of `dL/dWₗ` per layer, all over the same range.
+    public var gradientHistograms: [Histogram]
+
+    /// True when, in every layer, all units give the same value for each input.
+    public var unitsIdentical: Bool { layers.allSatisfy { $0.unitSpread == 0 } }
+
+    /// What the numbers show, in the lecture's words. Computed from the statistics, so a figure's
+    /// caption can never disagree with its data.
+    public var verdict: String {
+        guard let first = layers.first, let last = layers.last else { return "no layers" }
+        var findings: [String] = []
+        if unitsIdentical { findings.append("all units in each layer are identical (symmetry not broken)") }
+        if let saturated = last.saturatedFraction, saturated > 0.5 {
+            findings.append("\(Int((saturated * 100).rounded()))% of last-layer units saturated, mean local gradient \(Self.short(last.localGradientMean))")
+        }
+        // The geometric change per layer, (last/first)^(1/(depth−1)): a net whose std shrinks by a
+        // constant factor per layer collapses to nothing as it gets deeper, however slowly.
+        let perLayer = layers.count > 1 ? pow(last.activationStd / first.activationStd, 1 / Double(layers.count - 1)) : 1
+        if perLayer < Self.collapseFactor {
+            findings.append("activation std collapses from \(Self.short(first.activationStd)) to \(Self.short(last.activationStd)) (×\(Self.short(perLayer)) per layer)")
+        } else if perLayer > 1 / Self.collapseFactor {
+            findings.append("activation std explodes from \(Self.short(first.activationStd)) to \(Self.short(last.activationStd)) (×\(Self.short(perLayer)) per layer)")
+        } else if findings.isEmpty {
+            findings.append("activation std stays in \(Self.short(layers.map(\.activationStd).min()!))…\(Self.short(layers.map(\.activationStd).max()!)): well scaled")
+        }
+        return findings.joined(separator: "; ")
+    }
+
+    /// A per-layer factor below this counts as collapsing (above its inverse, exploding): ReLU
+    /// with Xavier init shrinks by 1/√2 ≈ 0.71 per layer, tanh with Xavier by ≈ 0.9 at depth 6.
+    static let collapseFactor = 0.8
+
+    static func short(_ x: Double) -> String {
+        x == 0 ? "0" : (abs(x) >= 0.01 && abs(x) < 1000 ? String(format: "%.3g", x) : String(format: "%.2e", x))
+    }
+}
+
+/// The results of every scheme of one run.
+public struct InitStudyResult: Sendable {
+    public var configuration: InitStudyConfiguration
+    public var schemes: [SchemeResult]
+}
