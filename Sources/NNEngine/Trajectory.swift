@@ -1,9 +1,18 @@
 /// One step of a trajectory: the point after update `step` (0 is the start) and `f` there.
 public struct TrajectoryPoint: Equatable, Codable, Sendable {
+    /// The number of updates applied: 0 for the start.
     public var step: Int
     public var x: Double
     public var y: Double
+    /// `f(x, y)`.
     public var f: Double
+
+    public init(step: Int, x: Double, y: Double, f: Double) {
+        self.step = step
+        self.x = x
+        self.y = y
+        self.f = f
+    }
 }
 
 /// The path an optimizer takes on a 2-D test function, step by step, and how the run ended.
