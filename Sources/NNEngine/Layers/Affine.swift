@@ -1,4 +1,5 @@
-/// A fully connected layer: `y = x W + b`.
+/// A fully connected layer: `y = x W + b` (the perceptron layer of Rosenblatt 1958, in CS231n's
+/// batch-first layout).
 ///
 /// Shapes: `x`: [N, D], `W`: [D, M], `b`: [M], `y`: [N, M]. Backward (CS231n `affine_backward`):
 /// `∂x = ∂y Wᵀ`, `∂W = xᵀ ∂y`, `∂b = Σₙ ∂y[n, :]`.
