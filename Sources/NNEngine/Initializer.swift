@@ -57,31 +57,38 @@ public enum Initializer: Equatable, Sendable {
     /// A weight tensor of the given shape, drawn from `generator`.
     /// - Shapes: `shape` is `[Din, Dout]` (or `[D]` for a vector; orthogonal needs a matrix).
     public func make(shape: [Int], using generator: inout Xoshiro256StarStar) -> Tensor {
+        var weight = Tensor(zeros: [0])
+        fill(&weight, shape: shape, using: &generator)
+        return weight
+    }
+
+    /// Redraws `weight` with `shape`, reusing its storage: `make(shape:using:)` without a fresh
+    /// allocation, for experiments that draw many big matrices in turn.
+    public func fill(_ weight: inout Tensor, shape: [Int], using generator: inout Xoshiro256StarStar) {
+        let std = standardDeviation(for: shape)
+        // U[−√3 s, √3 s] has std s.
+        let uniformBound = 3.0.squareRoot() * (std ?? 0)
         switch self {
-        case .zeros: return Tensor(zeros: shape)
-        case .constant(let c): return Tensor(repeating: c, shape: shape)
-        case .normal(let mean, let std): return .randomNormal(shape: shape, mean: mean, std: std, using: &generator)
-        case .uniform(let low, let high): return .randomUniform(shape: shape, low: low, high: high, using: &generator)
-        case .xavierNormal, .kaimingNormal:
-            return .randomNormal(shape: shape, std: standardDeviation(for: shape)!, using: &generator)
-        case .xavierUniform, .kaimingUniform:
-            let bound = 3.0.squareRoot() * standardDeviation(for: shape)!
-            return .randomUniform(shape: shape, low: -bound, high: bound, using: &generator)
-        case .lecunNormal:
-            return Initializer.varianceScaling(scale: 1, mode: .fanIn, distribution: .truncatedNormal)
-                .make(shape: shape, using: &generator)
-        case .varianceScaling(_, _, let distribution):
-            let std = standardDeviation(for: shape)!
-            switch distribution {
-            case .normal: return .randomNormal(shape: shape, std: std, using: &generator)
-            case .uniform:
-                let bound = 3.0.squareRoot() * std
-                return .randomUniform(shape: shape, low: -bound, high: bound, using: &generator)
-            case .truncatedNormal:
-                return .randomTruncatedNormal(shape: shape, std: std / truncatedNormalStdAtTwo, using: &generator)
-            }
+        case .zeros, .constant:
+            weight.fillRandom(shape: shape, from: ConstantDistribution(self == .zeros ? 0 : constantValue), using: &generator)
+        case .normal(let mean, let std):
+            weight.fillRandom(shape: shape, from: NormalDistribution(mean: mean, std: std), using: &generator)
+        case .uniform(let low, let high):
+            weight.fillRandom(shape: shape, from: UniformDistribution(low: low, high: high), using: &generator)
+        case .xavierNormal, .kaimingNormal, .varianceScaling(_, _, .normal):
+            weight.fillRandom(shape: shape, from: NormalDistribution(std: std!), using: &generator)
+        case .xavierUniform, .kaimingUniform, .varianceScaling(_, _, .uniform):
+            weight.fillRandom(shape: shape, from: UniformDistribution(low: -uniformBound, high: uniformBound), using: &generator)
+        case .lecunNormal, .varianceScaling(_, _, .truncatedNormal):
+            weight.fillRandom(shape: shape, from: TruncatedNormalDistribution(scale: std! / truncatedNormalStdAtTwo),
+                              using: &generator)
         case .orthogonal(let gain):
-            return Initializer.orthogonalMatrix(shape: shape, gain: gain, using: &generator)
+            weight = Initializer.orthogonalMatrix(shape: shape, gain: gain, using: &generator)
         }
+    }
+
+    private var constantValue: Double {
+        if case .constant(let c) = self { return c }
+        return 0
     }
 }

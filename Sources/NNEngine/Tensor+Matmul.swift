@@ -8,15 +8,28 @@ extension Tensor {
     /// and the input gradient `matmul(dy, W, transposeB: true)`, with no transpose ever copied.
     public static func matmul(_ a: Tensor, _ b: Tensor,
                               transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+        var c = Tensor(zeros: [0])
+        matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
+        return c
+    }
+
+    /// `C = op(A) · op(B)` written into `result`, reusing its storage when it already has `M·N`
+    /// elements (numpy's `out=`): a loop of big products then touches no fresh memory.
+    public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                              into result: inout Tensor) {
         precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(k == kb, "matmul inner dimensions differ: op(A) is [\(m), \(k)], op(B) is [\(kb), \(n)]")
-        var c = [Double](repeating: 0, count: m * n)
-        guard m > 0, n > 0, k > 0 else { return Tensor(shape: [m, n], scalars: c) }
+        if result.count != m * n { result.scalars = [Double](repeating: 0, count: m * n) }
+        result.shape = [m, n]
+        guard m > 0, n > 0, k > 0 else {
+            for i in result.scalars.indices { result.scalars[i] = 0 }
+            return
+        }
         a.scalars.withUnsafeBufferPointer { pa in
             b.scalars.withUnsafeBufferPointer { pb in
-                c.withUnsafeMutableBufferPointer { pc in
+                result.scalars.withUnsafeMutableBufferPointer { pc in
                     cblas_dgemm(CblasRowMajor,
                                 transposeA ? CblasTrans : CblasNoTrans,
                                 transposeB ? CblasTrans : CblasNoTrans,
@@ -27,6 +40,5 @@ extension Tensor {
                 }
             }
         }
-        return Tensor(shape: [m, n], scalars: c)
     }
 }

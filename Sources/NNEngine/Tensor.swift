@@ -7,7 +7,7 @@
 /// Shapes: a scalar is `[]`, a vector `[N]`, a batch of activations `[N, D]`, a weight `[Din, Dout]`.
 public struct Tensor: Equatable, Sendable {
     /// The size of each axis.
-    public private(set) var shape: [Int]
+    public internal(set) var shape: [Int]
     /// The elements in row-major order; `scalars.count == shape.reduce(1, *)`.
     public var scalars: [Double]
 

@@ -8,7 +8,7 @@ import Foundation
 /// about three times faster than Box–Muller's log, sqrt, sin and cos.
 ///
 /// The tables are computed once from `r` and `v` (Doornik's constants for 128 layers).
-struct ZigguratTables: Sendable {
+struct ZigguratTables: @unchecked Sendable {
     static let layers = 128
     /// Where the tail starts.
     static let r = 3.442619855899
@@ -16,10 +16,13 @@ struct ZigguratTables: Sendable {
     static let v = 9.91256303526217e-3
 
     /// `x[i]`: the right edge of layer `i` (`x[0]` is the virtual width of the base layer, `x[128] = 0`).
-    let x: [Double]
+    let x: UnsafePointer<Double>
     /// `ratio[i] = x[i+1] / x[i]`: below it a point in layer `i` is certainly under the curve.
-    let ratio: [Double]
+    let ratio: UnsafePointer<Double>
 
+    /// Built once and never freed. Plain pointers rather than arrays: reading an array from a
+    /// shared table costs a reference-count update per draw, and with several threads drawing at
+    /// once those atomic updates on one cache line made the parallel fill slower than one core.
     static let shared = ZigguratTables()
 
     private init() {
@@ -32,8 +35,12 @@ struct ZigguratTables: Sendable {
             x[i] = (-2 * log(Self.v / x[i - 1] + f(x[i - 1]))).squareRoot()
         }
         x[n] = 0
-        self.x = x
-        self.ratio = (0..<n).map { x[$0 + 1] / x[$0] }
+        let xTable = UnsafeMutablePointer<Double>.allocate(capacity: n + 1)
+        xTable.initialize(from: x, count: n + 1)
+        let ratioTable = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        for i in 0..<n { ratioTable[i] = x[i + 1] / x[i] }
+        self.x = UnsafePointer(xTable)
+        self.ratio = UnsafePointer(ratioTable)
     }
 }
 
@@ -43,8 +50,12 @@ extension Xoshiro256StarStar {
     /// One 64-bit draw gives both the layer (its low 7 bits) and a uniform `u` in [−1, 1) (its top
     /// 53 bits), so the fast path costs one generator step.
     @inline(__always)
-    public mutating func zigguratNormal() -> Double {
-        let table = ZigguratTables.shared
+    public mutating func zigguratNormal() -> Double { zigguratNormal(ZigguratTables.shared) }
+
+    /// The ziggurat draw with the tables passed in, so that a fill loop looks them up once rather
+    /// than through the lazy global's initialization check on every draw.
+    @inline(__always)
+    mutating func zigguratNormal(_ table: ZigguratTables) -> Double {
         while true {
             let bits = next()
             let i = Int(bits & 0x7F)

@@ -26,25 +26,36 @@ public enum InitStudy {
         let input = Tensor.randomNormal(shape: shape, using: &inputStream)
         let upstream = Tensor.randomNormal(shape: shape, using: &upstreamStream)
         let layerStreams = (0..<configuration.depth).map { _ in generator.split() }
+        var workspace = Workspace()
         let results = schemes.map { scheme in
-            run(scheme, input: input, upstream: upstream, layerStreams: layerStreams, bins: configuration.bins)
+            run(scheme, input: input, upstream: upstream, layerStreams: layerStreams, bins: configuration.bins,
+                workspace: &workspace)
         }
         return InitStudyResult(configuration: configuration, schemes: results)
     }
 
+    /// The big buffers, [width, width] each, reused from scheme to scheme: every weight matrix
+    /// and one weight gradient. Mapping fresh gigabytes for every scheme cost more time in page
+    /// faults than the matrix products themselves.
+    struct Workspace {
+        var weights: [Tensor] = []
+        var weightGradient = Tensor(zeros: [0])
+    }
+
     /// One scheme's forward pass, backward pass and statistics.
-    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor,
-                    layerStreams: [Xoshiro256StarStar], bins: Int) -> SchemeResult {
+    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [Xoshiro256StarStar],
+                    bins: Int, workspace: inout Workspace) -> SchemeResult {
         let f = scheme.activation
         let width = input.shape[1]
-        var weights: [Tensor] = [], preActivations: [Tensor] = [], activations = [input]
-        for var stream in layerStreams {
-            let w = scheme.initializer.make(shape: [width, width], using: &stream)
-            let z = Tensor.matmul(activations.last!, w)
-            weights.append(w)
+        var preActivations: [Tensor] = [], activations = [input]
+        for (l, var stream) in layerStreams.enumerated() {
+            if workspace.weights.count <= l { workspace.weights.append(Tensor(zeros: [0])) }
+            scheme.initializer.fill(&workspace.weights[l], shape: [width, width], using: &stream)
+            let z = Tensor.matmul(activations.last!, workspace.weights[l])
             preActivations.append(z)
             activations.append(f(z))
         }
+        let weights = workspace.weights.prefix(layerStreams.count)
 
         // Backward: dz = dh ⊙ f′(z), dW = hₗ₋₁ᵀ dz, dhₗ₋₁ = dz Wᵀ. The weight gradients are large
         // ([width, width] each), so they are reduced to statistics one layer at a time.
@@ -58,16 +69,18 @@ public enum InitStudy {
         }
 
         let activationRange = histogramRange(for: f, activations: Array(activations.dropFirst()))
-        let gradientSpread = weights.indices.map { l in
-            WeightGradientMoments(input: activations[l], localGradient: localGradients[l]).standardDeviation
-        }.max() ?? 0
+        let gradientMoments = weights.indices.map { l in
+            WeightGradientMoments(input: activations[l], localGradient: localGradients[l])
+        }
+        let gradientSpread = gradientMoments.map(\.standardDeviation).max() ?? 0
         let gradientBound = gradientSpread > 0 && gradientSpread.isFinite ? 4 * gradientSpread : 1
 
         var layers: [LayerStatistics] = []
         var activationHistograms: [Histogram] = [], gradientHistograms: [Histogram] = []
         for l in weights.indices {
             let h = activations[l + 1]
-            let dW = Tensor.matmul(activations[l], localGradients[l], transposeA: true)
+            Tensor.matmul(activations[l], localGradients[l], transposeA: true, into: &workspace.weightGradient)
+            let dW = workspace.weightGradient
             layers.append(LayerStatistics(
                 layer: l + 1,
                 activationMean: h.mean,
@@ -77,8 +90,8 @@ public enum InitStudy {
                 localGradientMean: f.derivative(preActivations[l]).mean,
                 unitSpread: unitSpread(h),
                 weightStd: weights[l].standardDeviation,
-                weightGradientMean: dW.mean,
-                weightGradientStd: dW.standardDeviation,
+                weightGradientMean: gradientMoments[l].mean,
+                weightGradientStd: gradientMoments[l].standardDeviation,
                 outputGradientStd: outputGradientStds[l]))
             activationHistograms.append(h.histogram(bins: bins, lower: activationRange.lower, upper: activationRange.upper))
             gradientHistograms.append(dW.histogram(bins: bins, lower: -gradientBound, upper: gradientBound))

@@ -46,7 +46,7 @@ public struct Dropout: Equatable, Sendable {
     /// `generator` (in `Tensor.random`'s chunked order, so the mask is reproducible from the seed).
     public func mask(shape: [Int], using generator: inout Xoshiro256StarStar) -> Tensor {
         let p = keepProbability
-        return Tensor.random(shape: shape, using: &generator) { $0.uniform() < p ? 1 : 0 }
+        return Tensor.random(shape: shape, from: BernoulliDistribution(p: p), using: &generator)
     }
 
     /// `y = x ⊙ multiplier`: [N, D] → [N, D]. Draws a mask from `generator` only in training mode.
