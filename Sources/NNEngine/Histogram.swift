@@ -30,7 +30,8 @@ public struct Histogram: Codable, Equatable, Sendable {
                 counts[Swift.min(Int((x - lower) / width), bins - 1)] += 1
             }
         }
-        self.edges = (0...bins).map { lower + Double($0) * width }
+        // The last edge is `upper` exactly: lower + bins·width can round below it.
+        self.edges = (0...bins).map { $0 == bins ? upper : lower + Double($0) * width }
         self.counts = counts
         self.below = below
         self.above = above

@@ -14,7 +14,7 @@ public enum Gnuplot {
     public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let explicit = environment["NNLAB_GNUPLOT"], !explicit.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: explicit) else {
-                throw LabError("NNLAB_GNUPLOT=\(explicit) is not an executable file")
+                throw LabError("NNLAB_GNUPLOT=\(explicit) is not an executable file: \(installHint)")
             }
             return URL(fileURLWithPath: explicit)
         }

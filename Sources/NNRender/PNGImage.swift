@@ -62,6 +62,10 @@ public struct PNGImage: Equatable, Sendable {
         let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0
         let channels = hasAlpha ? 4 : 3
         image.format = hasAlpha ? Self.rgbaFormat : Self.rgbFormat
+        // Without this flag libpng takes 16-bit samples of a file with no gAMA/sRGB chunk as
+        // linear light and gamma-encodes them on the way to 8 bits (32896 would read as 186, not
+        // 128). PNG samples are sRGB-encoded unless the file says otherwise.
+        image.flags |= png_uint_32(PNG_IMAGE_FLAG_16BIT_sRGB)
         var pixels = [UInt8](repeating: 0, count: width * height * channels)
         let finished = data.withUnsafeBytes { _ in
             pixels.withUnsafeMutableBytes { buffer in

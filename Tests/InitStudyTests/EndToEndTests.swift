@@ -76,7 +76,9 @@ final class EndToEndTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.labBinary.path) else {
-            throw XCTSkip("lab binary not built at \(Self.labBinary.path); run swift build first")
+            // `swift test` builds `lab`, a dependency of this target: its absence is a failure.
+            XCTFail("lab binary not built at \(Self.labBinary.path)")
+            throw LabError("lab binary missing")
         }
     }
 

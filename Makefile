@@ -1,0 +1,47 @@
+# NNLab: `make figures` renders every lab into output/, `make test` runs the tests.
+# Both first install the system packages a fresh Debian machine lacks.
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+# Debian package that provides each thing the build and the labs need.
+PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev
+
+.PHONY: all deps build figures test bench install clean
+
+all: figures
+
+# Installs only what is missing. liblapacke-dev is installed in the same apt-get call as
+# libopenblas-dev, so apt resolves LAPACK to OpenBLAS rather than pulling the reference BLAS.
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "NNLab needs:$$missing (Debian package names); install them with your package manager." >&2; exit 1; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then SUDO=""; \
+	elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; \
+	else echo "NNLab needs:$$missing. Run as root: apt-get install --no-install-recommends$$missing" >&2; exit 1; fi; \
+	echo "installing$$missing"; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+
+build: deps
+	$(SWIFT) build -c release
+
+figures: build
+	.build/release/lab all --out output
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-swift-testing
+
+bench: build
+	.build/release/lab-bench
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/lab $(DESTDIR)$(PREFIX)/bin/lab
+
+clean:
+	rm -rf .build output/*/
