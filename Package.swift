@@ -30,13 +30,14 @@ let package = Package(
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
-                path: "labs/init-study", exclude: ["README.md"]),
+                path: "labs/init-study", exclude: ["README.md", "summary.png"]),
 
         .executableTarget(name: "lab", dependencies: [
             "NNEngine", "NNRender", "InitStudy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"]),
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
+                         exclude: ["numpy_init_study.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),

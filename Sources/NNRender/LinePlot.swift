@@ -42,7 +42,7 @@ public struct LinePlot: Figure {
     }
 
     public var defaultSize: FigureSize {
-        FigureSize(width: Swift.min(10_000, 200 + 650 * panels.count), height: 560)
+        FigureSize(width: Swift.min(10_000, 300 + 700 * panels.count), height: 560)
     }
 
     public func gnuplotCommands(prefix: String) -> String {
@@ -53,9 +53,9 @@ public struct LinePlot: Figure {
             }
         }
         script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
-        script += "set key top right\n"
+        script += "set key outside right top vertical\n"
         for (p, panel) in panels.enumerated() {
-            script += panel.logY ? "set logscale y\nset format y \"%.0e\"\n" : "unset logscale y\nset format y \"% h\"\n"
+            script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             let style = panel.markers ? "linespoints pt 7 ps 0.9" : "lines"

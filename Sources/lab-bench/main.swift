@@ -36,7 +36,7 @@ func timeCommand(_ executable: String, _ arguments: [String]) -> Double? {
 func numpySeconds(width: Int, depth: Int, batch: Int, schemes: Int) -> Double? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "bench/numpy_init_study.py", String(width), String(depth), String(batch), String(schemes)]
+    process.arguments = ["python3", "Sources/lab-bench/numpy_init_study.py", String(width), String(depth), String(batch), String(schemes)]
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice

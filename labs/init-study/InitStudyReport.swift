@@ -27,6 +27,8 @@ public enum InitStudyReport {
         var parameters: Parameters
         var scheme: SchemeDescription
         var verdict: String
+        /// std(dL/dh₁) / std(dL/dh at the output): how much of the gradient signal reaches layer 1.
+        var backwardGain: Double
         var unitsIdentical: Bool
         var layers: [LayerStatistics]
         var histograms: [Histogram]
@@ -71,12 +73,15 @@ public enum InitStudyReport {
                 ("gradients", gradientPanels, "weight gradient dL/dW", scheme.gradientHistograms),
             ] {
                 let name = "\(scheme.scheme.name)-\(kind)"
-                let figure = HistogramGrid(title: "\(heading)\n\(kind == "activations" ? "activations" : "weight gradients"): \(scheme.verdict)",
+                let caption = kind == "activations"
+                    ? "activations: \(scheme.verdict)"
+                    : "weight gradients: dL/dh at layer 1 is \(SchemeResult.short(scheme.backwardGain))× the upstream gradient's std"
+                let figure = HistogramGrid(title: "\(heading)\n\(caption)",
                                            xLabel: label, panels: panels, columns: columns)
                 jobs.append((figure, renderer.url(for: name, in: folder)))
                 documents.append((folder.appendingPathComponent("\(name).json"), HistogramFigureData(
                     figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
-                    parameters: parameters, scheme: description, verdict: scheme.verdict,
+                    parameters: parameters, scheme: description, verdict: scheme.verdict, backwardGain: scheme.backwardGain,
                     unitsIdentical: scheme.unitsIdentical, layers: scheme.layers, histograms: histograms)))
             }
         }

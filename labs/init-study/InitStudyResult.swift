@@ -19,8 +19,8 @@ public struct SchemeResult: Sendable {
         guard let first = layers.first, let last = layers.last else { return "no layers" }
         var findings: [String] = []
         if unitsIdentical { findings.append("all units in each layer are identical (symmetry not broken)") }
-        if let saturated = last.saturatedFraction, saturated > 0.5 {
-            findings.append("\(Int((saturated * 100).rounded()))% of last-layer units saturated, mean local gradient \(Self.short(last.localGradientMean))")
+        if let saturated = last.saturatedFraction, saturated > Self.saturationShare {
+            findings.append("\(Int((saturated * 100).rounded()))% of last-layer units saturated, mean local gradient f′(z) \(Self.short(last.localGradientMean))")
         }
         // The geometric change per layer, (last/first)^(1/(depth−1)): a net whose std shrinks by a
         // constant factor per layer collapses to nothing as it gets deeper, however slowly.
@@ -33,6 +33,18 @@ public struct SchemeResult: Sendable {
             findings.append("activation std stays in \(Self.short(layers.map(\.activationStd).min()!))…\(Self.short(layers.map(\.activationStd).max()!)): well scaled")
         }
         return findings.joined(separator: "; ")
+    }
+
+    /// The share of saturated units above which a layer counts as saturating. A tanh layer whose
+    /// pre-activations have std 3.2 (the lecture's 0.05·√4096) has a third of its units beyond
+    /// |h| > 0.99, and its histogram is dominated by the spikes at ±1.
+    static let saturationShare = 0.25
+
+    /// How the backward signal changes from the output to the first layer: the std of dL/dh₁
+    /// over that of the upstream gradient. Each layer multiplies it by about σ_W·√width·E[f′].
+    public var backwardGain: Double {
+        guard let first = layers.first, let last = layers.last, last.outputGradientStd > 0 else { return .nan }
+        return first.outputGradientStd / last.outputGradientStd
     }
 
     /// A per-layer factor below this counts as collapsing (above its inverse, exploding): ReLU
