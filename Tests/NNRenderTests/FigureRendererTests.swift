@@ -58,12 +58,12 @@ final class FigureRendererTests: XCTestCase {
 
     func testDefaultSizesFollowTheLayout() throws {
         XCTAssertEqual(Self.histogramGrid.defaultSize, FigureSize(width: 120 + 600, height: 120 + 640))
-        XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 200 + 1300, height: 560))
+        XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 300 + 2 * 700, height: 560))
         let folder = try makeTemporaryFolder(self)
         let url = folder.appendingPathComponent("default.png")
         try FigureRenderer(format: .png).render([(Self.linePlot, url)])
         let image = try PNGImage(contentsOf: url)
-        XCTAssertEqual([image.width, image.height], [1500, 560])
+        XCTAssertEqual([image.width, image.height], [1700, 560])
     }
 
     func testFailedRenderLeavesNoFiles() throws {
