@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Counts of values in `bins` equal-width bins spanning `[lower, upper]`.
 ///
 /// Bin `k` holds `edges[k] ≤ x < edges[k+1]`; the last bin also holds `x == upper` (numpy's
@@ -51,9 +53,35 @@ public struct Histogram: Codable, Equatable, Sendable {
     }
 }
 
+extension Histogram {
+    /// The histogram of all values seen by `parts`, which must share their edges.
+    init(merging parts: [Histogram]) {
+        precondition(!parts.isEmpty && parts.allSatisfy { $0.edges == parts[0].edges }, "merging histograms with different bins")
+        edges = parts[0].edges
+        counts = parts.dropFirst().reduce(parts[0].counts) { zip($0, $1.counts).map(+) }
+        below = parts.reduce(0) { $0 + $1.below }
+        above = parts.reduce(0) { $0 + $1.above }
+        nonFinite = parts.reduce(0) { $0 + $1.nonFinite }
+    }
+}
+
 extension Tensor {
-    /// A histogram of the elements; see `Histogram`.
+    /// A histogram of the elements; see `Histogram`. Big tensors are binned in parallel slices of
+    /// 2¹⁸ elements whose counts are then added, which gives exactly the serial result.
     public func histogram(bins: Int, lower: Double, upper: Double) -> Histogram {
-        Histogram(scalars, bins: bins, lower: lower, upper: upper)
+        let slice = 1 << 18
+        let parts = (count + slice - 1) / slice
+        guard parts > 1 else { return Histogram(scalars, bins: bins, lower: lower, upper: upper) }
+        var results = [Histogram?](repeating: nil, count: parts)
+        scalars.withUnsafeBufferPointer { x in
+            results.withUnsafeMutableBufferPointer { out in
+                let output = out.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let range = (part * slice)..<Swift.min((part + 1) * slice, x.count)
+                    output[part] = Histogram(x[range], bins: bins, lower: lower, upper: upper)
+                }
+            }
+        }
+        return Histogram(merging: results.map { $0! })
     }
 }
