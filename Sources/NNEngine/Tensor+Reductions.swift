@@ -1,11 +1,7 @@
-import Dispatch
-
 extension Tensor {
-    /// `Σᵢ xᵢ` over every element. Summed in fixed blocks of 4096 (in parallel for big tensors),
-    /// then pairwise over the block sums: the rounding error grows as O(log n) rather than O(n)
-    /// (the init study sums 16.7 M gradient entries), and the fixed blocks make the result the same
-    /// whatever the number of threads.
-    public var sum: Double { blockwiseSum { $0 } }
+    /// `Σᵢ xᵢ` over every element (pairwise summation, so the rounding error grows as O(log n)
+    /// rather than O(n): the init study sums 16.7 M gradient entries).
+    public var sum: Double { Tensor.pairwiseSum(scalars[...]) }
 
     /// `μ = (1/n) Σᵢ xᵢ`; `nan` for an empty tensor.
     public var mean: Double { count == 0 ? .nan : sum / Double(count) }
@@ -15,7 +11,10 @@ extension Tensor {
     public var variance: Double {
         guard count > 0 else { return .nan }
         let mu = mean
-        return blockwiseSum { ($0 - mu) * ($0 - mu) } / Double(count)
+        return Tensor.blockedSum(count) { i in
+            let d = scalars[i] - mu
+            return d * d
+        } / Double(count)
     }
 
     /// The population standard deviation `√variance` (numpy's `std` with `ddof=0`).
@@ -43,35 +42,22 @@ extension Tensor {
         return Double(hits) / Double(count)
     }
 
-    /// Elements per block of `blockwiseSum`.
-    static let sumBlock = 4096
-    /// Blocks per parallel task (262 144 elements): smaller tensors are summed by one task.
-    static let blocksPerTask = 64
-
-    /// `Σᵢ term(xᵢ)`: plain sums over fixed blocks, then `pairwiseSum` over the block sums.
-    @inline(__always)
-    func blockwiseSum(_ term: (Double) -> Double) -> Double {
-        let n = count
-        let blocks = (n + Tensor.sumBlock - 1) / Tensor.sumBlock
-        guard blocks > 0 else { return 0 }
-        var blockSums = [Double](repeating: 0, count: blocks)
-        scalars.withUnsafeBufferPointer { buffer in
-            blockSums.withUnsafeMutableBufferPointer { sumsBuffer in
-                let (x, sums) = (buffer.baseAddress!, sumsBuffer.baseAddress!)
-                let tasks = (blocks + Tensor.blocksPerTask - 1) / Tensor.blocksPerTask
-                DispatchQueue.concurrentPerform(iterations: tasks) { task in
-                    for b in (task * Tensor.blocksPerTask)..<Swift.min((task + 1) * Tensor.blocksPerTask, blocks) {
-                        var s = 0.0
-                        for i in (b * Tensor.sumBlock)..<Swift.min((b + 1) * Tensor.sumBlock, n) { s += term(x[i]) }
-                        sums[b] = s
-                    }
-                }
-            }
+    /// `Σᵢ term(i)` for i in 0..<n without materializing the terms: plain sums over blocks of 256,
+    /// then pairwise over the block sums, so the error stays O(log n) as in `pairwiseSum`.
+    static func blockedSum(_ n: Int, _ term: (Int) -> Double) -> Double {
+        var blocks: [Double] = []
+        blocks.reserveCapacity(n / 256 + 1)
+        var start = 0
+        while start < n {
+            var s = 0.0
+            for i in start..<Swift.min(start + 256, n) { s += term(i) }
+            blocks.append(s)
+            start += 256
         }
-        return Tensor.pairwiseSum(blockSums[...])
+        return pairwiseSum(blocks[...])
     }
 
-    /// Sum by recursive halving; runs of 256 are summed directly.
+    /// Sum by recursive halving; blocks of 256 are summed directly.
     static func pairwiseSum(_ xs: ArraySlice<Double>) -> Double {
         if xs.count <= 256 {
             var s = 0.0
