@@ -50,7 +50,7 @@ func numpySeconds(width: Int, depth: Int, batch: Int, schemes: Int) -> Double? {
 var rows: [(String, String, String)] = []
 func row(_ name: String, _ value: String, _ note: String = "") {
     rows.append((name, value, note))
-    print(name.padding(toLength: 44, withPad: " ", startingAt: 0) + value.padding(toLength: 18, withPad: " ", startingAt: 0) + note)
+    print(name.padding(toLength: 50, withPad: " ", startingAt: 0) + value.padding(toLength: 18, withPad: " ", startingAt: 0) + note)
 }
 
 print("NNLab engine benchmarks (\(ProcessInfo.processInfo.activeProcessorCount) cores; medians)")
