@@ -25,7 +25,7 @@ struct Lab: ParsableCommand {
             // --help and --version arrive as "errors" with a success code.
             if code == .success { exit(withError: error) }
             let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
-            fail(message.replacingOccurrences(of: "Error: ", with: "") + " (see 'lab help')", code: code.rawValue)
+            fail(message.replacingOccurrences(of: "Error: ", with: "") + " (see 'lab --help')", code: code.rawValue)
         }
     }
 

@@ -60,11 +60,12 @@ public enum InitStudy {
         // Backward: dz = dh ⊙ f′(z), dW = hₗ₋₁ᵀ dz, dhₗ₋₁ = dz Wᵀ. The weight gradients are large
         // ([width, width] each), so they are reduced to statistics one layer at a time.
         var outputGradient = upstream
-        var localGradients: [Tensor] = Array(repeating: Tensor(zeros: []), count: weights.count)
+        let derivatives = preActivations.map { f.derivative($0) }
+        var localGradients = derivatives
         var outputGradientStds = [Double](repeating: 0, count: weights.count)
         for l in weights.indices.reversed() {
             outputGradientStds[l] = outputGradient.standardDeviation
-            localGradients[l] = outputGradient * f.derivative(preActivations[l])
+            localGradients[l] = outputGradient * derivatives[l]
             outputGradient = Tensor.matmul(localGradients[l], weights[l], transposeB: true)
         }
 
@@ -87,7 +88,7 @@ public enum InitStudy {
                 activationStd: h.standardDeviation,
                 saturatedFraction: saturation(of: h, under: f),
                 zeroFraction: h.fraction { $0 == 0 },
-                localGradientMean: f.derivative(preActivations[l]).mean,
+                localGradientMean: derivatives[l].mean,
                 unitSpread: unitSpread(h),
                 weightStd: weights[l].standardDeviation,
                 weightGradientMean: gradientMoments[l].mean,
