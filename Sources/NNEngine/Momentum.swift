@@ -6,10 +6,7 @@
 /// `ΔW⁽ᵏ⁾ = β ΔW⁽ᵏ⁻¹⁾ − η ∇Err(W⁽ᵏ⁻¹⁾)`.
 public struct Momentum: Optimizer {
     /// The velocity `v`, starting at zero.
-    public struct State: OptimizerState {
-        public var velocity: Tensor
-        public init(zerosLike parameter: Tensor) { velocity = Tensor(zeros: parameter.shape) }
-    }
+    public typealias State = VelocityState
 
     public var learningRate: Double
     /// The momentum coefficient μ in [0, 1); 0 is plain SGD.

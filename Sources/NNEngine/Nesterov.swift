@@ -14,10 +14,7 @@
 /// same `v`. Shapes: `x`, `g`, `v` equal. References: Nesterov (1983); Sutskever et al. (2013).
 public struct Nesterov: Optimizer {
     /// The velocity `v`, starting at zero.
-    public struct State: OptimizerState {
-        public var velocity: Tensor
-        public init(zerosLike parameter: Tensor) { velocity = Tensor(zeros: parameter.shape) }
-    }
+    public typealias State = VelocityState
 
     public var learningRate: Double
     /// The momentum coefficient μ in [0, 1).
