@@ -31,9 +31,11 @@ let package = Package(
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
+        .target(name: "Optimizers", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/optimizers", exclude: ["README.md"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy",
+            "NNEngine", "NNRender", "InitStudy", "Optimizers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
@@ -42,5 +44,6 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "NNEngine", "NNRender", "lab"]),
     ]
 )

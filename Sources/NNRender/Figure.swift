@@ -8,6 +8,14 @@ public protocol Figure {
     /// gnuplot commands that define this figure's data as datablocks named with `prefix` and draw
     /// it into the current output. They run after `Theme.preamble` and a `set output`.
     func gnuplotCommands(prefix: String) -> String
+    /// The `set terminal` line this figure needs whatever the renderer's format (an animated GIF
+    /// is always a GIF), or `nil` to use the renderer's `FigureFormat`.
+    func terminalOverride(size: FigureSize) -> String?
+}
+
+extension Figure {
+    /// Every figure uses the renderer's format unless it says otherwise.
+    public func terminalOverride(size: FigureSize) -> String? { nil }
 }
 
 /// Renders figures to files in one gnuplot process (starting gnuplot costs ~80 ms, so one process
@@ -30,7 +38,8 @@ public struct FigureRenderer {
         folder.appendingPathComponent("\(name).\(format.fileExtension)")
     }
 
-    /// Draws each figure to its URL. URLs must already carry this renderer's extension.
+    /// Draws each figure to its URL. URLs must already carry this renderer's extension, or the
+    /// extension of the figure's own terminal (`terminalOverride`).
     public func render(_ jobs: [(figure: any Figure, url: URL)]) throws {
         guard !jobs.isEmpty else { return }
         var script = ""
@@ -40,7 +49,8 @@ public struct FigureRenderer {
             let temporary = AtomicFile.temporaryURL(for: job.url)
             temporaries.append(temporary)
             script += Theme.preamble
-            script += format.terminal(size: size ?? job.figure.defaultSize) + "\n"
+            let figureSize = size ?? job.figure.defaultSize
+            script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize)) + "\n"
             script += "set output \(Gnuplot.quoted(temporary.path))\n"
             script += job.figure.gnuplotCommands(prefix: "f\(index)_")
             script += "unset output\n"

@@ -1,12 +1,15 @@
 /// Every lab the tool offers, for `lab list` and `lab all`.
 enum LabCatalog: String, CaseIterable {
     case initStudy = "init-study"
+    case optimizers
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
         switch self {
         case .initStudy:
             return "weight init through 6 layers of 4096: 0.01·randn collapses, 0.05·randn saturates, Xavier (tanh) and Kaiming (ReLU) stay scaled"
+        case .optimizers:
+            return "optimizer paths on Beale, a valley and a saddle: momentum overshoots, adaptive methods escape the saddle; animated GIFs and an SGD learning-rate sweep"
         }
     }
 
@@ -15,6 +18,8 @@ enum LabCatalog: String, CaseIterable {
         switch self {
         case .initStudy:
             try InitStudyCommand.parse(common.arguments).run()
+        case .optimizers:
+            try OptimizersCommand.parse(common.arguments).run()
         }
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import NNEngine
+
+/// A function of two variables sampled on a regular grid, with the contour levels to draw: the
+/// background of a contour plot. The values are computed in Swift; gnuplot only traces the level
+/// lines through them (once per figure, into a table that every frame of an animation reuses).
+///
+/// Levels are log-spaced when the values span more than `logRangeThreshold` decades above the
+/// smallest positive value (Beale's function goes from 0 to ~1e5: linear levels would put every
+/// line in the corners), and evenly spaced otherwise (the saddle, which is negative too).
+public struct ContourGrid: Equatable, Sendable {
+    /// The sampled rectangle.
+    public var domain: PlotDomain
+    /// Sample abscissae `[columns]`, from `domain.x.lowerBound` to `domain.x.upperBound`.
+    public var xs: [Double]
+    /// Sample ordinates `[rows]`.
+    public var ys: [Double]
+    /// `values[i][j] = f(xs[j], ys[i])`, shape `[rows][columns]`.
+    public var values: [[Double]]
+    /// The levels to draw, increasing.
+    public var levels: [Double]
+    /// Whether `levels` are log-spaced (then the colour scale is logarithmic too).
+    public var logLevels: Bool
+
+    /// Ratio max/min above which the levels are log-spaced: 100, two decades.
+    public static let logRangeThreshold = 100.0
+
+    /// Samples `f` on `resolution × resolution` points of `domain` and picks `levelCount` levels.
+    public init(domain: PlotDomain, resolution: Int = 121, levelCount: Int = 24, _ f: (Double, Double) -> Double) {
+        precondition(resolution >= 2 && levelCount >= 1, "a grid needs ≥ 2 points per side and ≥ 1 level")
+        func axis(_ range: ClosedRange<Double>) -> [Double] {
+            (0..<resolution).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(resolution - 1) }
+        }
+        self.domain = domain
+        xs = axis(domain.x)
+        ys = axis(domain.y)
+        let (xs, ys) = (self.xs, self.ys)
+        values = ys.map { y in xs.map { x in f(x, y) } }
+        (levels, logLevels) = Self.levels(of: values.flatMap { $0 }.filter(\.isFinite), count: levelCount)
+    }
+
+    /// Levels for `samples`: geometric from the smallest positive value (but at most 6 decades
+    /// below the largest, so that a minimum of exactly 0 does not ask for infinitely many) when
+    /// every value is ≥ 0 and the range is wide; evenly spaced strictly inside [min, max] otherwise.
+    static func levels(of samples: [Double], count: Int) -> (levels: [Double], log: Bool) {
+        guard let low = samples.min(), let high = samples.max(), high > low else { return ([samples.first ?? 0], false) }
+        let smallestPositive = samples.filter { $0 > 0 }.min() ?? high
+        let floor = Swift.max(smallestPositive, high * 1e-6)
+        if low >= 0, high / floor > logRangeThreshold {
+            let (a, b) = (log10(floor), log10(high))
+            // Stop one step short of the maximum: a level at the very corner value draws a dot.
+            return ((0..<count).map { pow(10, a + (b - a) * Double($0) / Double(count)) }, true)
+        }
+        return ((1...count).map { low + (high - low) * Double($0) / Double(count + 1) }, false)
+    }
+
+    /// The grid as a datablock for `splot`: one `x y z` line per sample, a blank line after each
+    /// row of constant `y` (gnuplot's grid format).
+    func datablock(_ name: String) -> String {
+        var text = "$\(name) << EOD\n"
+        for (i, y) in ys.enumerated() {
+            for (j, x) in xs.enumerated() {
+                let z = values[i][j]
+                text += "\(x) \(y) \(z.isFinite ? String(z) : "NaN")\n"
+            }
+            text += "\n"
+        }
+        return text + "EOD\n"
+    }
+
+    /// Commands that trace the level lines into the datablock `$<name>` (columns x, y, level; one
+    /// block per line piece) and restore the 2-D plotting state. Plot it with `contourLines(name)`.
+    func traceCommands(into name: String) -> String {
+        datablock("\(name)_grid") + """
+            set table $\(name)
+            set contour base
+            unset surface
+            set view map
+            set cntrparam linear
+            set cntrparam levels discrete \(levels.map { String($0) }.joined(separator: ","))
+            splot $\(name)_grid using 1:2:3 with lines
+            unset table
+            unset contour
+            set surface
+            set xrange [\(domain.x.lowerBound):\(domain.x.upperBound)]
+            set yrange [\(domain.y.lowerBound):\(domain.y.upperBound)]
+            set size ratio -1
+            set palette defined (0 "#C6DBEF", 1 "#6B8EB5", 2 "#35506E")
+            unset colorbox
+            set cbrange [\(logLevels ? log10(levels[0]) : levels[0]):\(logLevels ? log10(levels[levels.count - 1]) : levels[levels.count - 1])]
+
+            """
+    }
+
+    /// The plot element drawing the traced level lines, coloured from light (low) to dark (high).
+    func contourLines(_ name: String) -> String {
+        "$\(name) using 1:2:(\(logLevels ? "log10($3)" : "$3")) with lines lw 1 lc palette notitle"
+    }
+}

@@ -1,0 +1,88 @@
+import NNEngine
+
+/// A contour map of a 2-D function with optimizer paths drawn over it: the still version of the
+/// lectures' optimizer animations (Radford 2014). Each path has its own colour and a legend entry
+/// (its name with hyperparameters); the start is a black triangle, the minima are stars, and a
+/// path that ended early (diverged, left the domain) ends in a cross.
+public struct ContourPlot: Figure {
+    /// One path in the plane: `x[k], y[k]` after step `k`.
+    public struct Path: Equatable, Sendable {
+        /// The legend entry.
+        public var name: String
+        public var x: [Double]
+        public var y: [Double]
+        /// Mark the last point with a cross: the run stopped there (diverged or left the domain).
+        public var endedEarly: Bool
+        public init(name: String, x: [Double], y: [Double], endedEarly: Bool = false) {
+            precondition(x.count == y.count && !x.isEmpty, "path '\(name)' has \(x.count) x and \(y.count) y values")
+            self.name = name
+            self.x = x
+            self.y = y
+            self.endedEarly = endedEarly
+        }
+    }
+
+    public var title: String
+    /// The function's samples and levels.
+    public var grid: ContourGrid
+    public var paths: [Path]
+    /// Where every path starts (one marker for all when they share it).
+    public var starts: [Point2D]
+    /// The known minima, starred; empty for a function without one (the saddle).
+    public var minima: [Point2D]
+
+    public init(title: String, grid: ContourGrid, paths: [Path], starts: [Point2D], minima: [Point2D]) {
+        self.title = title
+        self.grid = grid
+        self.paths = paths
+        self.starts = starts
+        self.minima = minima
+    }
+
+    public var defaultSize: FigureSize { FigureSize(width: 1100, height: 1000) }
+
+    public func gnuplotCommands(prefix: String) -> String {
+        var script = grid.traceCommands(into: "\(prefix)levels")
+        script += pathDatablocks(prefix: prefix)
+        script += "set title \(Gnuplot.quoted(title))\n"
+        script += "set xlabel \"x\"\nset ylabel \"y\"\n"
+        script += Self.keyPlacement
+        script += "plot " + plotElements(prefix: prefix, upTo: nil).joined(separator: ", \\\n     ") + "\n"
+        return script
+    }
+
+    /// The legend goes below the map, one entry per line: the entries carry every hyperparameter
+    /// and the outcome, too long to sit beside the map without shrinking it.
+    static let keyPlacement = "set key outside below center vertical width -12\n"
+
+    /// The datablocks of the paths, the starts and the minima.
+    func pathDatablocks(prefix: String) -> String {
+        var script = ""
+        for (i, path) in paths.enumerated() {
+            script += Gnuplot.datablock("\(prefix)path\(i)", rows: zip(path.x, path.y).map { [$0, $1] })
+        }
+        script += Gnuplot.datablock("\(prefix)starts", rows: starts.map { [$0.x, $0.y] })
+        if !minima.isEmpty { script += Gnuplot.datablock("\(prefix)minima", rows: minima.map { [$0.x, $0.y] }) }
+        return script
+    }
+
+    /// The plot elements: level lines, then each path (its first `upTo[i] + 1` points when given,
+    /// for an animation frame) with a dot at its head, then the start and minima markers.
+    func plotElements(prefix: String, upTo: [Int]?) -> [String] {
+        var elements = [grid.contourLines("\(prefix)levels")]
+        for (i, path) in paths.enumerated() {
+            let color = Theme.color(i)
+            let last = upTo.map { Swift.min($0[i], path.x.count - 1) } ?? (path.x.count - 1)
+            let every = "every ::0::\(last)"
+            elements.append("$\(prefix)path\(i) \(every) using 1:2 with lines lw 2.2 lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
+            let finished = last == path.x.count - 1
+            let head = finished && path.endedEarly ? "pt 2 ps 2.2 lw 3" : "pt 7 ps 1.3"
+            elements.append("$\(prefix)path\(i) every ::\(last)::\(last) using 1:2 with points \(head) lc rgb \"\(color)\" notitle")
+        }
+        elements.append("$\(prefix)starts using 1:2 with points pt 9 ps 2.2 lc rgb \"#000000\" title \"start\"")
+        if !minima.isEmpty {
+            elements.append("$\(prefix)minima using 1:2 with points pt 3 ps 2.6 lw 2 lc rgb \"#000000\" title \"minimum\"")
+        }
+        return elements
+    }
+}
