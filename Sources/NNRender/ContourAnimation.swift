@@ -28,6 +28,9 @@ public struct ContourAnimation: Figure {
         self.delay = delay
     }
 
+    /// Each frame costs about a third of a still figure (GIF frames are small and unantialiased).
+    public var renderingCost: Double { Double(frames) / 3 }
+
     public var defaultSize: FigureSize { FigureSize(width: 720, height: 800) }
 
     /// gnuplot's GIF terminal in animation mode, looping forever; `optimize` stores only what

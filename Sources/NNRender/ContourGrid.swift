@@ -26,7 +26,7 @@ public struct ContourGrid: Equatable, Sendable {
     public static let logRangeThreshold = 100.0
 
     /// Samples `f` on `resolution × resolution` points of `domain` and picks `levelCount` levels.
-    public init(domain: PlotDomain, resolution: Int = 121, levelCount: Int = 24, _ f: (Double, Double) -> Double) {
+    public init(domain: PlotDomain, resolution: Int = 101, levelCount: Int = 24, _ f: (Double, Double) -> Double) {
         precondition(resolution >= 2 && levelCount >= 1, "a grid needs ≥ 2 points per side and ≥ 1 level")
         func axis(_ range: ClosedRange<Double>) -> [Double] {
             (0..<resolution).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(resolution - 1) }
@@ -55,17 +55,24 @@ public struct ContourGrid: Equatable, Sendable {
     }
 
     /// The grid as a datablock for `splot`: one `x y z` line per sample, a blank line after each
-    /// row of constant `y` (gnuplot's grid format).
+    /// row of constant `y` (gnuplot's grid format). Seven significant digits: the lines are
+    /// traced to a fraction of a pixel, and the script stays small (gnuplot parses every byte).
     func datablock(_ name: String) -> String {
         var text = "$\(name) << EOD\n"
         for (i, y) in ys.enumerated() {
+            let row = Self.compact(y)
             for (j, x) in xs.enumerated() {
-                let z = values[i][j]
-                text += "\(x) \(y) \(z.isFinite ? String(z) : "NaN")\n"
+                text += "\(Self.compact(x)) \(row) \(Self.compact(values[i][j]))\n"
             }
             text += "\n"
         }
         return text + "EOD\n"
+    }
+
+    /// `value` with 7 significant digits, `NaN` if not finite: plenty for drawing, as the
+    /// figure's JSON keeps full precision.
+    static func compact(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.7g", value) : "NaN"
     }
 
     /// Commands that trace the level lines into the datablock `$<name>` (columns x, y, level; one

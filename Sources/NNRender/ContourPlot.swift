@@ -59,7 +59,9 @@ public struct ContourPlot: Figure {
     func pathDatablocks(prefix: String) -> String {
         var script = ""
         for (i, path) in paths.enumerated() {
-            script += Gnuplot.datablock("\(prefix)path\(i)", rows: zip(path.x, path.y).map { [$0, $1] })
+            script += "$\(prefix)path\(i) << EOD\n"
+            for (x, y) in zip(path.x, path.y) { script += "\(ContourGrid.compact(x)) \(ContourGrid.compact(y))\n" }
+            script += "EOD\n"
         }
         script += Gnuplot.datablock("\(prefix)starts", rows: starts.map { [$0.x, $0.y] })
         if !minima.isEmpty { script += Gnuplot.datablock("\(prefix)minima", rows: minima.map { [$0.x, $0.y] }) }

@@ -11,11 +11,15 @@ public protocol Figure {
     /// The `set terminal` line this figure needs whatever the renderer's format (an animated GIF
     /// is always a GIF), or `nil` to use the renderer's `FigureFormat`.
     func terminalOverride(size: FigureSize) -> String?
+    /// The relative time gnuplot takes to draw it, in still figures (1 by default; an animation
+    /// costs about a third of a figure per frame), to share figures among processes evenly.
+    var renderingCost: Double { get }
 }
 
 extension Figure {
     /// Every figure uses the renderer's format unless it says otherwise.
     public func terminalOverride(size: FigureSize) -> String? { nil }
+    public var renderingCost: Double { 1 }
 }
 
 /// Renders figures to files in one gnuplot process (starting gnuplot costs ~80 ms, so one process
@@ -41,32 +45,6 @@ public struct FigureRenderer {
     /// Draws each figure to its URL. URLs must already carry this renderer's extension, or the
     /// extension of the figure's own terminal (`terminalOverride`).
     public func render(_ jobs: [(figure: any Figure, url: URL)]) throws {
-        guard !jobs.isEmpty else { return }
-        var script = ""
-        var temporaries: [URL] = []
-        for (index, job) in jobs.enumerated() {
-            try AtomicFile.makeDirectory(job.url.deletingLastPathComponent())
-            let temporary = AtomicFile.temporaryURL(for: job.url)
-            temporaries.append(temporary)
-            script += Theme.preamble
-            let figureSize = size ?? job.figure.defaultSize
-            script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize)) + "\n"
-            script += "set output \(Gnuplot.quoted(temporary.path))\n"
-            script += job.figure.gnuplotCommands(prefix: "f\(index)_")
-            script += "unset output\n"
-        }
-        do {
-            try Gnuplot.run(script: script)
-            for (temporary, job) in zip(temporaries, jobs) {
-                let attributes = try? FileManager.default.attributesOfItem(atPath: temporary.path)
-                guard let bytes = attributes?[.size] as? NSNumber, bytes.intValue > 0 else {
-                    throw LabError("gnuplot produced no output for \(job.url.lastPathComponent)")
-                }
-                try AtomicFile.commit(temporary, to: job.url)
-            }
-        } catch {
-            for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
-            throw error
-        }
+        try render(jobs, processes: 1)
     }
 }

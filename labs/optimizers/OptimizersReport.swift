@@ -16,8 +16,10 @@ import NNRender
 public enum OptimizersReport {
     /// The frames of each animation: ~5 s at 8/100 s a frame, small enough files.
     public static let animationFrames = 60
+    /// gnuplot processes drawing at the same time.
+    public static let renderingProcesses = 2
     /// Samples per side of each contour grid.
-    public static let gridResolution = 121
+    public static let gridResolution = 101
 
     /// The run's parameters, repeated in every JSON so that each file stands on its own.
     struct Parameters: Codable {
@@ -87,7 +89,16 @@ public enum OptimizersReport {
                 parameters: parameters, optimizers: study.runs))
 
             if c.animation {
-                let animation = ContourAnimation(plot: contour, frames: animationFrames)
+                // The animation's legend is the rule and its learning rate, as in the originals:
+                // the full hyperparameters are in the still map and the JSON, and every frame
+                // redraws every glyph of the legend.
+                var moving = contour
+                moving.paths = zip(contour.paths, study.runs).map { path, run in
+                    var path = path
+                    path.name = "\(run.name)(lr=\(run.hyperparameters.learningRate))"
+                    return path
+                }
+                let animation = ContourAnimation(plot: moving, frames: animationFrames)
                 add(animation, "\(f.rawValue)-animation", fileExtension: ContourAnimation.fileExtension, FigureData(
                     figure: "animated contour map of \(f.rawValue): the paths grow frame by frame",
                     parameters: parameters, contourLevels: grid.levels,
@@ -116,7 +127,9 @@ public enum OptimizersReport {
                                                        parameters: parameters, contourLevels: grid.levels, learningRates: sweep.entries))
         }
 
-        try renderer.render(jobs)
+        // Two gnuplot processes: the animations are most of the drawing, and the machines this
+        // runs on have at least two cores.
+        try renderer.render(jobs, processes: renderingProcesses)
         for (url, document) in documents { try JSONOutput.write(document, to: url) }
         return jobs.map(\.url)
     }
