@@ -31,31 +31,33 @@ struct OptimizersCommand: ParsableCommand {
     @Option(help: "Updates per run, 1...\(OptimizersConfiguration.stepLimit) (default: per function).")
     var steps: Int?
 
-    @Option(help: "One learning rate for every optimizer (default: tuned per function and optimizer).")
+    // Values parse `.unconditional`ly so that `--lr -0.1` reaches validation and is refused for
+    // its sign, rather than taken for an option and reported as a missing value.
+    @Option(parsing: .unconditional, help: "One learning rate for every optimizer (default: tuned per function and optimizer).")
     var lr: Double?
 
-    @Option(help: "μ of momentum and Nesterov.")
+    @Option(parsing: .unconditional, help: "μ of momentum and Nesterov.")
     var momentum: Double?
 
-    @Option(help: "β1 of Adam and AdaMax.")
+    @Option(parsing: .unconditional, help: "β1 of Adam and AdaMax.")
     var beta1: Double?
 
-    @Option(help: "β2 of Adam and AdaMax.")
+    @Option(parsing: .unconditional, help: "β2 of Adam and AdaMax.")
     var beta2: Double?
 
-    @Option(help: "ρ of RMSprop and Adadelta.")
+    @Option(parsing: .unconditional, help: "ρ of RMSprop and Adadelta.")
     var rho: Double?
 
-    @Option(help: "ε of Adagrad, RMSprop, Adadelta and Adam.")
+    @Option(parsing: .unconditional, help: "ε of Adagrad, RMSprop, Adadelta and Adam.")
     var eps: Double?
 
-    @Option(help: "σ of the seeded N(0, σ²) noise added to every gradient component (stochastic mode).")
+    @Option(parsing: .unconditional, help: "σ of the seeded N(0, σ²) noise added to every gradient component (stochastic mode).")
     var noise: Double = 0
 
-    @Option(help: "Gradient clipping: none, value:THETA (or THETA), norm:MAX.")
+    @Option(parsing: .unconditional, help: "Gradient clipping: none, value:THETA (or THETA), norm:MAX.")
     var clip: String = "none"
 
-    @Option(help: "L2 weight decay λ.")
+    @Option(parsing: .unconditional, help: "L2 weight decay λ.")
     var weightDecay: Double = 0
 
     @Option(help: "Learning-rate schedule: constant, step:FACTOR,EVERY, exp:GAMMA, inv:K.")
