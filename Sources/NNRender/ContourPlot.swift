@@ -46,14 +46,18 @@ public struct ContourPlot: Figure {
         script += pathDatablocks(prefix: prefix)
         script += "set title \(Gnuplot.quoted(title))\n"
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += Self.keyPlacement
+        script += Self.keyPlacement(widthAdjustment: -12)
         script += "plot " + plotElements(prefix: prefix, upTo: nil).joined(separator: ", \\\n     ") + "\n"
         return script
     }
 
     /// The legend goes below the map, one entry per line: the entries carry every hyperparameter
-    /// and the outcome, too long to sit beside the map without shrinking it.
-    static let keyPlacement = "set key outside below center vertical width -12\n"
+    /// and the outcome, too long to sit beside the map without shrinking it. gnuplot sizes the
+    /// box by bytes, so entries with Greek letters (two bytes each in UTF-8) get a box 12
+    /// characters too wide unless `widthAdjustment` takes them back.
+    static func keyPlacement(widthAdjustment: Int) -> String {
+        "set key outside below center vertical width \(widthAdjustment)\n"
+    }
 
     /// The datablocks of the paths, the starts and the minima.
     func pathDatablocks(prefix: String) -> String {

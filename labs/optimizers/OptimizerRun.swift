@@ -41,6 +41,9 @@ public struct OptimizerRun: Codable, Equatable, Sendable {
     /// "diverged at step 37", "left the domain at step 57".
     public var outcome: String
 
+    /// The rule and its learning rate, e.g. `adam(lr=0.1)`, for narrow legends.
+    public var shortLabel: String { "\(name)(lr=\(hyperparameters.learningRate))" }
+
     /// "Within 1e-6 of the minimum value".
     public static let convergenceTolerance = 1e-6
 

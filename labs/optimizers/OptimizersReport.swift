@@ -95,7 +95,7 @@ public enum OptimizersReport {
                 var moving = contour
                 moving.paths = zip(contour.paths, study.runs).map { path, run in
                     var path = path
-                    path.name = "\(run.name)(lr=\(run.hyperparameters.learningRate))"
+                    path.name = run.shortLabel
                     return path
                 }
                 let animation = ContourAnimation(plot: moving, frames: animationFrames)
@@ -113,7 +113,7 @@ public enum OptimizersReport {
             let heading = "SGD on the valley at \(sweep.entries.count) learning rates, \(sweep.steps) steps" + noiseNote(c)
             let runs = sweep.entries.map { entry -> OptimizerRun in
                 var run = entry.run
-                run.outcome = String(entry.verdict.prefix { $0 != ":" })
+                run.outcome = String(entry.verdict.prefix { $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
                 return run
             }
             let loss = LinePlot(title: heading, panels: [LinePlot.Panel(
@@ -143,7 +143,9 @@ public enum OptimizersReport {
     /// `f − f*` (or distance travelled) against step; values ≤ 0 have no logarithm and are left out.
     static func lossSeries(_ run: OptimizerRun, distance: Bool, minimum: Double) -> LinePlot.Series {
         let values = distance ? run.distanceTravelled : run.trajectory.map { $0.f - minimum }
-        return LinePlot.Series(name: "\(run.label): \(run.outcome)", x: run.trajectory.map { Double($0.step) },
+        // The rule and its rate: the full hyperparameters are in the contour map's legend, and
+        // a legend beside the curves must stay narrow.
+        return LinePlot.Series(name: "\(run.shortLabel): \(run.outcome)", x: run.trajectory.map { Double($0.step) },
                                y: values.map { $0 > 0 ? $0 : .nan })
     }
 
