@@ -32,13 +32,13 @@ let package = Package(
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
         .target(name: "Optimizers", dependencies: ["NNEngine", "NNRender"],
-                path: "labs/optimizers", exclude: ["README.md"]),
+                path: "labs/optimizers", exclude: ["README.md", "beale-contour.png", "saddle-animation.gif"]),
 
         .executableTarget(name: "lab", dependencies: [
             "NNEngine", "NNRender", "InitStudy", "Optimizers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers"],
                          exclude: ["numpy_init_study.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import InitStudy
 import NNEngine
+import Optimizers
 
 // `make bench`: the engine's timings as a table. Times are medians of several runs; the machines
 // are shared and noisy, so the table leads with ratios (against numpy with OpenBLAS doing the same
@@ -99,4 +100,19 @@ if walls.isEmpty {
     let wall = walls.sorted()[walls.count / 2]
     row("lab init-study, whole run (with rendering)", String(format: "%.2f s", wall),
         String(format: "%.2f of the 5 s budget; rendering+I/O %.0f%%", wall / 5, max(0, wall - computeTime) / wall * 100))
+}
+
+// lab optimizers: the trajectories alone, then the whole run with its 17 figures (5 animated
+// GIFs of 60 frames), against the 10 s budget.
+let optimizersCompute = try median(3) { _ = try OptimizersStudy.run(OptimizersConfiguration()) }
+row("optimizers compute, 5 functions × 8 optimizers", String(format: "%.1f ms", optimizersCompute * 1e3),
+    "every trajectory and the SGD learning-rate sweep")
+var optimizersWalls: [Double] = []
+for _ in 0..<3 { if let t = timeCommand(lab, ["optimizers", "--out", scratch.path]) { optimizersWalls.append(t) } }
+if optimizersWalls.isEmpty {
+    row("lab optimizers, whole run", "failed", "is gnuplot installed? run make figures")
+} else {
+    let wall = optimizersWalls.sorted()[optimizersWalls.count / 2]
+    row("lab optimizers, whole run (with GIFs)", String(format: "%.2f s", wall),
+        String(format: "%.2f of the 10 s budget; rendering+I/O %.0f%%", wall / 10, max(0, wall - optimizersCompute) / wall * 100))
 }
