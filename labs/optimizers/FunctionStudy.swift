@@ -30,8 +30,8 @@ public struct FunctionStudy: Codable, Equatable, Sendable {
         return PlotDomain(x: widen(plot.x), y: widen(plot.y))
     }
 
-    /// Runs `configuration`'s optimizers on `function`; `noise` supplies each run's gradient
-    /// noise stream in turn (untouched when σ = 0).
+    /// Runs `configuration`'s optimizers on `function`; each run takes the next stream split
+    /// from `noise` for its gradient noise (drawn from only when σ > 0).
     public static func run(_ function: TestFunction, _ configuration: OptimizersConfiguration,
                            noise: inout Xoshiro256StarStar) -> FunctionStudy {
         let start = configuration.start(on: function)

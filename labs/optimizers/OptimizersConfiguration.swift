@@ -29,7 +29,8 @@ public struct OptimizersConfiguration: Codable, Equatable, Sendable {
     public static let lectureOptimizers: [OptimizerKind] = [
         .sgd, .momentum(), .nesterov(), .adagrad(), .rmsprop(), .adadelta(), .adam(), .adamax(),
     ]
-    /// The most updates a run may take: 8 optimizers × 100 000 points is ~60 MB of JSON per figure.
+    /// The most updates a run may take: 8 optimizers × 100 000 points is ~100 MB of JSON
+    /// per figure, and gnuplot draws every point.
     public static let stepLimit = 100_000
     /// The largest start coordinate: far beyond that, every surface overflows in a few steps.
     public static let startLimit = 1e6
