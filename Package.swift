@@ -25,8 +25,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
 
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
         .target(name: "NNEngine", dependencies: ["COpenBLAS"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
+        .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
