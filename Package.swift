@@ -35,15 +35,19 @@ let package = Package(
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
 
+        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage", "CZlib"],
+                path: "labs/augment", exclude: ["README.md"]),
+
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy",
+            "NNEngine", "NNRender", "InitStudy", "NNImage", "AugmentLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "NNImage", "AugmentLab"],
                          exclude: ["numpy_init_study.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
+        .testTarget(name: "AugmentTests", dependencies: ["NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
     ]
 )

@@ -36,7 +36,7 @@ public struct RandomResizedCrop: RandomTransform {
             self.region = region; self.size = size; self.filter = filter
         }
         public func apply(to image: Image) -> Image { image.resized(region: region, to: size, filter: filter) }
-        public var caption: String { "\(region.width)×\(region.height) at (\(region.x), \(region.y)) → \(size)" }
+        public var caption: String { "\(region.width)×\(region.height) at (\(region.x),\(region.y)) → \(size.width)" + (size.width == size.height ? "" : "×\(size.height)") }
     }
 
     public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
