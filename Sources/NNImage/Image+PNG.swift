@@ -23,16 +23,33 @@ extension Image {
         self.init(width: png.width, height: png.height, pixels: pixels)
     }
 
-    /// Reads a PNG file of any bit depth and colour type.
-    /// - Throws: `LabError` for a missing, non-PNG, corrupt or empty file (libpng's message), or
-    ///   one larger than `Image.maximumPixels`.
+    /// Reads a PNG file of any bit depth and colour type (through libpng, via `PNGImage`).
+    /// - Throws: `LabError` for a missing file, a file that is not a PNG, a corrupt PNG (libpng's
+    ///   message), a 0×0 image, or one larger than `Image.maximumPixels`.
     public init(contentsOf url: URL) throws {
-        let png = try PNGImage(contentsOf: url)
-        guard png.width * png.height <= Self.maximumPixels else {
-            throw LabError("\(url.path) is \(png.width)×\(png.height) (\(png.width * png.height) pixels); the limit is "
-                + "\(Self.maximumPixels / (1024 * 1024)) megapixels (\(Self.maximumPixels) pixels), since each float copy takes 12 bytes a pixel")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LabError("cannot read \(url.path): no such file or not readable")
         }
-        self.init(png)
+        // The size is checked from the IHDR chunk before decoding, so an oversized file is refused
+        // without first spending its pixels' worth of memory.
+        if let size = Self.headerSize(data) {
+            guard size.width > 0, size.height > 0 else { throw LabError("\(url.path) is an empty \(size.width)×\(size.height) image") }
+            guard size.width * size.height <= Self.maximumPixels else {
+                throw LabError("\(url.path) is \(size.width)×\(size.height) (\(size.width * size.height) pixels); the limit is "
+                    + "\(Self.maximumPixels / (1024 * 1024)) megapixels (\(Self.maximumPixels) pixels), since each float copy takes 12 bytes a pixel")
+            }
+        }
+        self.init(try PNGImage(pngData: data, name: url.path))
+    }
+
+    /// Width and height from a PNG's IHDR chunk (bytes 16-23, big-endian), or nil if the bytes do
+    /// not start like a PNG; libpng then reports what is wrong.
+    static func headerSize(_ data: Data) -> (width: Int, height: Int)? {
+        let bytes = [UInt8](data.prefix(24))
+        guard bytes.count == 24, bytes[0..<8] == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+              bytes[12..<16] == [0x49, 0x48, 0x44, 0x52] else { return nil }
+        let read = { (i: Int) in bytes[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (read(16), read(20))
     }
 
     /// The image as 8-bit RGB: `byte = round(255 · clamp(v, 0, 1))`.
