@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "NNImage", "AugmentLab"],
-                         exclude: ["numpy_init_study.py"]),
+                         exclude: ["numpy_init_study.py", "pillow_augment.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),

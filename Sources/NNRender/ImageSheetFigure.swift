@@ -4,8 +4,10 @@ import Foundation
 /// placed in its pixel coordinates: gnuplot draws only the text, so captions are real, legible
 /// type at any output size.
 ///
-/// The PNG at `imagePath` is plotted with `binary filetype=png with rgbimage`; the plot area
-/// fills the whole canvas, so at the default size one image pixel is one output pixel.
+/// The pixels are read from `rgbPath`, raw 8-bit interleaved RGB with row 0 at the top
+/// (`binary array=(W,H) format='%uchar%uchar%uchar' flipy with rgbimage`): a raw file rather than
+/// a PNG, because compressing a sheet only for gnuplot to decompress it took most of a run. The
+/// plot area fills the whole canvas, so at the default size one image pixel is one output pixel.
 public struct ImageSheetFigure: Figure {
     /// A line or lines of text, centred at `(x, y)` in image pixels (origin top-left).
     public struct Label {
@@ -21,15 +23,16 @@ public struct ImageSheetFigure: Figure {
         }
     }
 
-    public var imagePath: String
+    /// Raw RGB bytes, `width · height · 3` of them.
+    public var rgbPath: String
     public var width: Int
     public var height: Int
     public var labels: [Label]
     /// Caption font size in points at the default size.
     public var fontSize: Int
 
-    public init(imagePath: String, width: Int, height: Int, labels: [Label], fontSize: Int = 11) {
-        self.imagePath = imagePath
+    public init(rgbPath: String, width: Int, height: Int, labels: [Label], fontSize: Int = 11) {
+        self.rgbPath = rgbPath
         self.width = width
         self.height = height
         self.labels = labels
@@ -60,7 +63,7 @@ public struct ImageSheetFigure: Figure {
             let font = label.bold ? "Sans Bold,\(fontSize + 3)" : "Sans,\(fontSize)"
             script += "set label \(Gnuplot.quoted(label.text)) at \(label.x), \(Double(height - 1) - label.y) center front font \(Gnuplot.quoted(font)) textcolor rgb \"#222222\"\n"
         }
-        script += "plot \(Gnuplot.quoted(imagePath)) binary filetype=png with rgbimage\n"
+        script += "plot \(Gnuplot.quoted(rgbPath)) binary array=(\(width),\(height)) format='%uchar%uchar%uchar' flipy with rgbimage\n"
         script += "unset label\n"
         return script
     }

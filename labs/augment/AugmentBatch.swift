@@ -75,7 +75,7 @@ public struct AugmentBatch: Sendable {
 
         let results = ResultBox(count: count)
         let workers = min(threads, count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        Workers.run(workers) { worker in
             for index in stride(from: worker, to: count, by: workers) where !results.failed {
                 do {
                     var generator = self.generator(for: index)

@@ -19,9 +19,9 @@ public enum AugmentReport {
         var jobs: [(figure: any Figure, url: URL)] = []
         for sheet in sheets {
             let layout = SheetComposer.compose(sheet)
-            let pixels = scratch.appendingPathComponent("\(sheet.kind.rawValue).png")
-            try layout.image.write(to: pixels)
-            let figure = ImageSheetFigure(imagePath: pixels.path, width: layout.image.width, height: layout.image.height,
+            let pixels = scratch.appendingPathComponent("\(sheet.kind.rawValue).rgb")
+            try AtomicFile.write(Data(layout.image.pngImage().pixels), to: pixels)
+            let figure = ImageSheetFigure(rgbPath: pixels.path, width: layout.image.width, height: layout.image.height,
                                           labels: layout.labels)
             jobs.append((figure, renderer.url(for: sheet.kind.rawValue, in: folder)))
         }

@@ -82,8 +82,8 @@ public enum AugmentStudy {
         case .mixup, .cutmix:
             let partner = inputs.partner.resized(to: photo.size, filter: .bilinear)
             builder.inputs.append("\(inputs.partnerName) (\(inputs.partner.size), resized to \(photo.size))")
-            builder.addOriginal(photo)
-            builder.add(partner, caption: "second image (label 2)") { _ in }
+            builder.add(photo, caption: "first image x₁ (label 1)") { _ in }
+            builder.add(partner, caption: "second image x₂ (label 2)") { _ in }
             for _ in 0..<configuration.samples {
                 if kind == .mixup {
                     let p = try Mixup(alpha: 0.4).sample(using: &generator)
