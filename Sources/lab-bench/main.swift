@@ -146,7 +146,7 @@ do {
     // A shared machine's other work takes the second core: say how busy it was.
     let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     row("augment batch mode (with PNG writing), \(cores) cores", String(format: "%.0f images/s", batchRates[cores]!),
-        String(format: "%.2f× the 1-core rate (load average %@)", batchRates[cores]! / batchRates[1]!, load))
+        String(format: "%.2f× the 1-core rate", batchRates[cores]! / batchRates[1]!) + " (load average \(load))")
 } catch {
     row("augment benchmarks", "failed", "\(error)")
 }
