@@ -20,11 +20,19 @@ public struct Resize: RandomTransform {
             guard (1...Self.maximumSide).contains(size.width), (1...Self.maximumSide).contains(size.height) else {
                 throw LabError("resize to \(size): each side must be within 1...\(Self.maximumSide)")
             }
+            try Self.checkPixels(size)
         case .shortSide(let side):
             guard (1...Self.maximumSide).contains(side) else { throw LabError("resize short side \(side) must be within 1...\(Self.maximumSide)") }
         }
         self.target = target
         self.filter = filter
+    }
+
+    /// Refuses outputs over `Image.maximumPixels`, the limit the inputs have too.
+    static func checkPixels(_ size: ImageSize) throws {
+        guard size.width * size.height <= Image.maximumPixels else {
+            throw LabError("resize to \(size) makes \(size.width * size.height) pixels; the limit is \(Image.maximumPixels / (1024 * 1024)) megapixels")
+        }
     }
 
     public struct Parameters: TransformParameters {
@@ -43,6 +51,7 @@ public struct Resize: RandomTransform {
             guard size.width <= Self.maximumSide, size.height <= Self.maximumSide else {
                 throw LabError("resize short side to \(side) makes the \(input) image \(size); the limit is \(Self.maximumSide) a side")
             }
+            try Self.checkPixels(size)
             return Parameters(size: size, filter: filter)
         }
     }

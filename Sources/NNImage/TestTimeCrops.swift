@@ -34,6 +34,7 @@ public enum TestTimeCrops {
     /// `shortSide` when given: corners and centre, then the same five flipped.
     public static func tenCrop(of size: ImageSize, crop: Int, shortSide: Int? = nil) throws -> [Parameters] {
         let scaled = shortSide.map { size.withShortSide($0) } ?? size
+        try Resize.checkPixels(scaled)
         guard crop > 0, crop <= scaled.width, crop <= scaled.height else {
             throw LabError("test crop \(crop)×\(crop) is larger than the \(scaled) image")
         }
