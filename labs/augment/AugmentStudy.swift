@@ -73,12 +73,12 @@ public enum AugmentStudy {
                 let resized = photo.resized(to: photo.size.withShortSide(scale), filter: .bilinear)
                 for crop in try TestTimeCrops.tenCrop(of: photo.size, crop: 224, shortSide: scale) {
                     let window = resized.cropped(to: crop.region)
-                    let caption = "L \(scale) \(crop.position.rawValue)" + (crop.flipped ? " flip" : "")
+                    let caption = "L = \(scale)\n\(crop.position.rawValue)" + (crop.flipped ? " flip" : "")
                     builder.add(crop.flipped ? window.flipped(.horizontal) : window, caption: caption) { $0.testCrop = crop }
                 }
             }
             builder.columns = 10
-            builder.tileSide = 120
+            builder.tileSide = 130
         case .mixup, .cutmix:
             let partner = inputs.partner.resized(to: photo.size, filter: .bilinear)
             builder.inputs.append("\(inputs.partnerName) (\(inputs.partner.size), resized to \(photo.size))")
