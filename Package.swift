@@ -25,8 +25,11 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
 
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+
         .target(name: "NNEngine", dependencies: ["COpenBLAS"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
+        .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
@@ -34,15 +37,19 @@ let package = Package(
         .target(name: "Optimizers", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/optimizers", exclude: ["README.md", "beale-contour.png", "saddle-animation.gif"]),
 
+        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage", "CZlib"],
+                path: "labs/augment", exclude: ["README.md"]),
+
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy", "Optimizers",
+            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers"],
-                         exclude: ["numpy_init_study.py"]),
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab"],
+                         exclude: ["numpy_init_study.py", "pillow_augment.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
+        .testTarget(name: "AugmentTests", dependencies: ["NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "NNEngine", "NNRender", "lab"]),
     ]

@@ -85,13 +85,23 @@ public struct PNGImage: Equatable, Sendable {
         image.format = channels == 4 ? Self.rgbaFormat : Self.rgbFormat
         defer { png_image_free(&image) }
         let stride = png_int_32(width * channels)
-        var size: png_alloc_size_t = 0
-        // First call with no buffer asks libpng how many bytes the encoding needs.
-        let sized = pixels.withUnsafeBytes { png_image_write_to_memory(&image, nil, &size, 0, $0.baseAddress, stride, nil) }
-        guard sized != 0 else { throw LabError("cannot encode PNG: libpng: \(Self.message(of: image))") }
+        // One pass into a buffer that always suffices: deflate's stored blocks add 5 bytes per
+        // 16 KiB, each row gets a filter byte, and chunks add a few hundred bytes (libpng's
+        // PNG_IMAGE_PNG_SIZE_MAX, which does not import into Swift). Asking libpng for the size
+        // first would compress the image twice.
+        let raw = height * (width * channels + 1)
+        var size = png_alloc_size_t(raw + raw / 1024 + 4096)
         var out = Data(count: Int(size))
-        let written = out.withUnsafeMutableBytes { memory in
+        var written = out.withUnsafeMutableBytes { memory in
             pixels.withUnsafeBytes { png_image_write_to_memory(&image, memory.baseAddress, &size, 0, $0.baseAddress, stride, nil) }
+        }
+        if written == 0 && Int(size) > out.count {
+            // The bound was too small after all: libpng reported the size it needs.
+            image.warning_or_error = 0
+            out = Data(count: Int(size))
+            written = out.withUnsafeMutableBytes { memory in
+                pixels.withUnsafeBytes { png_image_write_to_memory(&image, memory.baseAddress, &size, 0, $0.baseAddress, stride, nil) }
+            }
         }
         guard written != 0 else { throw LabError("cannot encode PNG: libpng: \(Self.message(of: image))") }
         return out.prefix(Int(size))

@@ -1,8 +1,10 @@
 import Dispatch
 import Foundation
+import AugmentLab
 import InitStudy
 import NNEngine
 import Optimizers
+import NNImage
 
 // `make bench`: the engine's timings as a table. Times are medians of several runs; the machines
 // are shared and noisy, so the table leads with ratios (against numpy with OpenBLAS doing the same
@@ -115,4 +117,52 @@ if optimizersWalls.isEmpty {
     let wall = optimizersWalls.sorted()[optimizersWalls.count / 2]
     row("lab optimizers, whole run (with GIFs)", String(format: "%.2f s", wall),
         String(format: "%.2f of the 10 s budget; rendering+I/O %.0f%%", wall / 10, max(0, wall - optimizersCompute) / wall * 100))
+}
+
+// lab augment: the standard training pipeline (random resized crop 224, flip, colour jitter 0.4) on
+// the bundled cat, single-threaded, against Pillow doing the same operations (pillow_augment.py).
+do {
+    let cat = try Image(contentsOf: BundledData.cat)
+    let pipeline = try SheetKind.standardPipeline()
+    let perRun = 300
+    var stream = Xoshiro256StarStar(seed: 4)
+    let seconds = try median(5) { for _ in 0..<perRun { _ = try pipeline.sample(cat, using: &stream) } }
+    let rate = Double(perRun) / seconds
+    func pillowRate() -> Double? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Sources/lab-bench/pillow_augment.py", BundledData.cat.path, String(perRun)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+    row("augment: standard pipeline, 1 core", String(format: "%.0f images/s", rate), "451×300 → 224×224, float32")
+    if let pillow = pillowRate() {
+        row("  Pillow, same operations, 1 core", String(format: "%.0f images/s", pillow),
+            String(format: "ratio NNLab/Pillow = %.2f (goal ≥ 1)", rate / pillow))
+    } else {
+        row("  Pillow, same operations, 1 core", "unavailable", "python3 with Pillow not found (pip install pillow)")
+    }
+    // Batch mode: the same pipeline, PNG encoding and writing included, on 1 core and on all.
+    let count = 200
+    var batchRates: [Int: Double] = [:]
+    for threads in [1, ProcessInfo.processInfo.activeProcessorCount] where batchRates[threads] == nil {
+        let folder = scratch.appendingPathComponent("batch-\(threads)")
+        let batch = AugmentBatch(pipeline: "rrc:224,flip,jitter:0.4", image: BundledData.cat, count: count, seed: 0, threads: threads)
+        let wall = try median(3) { _ = try batch.write(to: folder) }
+        batchRates[threads] = Double(count) / wall
+    }
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    row("augment batch mode (with PNG writing), 1 core", String(format: "%.0f images/s", batchRates[1]!))
+    // A shared machine's other work takes the second core: say how busy it was.
+    let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+    row("augment batch mode (with PNG writing), \(cores) cores", String(format: "%.0f images/s", batchRates[cores]!),
+        String(format: "%.2f× the 1-core rate", batchRates[cores]! / batchRates[1]!) + " (load average \(load))")
+} catch {
+    row("augment benchmarks", "failed", "\(error)")
 }

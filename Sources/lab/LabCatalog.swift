@@ -2,6 +2,7 @@
 enum LabCatalog: String, CaseIterable {
     case initStudy = "init-study"
     case optimizers
+    case augment
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -10,6 +11,8 @@ enum LabCatalog: String, CaseIterable {
             return "weight init through 6 layers of 4096: 0.01·randn collapses, 0.05·randn saturates, Xavier (tanh) and Kaiming (ReLU) stay scaled"
         case .optimizers:
             return "optimizer paths on Beale, a valley and a saddle: momentum overshoots, adaptive methods escape the saddle; animated GIFs and an SGD learning-rate sweep"
+        case .augment:
+            return "data augmentation on real photos: every transform as a captioned contact sheet, replayable from its JSON"
         }
     }
 
@@ -20,6 +23,8 @@ enum LabCatalog: String, CaseIterable {
             try InitStudyCommand.parse(common.arguments).run()
         case .optimizers:
             try OptimizersCommand.parse(common.arguments).run()
+        case .augment:
+            try AugmentCommand.parse(common.arguments).run()
         }
     }
 }

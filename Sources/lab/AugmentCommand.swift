@@ -1,0 +1,67 @@
+import ArgumentParser
+import AugmentLab
+import Foundation
+import NNEngine
+import NNImage
+import NNRender
+
+/// `lab augment`: contact sheets of every data augmentation the lectures name, on real photos,
+/// each sample captioned with its parameters; or, with --pipeline, augmented copies of a photo.
+struct AugmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "augment",
+        abstract: "Data augmentation: contact sheets of every transform, with replayable parameters.",
+        discussion: """
+            Sheets: \(SheetKind.allCases.map(\.rawValue).joined(separator: ", ")).
+            Batch mode: --pipeline "flip,crop:224,jitter:0.4" --image in.png --count 100 --out dir/ writes \
+            augmented copies and a JSON of their parameters into dir/, using every core.
+            Pipeline steps (',' between steps, '|' for one-of, '@p' for random apply): \
+            \(Augmentation.pipelineSyntax.joined(separator: ", ")).
+            """)
+
+    @Option(help: "Photo to transform (default: the bundled cat); a second --image replaces the coffee that mixup and cutmix mix in.")
+    var image: [String] = []
+
+    @Option(name: .customLong("transform"), help: "Sheets to draw, comma-separated or repeated (default: all).")
+    var transforms: [String] = []
+
+    @Option(help: "Random samples per sheet, beside the original.")
+    var samples: Int?
+
+    @Option(help: "Batch mode: the pipeline applied to --image, e.g. \"flip,crop:224,jitter:0.4\".")
+    var pipeline: String?
+
+    @Option(help: "Batch mode: how many augmented copies to write.")
+    var count: Int?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        if let pipeline { return try runBatch(pipeline) }
+        guard count == nil else { throw LabError("--count needs --pipeline (batch mode)") }
+        guard image.count <= 2 else { throw LabError("--image is given \(image.count) times; at most 2 (the photo and the one mixed in)") }
+        let names = transforms.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        var sheets = try names.map(SheetKind.init(parsing:))
+        if sheets.isEmpty { sheets = SheetKind.allCases }
+        let configuration = AugmentConfiguration(image: image.first.map { URL(fileURLWithPath: $0) },
+                                                 partner: image.count > 1 ? URL(fileURLWithPath: image[1]) : nil,
+                                                 sheets: sheets, samples: samples ?? 8, seed: common.seed)
+        let inputs = try AugmentStudy.loadInputs(configuration)
+        let renderer = try common.renderer()
+        _ = try Gnuplot.locate()
+        let result = try AugmentStudy.run(configuration, inputs: inputs)
+        let folder = try common.folder(for: "augment")
+        let urls = try AugmentReport.write(result, to: folder, renderer: renderer)
+        print(AugmentReport.table(result))
+        print("wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
+    }
+
+    func runBatch(_ pipeline: String) throws {
+        guard transforms.isEmpty, samples == nil else { throw LabError("--transform and --samples are for the sheets; batch mode (--pipeline) takes --count") }
+        guard image.count == 1 else { throw LabError("batch mode (--pipeline) needs exactly one --image") }
+        let batch = AugmentBatch(pipeline: pipeline, image: URL(fileURLWithPath: image[0]), count: count ?? 100, seed: common.seed)
+        let folder = URL(fileURLWithPath: common.out)
+        let manifest = try batch.write(to: folder)
+        print("wrote \(manifest.count) augmented copies of \(manifest.image) and their parameters to \(folder.path)/")
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import NNEngine
+import NNImage
+
+/// Computes every contact sheet of `lab augment` as plain values (no drawing, no printing).
+///
+/// Each sheet draws from its own stream, split from the seed in the fixed order of
+/// `SheetKind.allCases`, so a sheet's samples do not depend on which other sheets are selected.
+public enum AugmentStudy {
+    /// The photos read for a run.
+    public struct Inputs: Sendable {
+        public var image: Image
+        public var imageName: String
+        public var partner: Image
+        public var partnerName: String
+    }
+
+    /// Reads the two photos (and checks the configuration) before anything is computed or written.
+    public static func loadInputs(_ configuration: AugmentConfiguration) throws -> Inputs {
+        try configuration.validate()
+        let needsPartner = configuration.sheets.contains(.mixup) || configuration.sheets.contains(.cutmix)
+        let image = try Image(contentsOf: configuration.image)
+        let partner = needsPartner ? try Image(contentsOf: configuration.partner) : image
+        return Inputs(image: image, imageName: configuration.image.lastPathComponent,
+                      partner: partner, partnerName: needsPartner ? configuration.partner.lastPathComponent : "")
+    }
+
+    /// Every selected sheet, in the order of `SheetKind.allCases`.
+    public static func run(_ configuration: AugmentConfiguration, inputs: Inputs) throws -> [ContactSheet] {
+        var root = Xoshiro256StarStar(seed: configuration.seed)
+        var streams: [SheetKind: Xoshiro256StarStar] = [:]
+        for kind in SheetKind.allCases { streams[kind] = root.split() }
+        let selected = SheetKind.allCases.filter(configuration.sheets.contains)
+        return try selected.map { kind in
+            var generator = streams[kind]!
+            return try sheet(kind, configuration: configuration, inputs: inputs, generator: &generator)
+        }
+    }
+
+    static func sheet(_ kind: SheetKind, configuration: AugmentConfiguration, inputs: Inputs,
+                      generator: inout Xoshiro256StarStar) throws -> ContactSheet {
+        let photo = inputs.image
+        var builder = SheetBuilder(kind: kind, seed: configuration.seed,
+                                   inputs: ["\(inputs.imageName) (\(photo.size))"])
+        switch kind {
+        case .centerCrop:
+            builder.addOriginal(photo)
+            let short = photo.size.shortSide, n = configuration.samples
+            for i in 0..<n {
+                let side = max(1, short - (short - short / 3) * i / max(1, n - 1))
+                let (image, record) = try Augmentation.centerCrop(try CenterCrop(size: ImageSize(side: side))).sample(photo, using: &generator)
+                builder.add(image, caption: record.caption) { $0.transform = record }
+            }
+        case .resize:
+            builder.addOriginal(photo)
+            let target = ImageSize(width: max(1, photo.width / 6), height: max(1, photo.height / 6))
+            for filter in ResamplingFilter.allCases {
+                let parameters = Resize.Parameters(size: target, filter: filter)
+                let caption = "\(filter.rawValue) to \(target)" + (filter == .nearest ? "\n(no prefilter: aliases)" : "\n(prefilter \(short(6 * filter.radius)) px)")
+                builder.add(parameters.apply(to: photo), caption: caption, pixelated: true) {
+                    $0.transform = .resize(parameters)
+                    $0.filter = filter
+                }
+            }
+        case .testCrops:
+            builder.addOriginal(photo)
+            for crop in try TestTimeCrops.tenCrop(of: photo.size, crop: 224, shortSide: 256) {
+                builder.add(crop.apply(to: photo), caption: crop.caption) { $0.testCrop = crop }
+            }
+        case .multiScaleCrops:
+            // One resize per scale, shared by its 10 crops (what `Parameters.apply` does per crop).
+            for scale in TestTimeCrops.resNetScales {
+                let resized = photo.resized(to: photo.size.withShortSide(scale), filter: .bilinear)
+                for crop in try TestTimeCrops.tenCrop(of: photo.size, crop: 224, shortSide: scale) {
+                    let window = resized.cropped(to: crop.region)
+                    let caption = "L = \(scale)\n\(crop.position.rawValue)" + (crop.flipped ? " flip" : "")
+                    builder.add(crop.flipped ? window.flipped(.horizontal) : window, caption: caption) { $0.testCrop = crop }
+                }
+            }
+            builder.columns = 10
+            builder.tileSide = 130
+        case .mixup, .cutmix:
+            let partner = inputs.partner.resized(to: photo.size, filter: .bilinear)
+            builder.inputs.append("\(inputs.partnerName) (\(inputs.partner.size), resized to \(photo.size))")
+            builder.add(photo, caption: "first image x₁ (label 1)") { _ in }
+            builder.add(partner, caption: "second image x₂ (label 2)") { _ in }
+            for _ in 0..<configuration.samples {
+                if kind == .mixup {
+                    let p = try Mixup(alpha: 0.4).sample(using: &generator)
+                    builder.add(p.apply(photo, partner), caption: p.caption) { $0.mixup = p; $0.labelWeights = p.labelWeights }
+                } else {
+                    let p = try CutMix(alpha: 1).sample(for: photo.size, using: &generator)
+                    builder.add(p.apply(photo, partner), caption: p.caption) { $0.cutmix = p; $0.labelWeights = p.labelWeights }
+                }
+            }
+        case .sixToNine:
+            try DigitFigure.build(into: &builder)
+        default:
+            builder.addOriginal(photo)
+            let augmentation = try kind.augmentation(for: photo.size)!
+            for _ in 0..<configuration.samples {
+                let (image, record) = try augmentation.sample(photo, using: &generator)
+                builder.add(image, caption: record.caption) { $0.transform = record }
+            }
+        }
+        return builder.sheet
+    }
+}
+
+/// Formats a number with up to two decimals.
+func short(_ value: Double) -> String {
+    var text = String(format: "%.2f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
+}
