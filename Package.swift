@@ -31,16 +31,19 @@ let package = Package(
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
+        .target(name: "Grading", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/grading", exclude: ["README.md"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy",
+            "NNEngine", "NNRender", "InitStudy", "Grading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Grading"],
                          exclude: ["numpy_init_study.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "NNEngine", "NNRender", "lab"]),
     ]
 )
