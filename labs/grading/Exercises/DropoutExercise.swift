@@ -1,7 +1,7 @@
 import NNEngine
 
 /// Exercise `dropout`: inverted dropout forward and backward with supplied random numbers
-/// (Srivastava et al. 2014; 002 deck), so that the mask `m = (u < p)` is defined. The scaling
+/// (Srivastava et al. 2014; 000 and 004 decks), so that the mask `m = (u < p)` is defined. The scaling
 /// follows the engine's `Dropout` with `.inverted`: `y = x ⊙ m / p`, `∂x = ∂y ⊙ m / p`, and the
 /// identity at test time.
 ///
@@ -11,7 +11,7 @@ public struct DropoutExercise: Exercise {
     public init() {}
     public let name = "dropout"
     public let title = "Inverted dropout, forward and backward"
-    public let lecture = "002 dropout"
+    public let lecture = "000 dropout"
 
     public let outputs = [OutputSpec("out", "training forward x·m/p", points: 2),
                           OutputSpec("dx", "backward dout·m/p", points: 2),
