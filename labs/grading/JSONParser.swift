@@ -51,8 +51,9 @@ public struct JSONParser {
             case UInt8(ascii: "\""): return .string(try string())
             case UInt8(ascii: "t"): try literal("true"); return .bool(true)
             case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "a"): throw nonFinite()
             case UInt8(ascii: "n"): try literal("null"); return .null
-            case UInt8(ascii: "N"), UInt8(ascii: "I"): throw nonFinite()
+            case UInt8(ascii: "N"), UInt8(ascii: "I"), UInt8(ascii: "i"): throw nonFinite()
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
             default: throw error("unexpected character '\(printable(c))': expected a value")
             }

@@ -6,7 +6,8 @@ import NNEngine
 ///
 /// | family | test |
 /// |---|---|
-/// | wrong shape, transposed | shape is the reverse of the expected one and `xᵀ ≈ y` |
+/// | wrong shape | same numbers, another layout (`keepdims=True`) |
+/// | transposed | shape is the reverse of the expected one and `xᵀ ≈ y` |
 /// | bias not summed | shape `[N, M]` for an expected `[M]` and `Σₙ x ≈ y` |
 /// | wrong sign | `x ≈ −y` |
 /// | constant factor | `x ≈ c·y` with `c = ⟨x, y⟩/⟨y, y⟩` (least squares), `c ≠ 1` |
@@ -40,7 +41,10 @@ public enum MistakeDetector {
                RelativeError.value(x.transposed, y, floor: floor) <= matchTolerance {
                 return Finding(kind: .transposed, hint: "\(key) is transposed: expected shape \(y.shape), got \(x.shape)")
             }
-            if x.rank == 2, y.rank == 1, x.shape[1] == y.shape[0],
+            if x.count == y.count, RelativeError.value(x.reshaped(to: y.shape), y, floor: floor) <= matchTolerance {
+                return Finding(kind: .wrongShape, hint: "\(key) has the right numbers in shape \(x.shape): reshape it to \(y.shape) (keepdims?)")
+            }
+            if x.rank == 2, y.rank == 1, x.shape[0] > 1, x.shape[1] == y.shape[0],
                RelativeError.value(x.columnSums, y, floor: floor) <= matchTolerance {
                 return Finding(kind: .biasNotSummed,
                                hint: "\(key) has one row per example: sum it over the batch (axis 0) to get shape \(y.shape)")
