@@ -115,3 +115,10 @@ public struct Submission: Sendable {
         return .failure(.wrongShape(got: dims, value: Tensor(shape: dims, scalars: scalars)))
     }
 }
+
+extension Submission {
+    /// A parsed JSON value as a tensor of `shape`. - Throws: the `Problem` if it is not one.
+    public static func tensor(_ value: JSONValue, shape: [Int]) throws -> Tensor {
+        try tensor(from: value, expecting: shape).get()
+    }
+}
