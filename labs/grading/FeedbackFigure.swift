@@ -39,13 +39,15 @@ public enum FeedbackFigure {
         }
         switch exercise.picture(inputs: report.inputs, reference: reference, submission: submission) {
         case .curves(let panels)?:
-            let plot = LinePlot(title: title, panels: panels.map { panel in
-                var series = [LinePlot.Series(name: "reference", x: panel.x, y: panel.reference)]
-                if let s = panel.student { series.append(LinePlot.Series(name: "submitted", x: panel.x, y: s)) }
-                return LinePlot.Panel(title: panel.title, xLabel: "z", yLabel: "f(z)", series: series)
+            let plot = CurveComparison(title: title, xLabel: "z", panels: panels.map { panel in
+                CurveComparison.Panel(title: panel.title, curves: panel.curves.map {
+                    CurveComparison.Curve(name: $0.name, x: $0.x, reference: $0.reference, submitted: $0.student)
+                })
             })
-            let data = Data(exercise: report.exercise, student: report.student, kind: "curves",
-                            series: panels.map { .init(name: $0.title, x: $0.x, reference: $0.reference, submitted: $0.student) }, worst: [])
+            let series = panels.flatMap { panel in
+                panel.curves.map { Data.Series(name: "\(panel.title) \($0.name)", x: $0.x, reference: $0.reference, submitted: $0.student) }
+            }
+            let data = Data(exercise: report.exercise, student: report.student, kind: "curves", series: series, worst: [])
             return (plot, data)
         case .trajectory(let student, let ref, let xRange, let yRange)?:
             var paths = [ContourTrajectory.Path(name: "reference Adam", points: ref)]

@@ -30,7 +30,7 @@ public enum FeedbackText {
             parts.append(problem)
         } else if let error = test.error {
             var line = "relative error \(number(error.value))"
-            if !test.passed || error.value > 0 {
+            if !test.passed {
                 line += ", worst at \(test.key)\(error.worstPosition) (submitted \(number(error.submitted))"
                 line += reveal ? ", reference \(number(error.expected)))" : ")"
             }

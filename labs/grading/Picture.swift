@@ -7,14 +7,24 @@ public enum Picture: Sendable {
     /// A 2-D optimization path over the contours of a test function (Beale).
     case trajectory(student: [[Double]], reference: [[Double]], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>)
 
-    /// One panel of `curves`.
+    /// One panel of `curves`: one or more named curves over the same x.
     public struct CurvePanel: Sendable {
         public let title: String
+        public let curves: [Curve]
+        public init(title: String, curves: [Curve]) {
+            self.title = title
+            self.curves = curves
+        }
+    }
+
+    /// A reference curve `y(x)` and the submitted values at the same x, if readable.
+    public struct Curve: Sendable {
+        public let name: String
         public let x: [Double]
         public let reference: [Double]
         public let student: [Double]?
-        public init(title: String, x: [Double], reference: [Double], student: [Double]?) {
-            self.title = title
+        public init(name: String, x: [Double], reference: [Double], student: [Double]?) {
+            self.name = name
             self.x = x
             self.reference = reference
             self.student = student

@@ -84,14 +84,25 @@ public struct ActivationsExercise: Exercise {
         ]
     }
 
+    /// Per nonlinearity, `f(z)` and the local derivative `f′(z)` against z: the submitted forward
+    /// values directly, the submitted backward values divided by `dout` (skipped where |dout| < 0.05,
+    /// where the division would magnify rounding).
     public func picture(inputs: NamedArrays, reference: NamedArrays, submission: NamedArrays) -> Picture? {
-        let z = inputs.require("z").scalars
+        let z = inputs.require("z").scalars, dout = inputs.require("dout").scalars
         let order = z.indices.sorted { z[$0] < z[$1] }
+        let usable = order.filter { abs(dout[$0]) >= 0.05 }
+        func values(_ key: String, _ source: NamedArrays, _ indices: [Int], local: Bool) -> [Double]? {
+            guard let t = source[key], t.count == z.count else { return nil }
+            return indices.map { local ? t.scalars[$0] / dout[$0] : t.scalars[$0] }
+        }
         let panels = Self.functions.map { f -> Picture.CurvePanel in
-            let reference = reference.require(f.key).scalars
-            let student = submission[f.key].flatMap { $0.count == z.count ? $0.scalars : nil }
-            return Picture.CurvePanel(title: f.key, x: order.map { z[$0] }, reference: order.map { reference[$0] },
-                                      student: student.map { s in order.map { s[$0] } })
+            Picture.CurvePanel(title: f.key, curves: [
+                Picture.Curve(name: "f(z)", x: order.map { z[$0] }, reference: values(f.key, reference, order, local: false)!,
+                              student: values(f.key, submission, order, local: false)),
+                Picture.Curve(name: "f'(z)", x: usable.map { z[$0] },
+                              reference: values("d_\(f.key)", reference, usable, local: true)!,
+                              student: values("d_\(f.key)", submission, usable, local: true)),
+            ])
         }
         return .curves(panels: panels)
     }

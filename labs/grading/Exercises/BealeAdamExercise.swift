@@ -72,6 +72,15 @@ public struct BealeAdamExercise: Exercise {
     public func picture(inputs: NamedArrays, reference: NamedArrays, submission: NamedArrays) -> Picture? {
         let rows = { (t: Tensor) in (0..<t.shape[0]).map { t.row($0).scalars } }
         let student = submission["points"].flatMap { $0.rank == 2 && $0.shape[1] == 2 ? rows($0) : nil } ?? []
-        return .trajectory(student: student, reference: rows(reference.require("points")), xRange: -4.5...4.5, yRange: -4.5...4.5)
+        let reference = rows(reference.require("points"))
+        // Zoom on the paths (a 20-step run covers a small part of the ±4.5 domain), with margin.
+        let all = (reference + student).filter { $0.allSatisfy(\.isFinite) && abs($0[0]) < 1e3 && abs($0[1]) < 1e3 }
+        func range(_ axis: Int) -> ClosedRange<Double> {
+            let values = all.map { $0[axis] }
+            let (low, high) = (values.min() ?? -4.5, values.max() ?? 4.5)
+            let pad = Swift.max(0.75, 0.3 * (high - low))
+            return (low - pad)...(high + pad)
+        }
+        return .trajectory(student: student, reference: reference, xRange: range(0), yRange: range(1))
     }
 }
