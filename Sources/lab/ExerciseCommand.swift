@@ -9,7 +9,7 @@ struct ExerciseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise",
         abstract: "Graded exercises: list them, or make per-student problem folders.",
-        subcommands: [List.self, Make.self])
+        subcommands: [List.self, Make.self, Demo.self])
 
     /// `lab exercise list`.
     struct List: ParsableCommand {
@@ -59,6 +59,40 @@ struct ExerciseCommand: ParsableCommand {
                 try ProblemSheet.write(exercise, student: id, key: courseKey, to: folder.appendingPathComponent(id.value))
             }
             print("wrote \(students.count) problem folder\(students.count == 1 ? "" : "s") for \(exercise.name) to \(folder.path)/")
+        }
+    }
+}
+
+extension ExerciseCommand {
+    /// `lab exercise demo`: every exercise graded for a demo student who made its first typical
+    /// mistake, into `<out>/grading/<exercise>/`: what students see, for the lecture or the syllabus.
+    struct Demo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "demo",
+            abstract: "Grade a typical mistake in every exercise for a demo student, to show the feedback.")
+
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let renderer = try common.renderer()
+            _ = try Gnuplot.locate()
+            let folder = try common.folder(for: "grading")
+            // The seed stands in for a course key, so --seed gives another demo problem.
+            let key = CourseKey(bytes: Array("demo-\(common.seed)".utf8))
+            let student = try StudentID("demo")
+            var jobs: [(figure: any Figure, url: URL)] = []
+            for exercise in ExerciseCatalog.all {
+                let inputs = Grader.problem(exercise, student: student, key: key)
+                let reference = exercise.reference(for: inputs)
+                let answers = reference.merging(exercise.mistakes(for: inputs)[0].answers)
+                let submission = Submission.parse(Array(Submission.json(answers).utf8),
+                                                  expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
+                let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
+                jobs.append(try FeedbackReport.write(report, exercise: exercise, to: folder.appendingPathComponent(exercise.name), renderer: renderer))
+                print(FeedbackText.headline(report) + ": " + (report.tests.compactMap { $0.finding?.hint }.first ?? ""))
+            }
+            try renderer.render(jobs)
+            print("wrote feedback for \(jobs.count) exercises to \(folder.path)/")
         }
     }
 }

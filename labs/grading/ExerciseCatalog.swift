@@ -5,7 +5,7 @@ public enum ExerciseCatalog {
     public static let all: [any Exercise] = [
         ActivationsExercise(), AffineBackwardExercise(), NumericalGradientExercise(), InitializationExercise(),
         DropoutExercise(), SoftmaxLossExercise(), SVMLossExercise(), BatchNormExercise(),
-        OptimizerStepsExercise(), BealeAdamExercise(),
+        OptimizerStepsExercise(), BealeAdamExercise(), FlipCropExercise(),
     ]
 
     /// The exercise called `name`. - Throws: `LabError` listing the valid names.
