@@ -30,6 +30,10 @@ public enum Gnuplot {
     public static func run(script: String) throws {
         let process = Process()
         process.executableURL = try locate()
+        // `load '/dev/stdin'` reads the script through buffered stdio; gnuplot reads its own stdin
+        // a character at a time, which made a script with large datablocks 5× slower, with most of
+        // the time spent in system calls (150 figures of 6400-point grids: 32 s against 6 s).
+        process.arguments = ["-e", "load '/dev/stdin'"]
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardError = errors
