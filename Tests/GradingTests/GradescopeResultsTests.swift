@@ -59,3 +59,22 @@ final class GradescopeResultsTests: XCTestCase {
         XCTAssertNil(ScoreBand.band(for: 0.5, in: ScoreBand.lectureDefaults))
     }
 }
+
+extension GradescopeResultsTests {
+    /// feedback.json carries reference values only when the course reveals them.
+    func testFeedbackDataWithholdsTheReference() throws {
+        let exercise = AffineBackwardExercise()
+        let student = try StudentID("fay")
+        let inputs = Grader.problem(exercise, student: student, key: .practice)
+        let reference = exercise.reference(for: inputs)
+        let submission = Submission.parse(Array(Submission.json(reference).utf8),
+                                          expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
+        for reveal in [false, true] {
+            let report = Grader(revealsReference: reveal).grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
+            let data = FeedbackFigure.make(report, exercise: exercise).data
+            XCTAssertEqual(data.referenceWithheld, !reveal)
+            XCTAssertEqual(data.series.allSatisfy { $0.reference.isEmpty }, !reveal)
+            XCTAssertEqual(data.series.map(\.name), ["dx", "dW", "db"])
+        }
+    }
+}

@@ -115,3 +115,15 @@ final class SubmissionSafetyTests: XCTestCase {
         XCTAssertEqual(CourseKey.fnv1a(Array("foobar".utf8)), 0x8594_4171_f739_67e8)
     }
 }
+
+extension SubmissionSafetyTests {
+    func testOnlyRegularFilesAreRead() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertTrue(Submission.read(folder, expecting: shapes, course: course).fileError!.contains("not a regular file"))
+        let link = folder.appendingPathComponent("zero.json")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/zero")
+        XCTAssertTrue(Submission.read(link, expecting: shapes, course: course).fileError!.contains("not a regular file"))
+    }
+}

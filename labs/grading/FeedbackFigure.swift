@@ -23,13 +23,30 @@ public enum FeedbackFigure {
         public var series: [Series]
         /// Labels of the marked worst elements, e.g. `dW[2, 0]`.
         public var worst: [String]
+        /// True when the reference values were removed from this file because the course does
+        /// not reveal them (yet): a student who got this file could otherwise resubmit them.
+        public var referenceWithheld: Bool = false
+
+        /// This data without reference values.
+        func withholdingReference() -> Data {
+            var copy = self
+            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted) }
+            copy.referenceWithheld = true
+            return copy
+        }
     }
 
     /// How many worst elements the scatter marks.
     static let markedCount = 5
 
-    /// The figure and its data for `report`.
+    /// The figure and its data for `report`; the data keeps the reference values only when the
+    /// report may reveal them (the figure shows them only as positions, at plotting resolution).
     public static func make(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
+        let (figure, data) = build(report, exercise: exercise)
+        return (figure, report.revealsReference ? data : data.withholdingReference())
+    }
+
+    static func build(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
         let title = "\(report.exercise), \(report.student): \(FeedbackText.points(report.score))/\(FeedbackText.points(report.maxScore))"
         var submission = NamedArrays()
         var reference = NamedArrays()

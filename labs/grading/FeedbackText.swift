@@ -74,8 +74,8 @@ public enum FeedbackText {
 
             Each output is compared with the reference by CS231n's relative error
             max |x − y| / max(1e-8, |x| + |y|), with entries far below the array's largest magnitude compared at a
-            thousandth of it, so that float32 rounding costs nothing. The bands follow the lectures' gradient-check
-            table: up to 1e-7 happy, up to 1e-4 fine (float32 rounding, kinks), up to 1e-2 uncomfortable (half credit),
+            thousandth of it, so that float32 rounding costs nothing. Unless the course sets its own, the bands follow
+            the lectures' gradient-check table: up to 1e-7 happy, up to 1e-4 fine (float32 rounding, kinks), up to 1e-2 uncomfortable (half credit),
             beyond that wrong. `feedback.png` plots your values against the reference: a correct answer lies on y = x.
 
             """

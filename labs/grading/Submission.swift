@@ -32,8 +32,14 @@ public struct Submission: Sendable {
 
     /// Reads `url` for an exercise whose outputs have `shapes`, under `course`'s limits.
     public static func read(_ url: URL, expecting shapes: [(key: String, shape: [Int])], course: CourseFile) -> Submission {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue
-        guard let size else { return failed("cannot read \(url.lastPathComponent): file not found or unreadable", shapes) }
+        // Only regular files (after following links): a FIFO or a device could block or never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard let attributes, let size = (attributes[.size] as? NSNumber)?.intValue else {
+            return failed("cannot read \(url.lastPathComponent): file not found or unreadable", shapes)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return failed("\(url.lastPathComponent) is not a regular file", shapes)
+        }
         guard size <= course.maxSubmissionBytes else {
             return failed("submission is \(size) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
         }
