@@ -18,7 +18,7 @@ enum JSONWriter {
             if axis == t.rank { return number(t.scalars[offset]) }
             let stride = t.shape[(axis + 1)...].reduce(1, *)
             let items = (0..<t.shape[axis]).map { nest(axis + 1, offset + $0 * stride) }
-            return "[" + items.joined(separator: axis == t.rank - 1 ? ", " : ",\n" + String(repeating: " ", count: 4 + axis)) + "]"
+            return "[" + items.joined(separator: axis == t.rank - 1 ? ", " : ",\n" + String(repeating: " ", count: 5 + axis)) + "]"
         }
         return nest(0, 0)
     }

@@ -63,19 +63,19 @@ public struct OptimizerStepsExercise: Exercise {
     }
 
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
-        var (momentum, rmsprop, adam) = optimizers(inputs)
+        let (momentum, rmsprop, adam) = optimizers(inputs)
         var noCorrection = adam
         noCorrection.biasCorrection = false
         var noMomentum = momentum
         noMomentum.mu = 0
-        _ = rmsprop
-        adam.beta1 = inputs.scalar("beta2")
-        adam.beta2 = inputs.scalar("beta1")
+        var swapped = adam
+        swapped.beta1 = inputs.scalar("beta2")
+        swapped.beta2 = inputs.scalar("beta1")
         return [
             Mistake(.formula, hint: "adam has no bias correction: divide m by 1 − beta1^t and v by 1 − beta2^t (t from 1)",
                     key: "adam", value: Self.run(noCorrection, inputs: inputs)),
             Mistake(.formula, hint: "adam swaps beta1 and beta2: beta1 = 0.9 averages g, beta2 = 0.999 averages g²",
-                    key: "adam", value: Self.run(adam, inputs: inputs)),
+                    key: "adam", value: Self.run(swapped, inputs: inputs)),
             Mistake(.formula, hint: "momentum keeps no velocity: v = mu·v − lr·g accumulates past steps",
                     key: "momentum", value: Self.run(noMomentum, inputs: inputs)),
             Mistake(.wrongSign, hint: "momentum climbs the gradient: the step is −lr·g",
