@@ -85,7 +85,7 @@ struct GradeCommand: ParsableCommand {
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             let full = entries.filter { $0.score >= $0.maxScore }.count
             let mean = entries.map(\.score).reduce(0, +) / Double(entries.count)
-            print("graded \(entries.count) students on \(exercise.name): mean \(String(format: "%.2f", mean))/\(FeedbackText.points(exercise.points)), \(full) with full marks, \(entries.filter { $0.error != nil }.count) with file errors")
+            print("graded \(entries.count) students on \(exercise.name): mean \(String(format: "%.2f", mean))/\(FeedbackText.points(exercise.points)), \(full) with full marks, \(entries.filter { $0.submissionError != nil }.count) unreadable submissions, \(entries.filter { $0.error != nil }.count) feedback write errors")
             print("wrote gradebook.csv, scores.png and one folder per student to \(folder.path)/")
         }
     }

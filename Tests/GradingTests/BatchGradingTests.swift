@@ -31,6 +31,6 @@ final class BatchGradingTests: XCTestCase {
         }
         let gradebook = try String(contentsOf: outputs[0].appendingPathComponent("gradebook.csv"))
         XCTAssertEqual(gradebook.split(separator: "\n").count, 25)
-        XCTAssertTrue(gradebook.hasPrefix("student,score,max_score,loss,dscores,initial_loss,error\ns001,4,4,1,2,1,\n"), gradebook)
+        XCTAssertTrue(gradebook.hasPrefix("student,score,max_score,loss,dscores,initial_loss,problem\ns001,4,4,1,2,1,\n"), gradebook)
     }
 }

@@ -111,7 +111,7 @@ final class GradingEndToEndTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("graded 30 students"), run.stdout)
         let folder = out.appendingPathComponent(exercise.name)
         let lines = try String(contentsOf: folder.appendingPathComponent("gradebook.csv")).split(separator: "\n")
-        XCTAssertEqual(lines.first, "student,score,max_score,dx,dW,db,error")
+        XCTAssertEqual(lines.first, "student,score,max_score,dx,dW,db,problem")
         XCTAssertEqual(lines.count, 31)
         let scores = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { line -> (String, Double) in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
@@ -128,6 +128,9 @@ final class GradingEndToEndTests: XCTestCase {
         }
         let nan = try String(contentsOf: folder.appendingPathComponent("s\(String(format: "%03d", 3 + mistakes + 2))/feedback.md"))
         XCTAssertTrue(nan.contains("NaN and Infinity are not numbers"), nan)
+        let nanRow = lines.first { $0.hasPrefix("s\(String(format: "%03d", 3 + mistakes + 2)),") } ?? ""
+        XCTAssertTrue(nanRow.hasSuffix("NaN and Infinity are not numbers in JSON (Python writes them for float('nan') and float('inf')); your computation produced a non-finite value\""), String(nanRow))
+        XCTAssertTrue(run.stdout.contains("unreadable submissions"), run.stdout)
         XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent("scores.png")).width, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("escape").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("escape").path))

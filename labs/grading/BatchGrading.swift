@@ -34,6 +34,8 @@ public struct BatchGrading {
         public let testScores: [Double]
         /// Why the student's files could not be written or the figure not drawn, if so.
         public let error: String?
+        /// Why the submission could not be read at all (missing, malformed, too big), if so.
+        public var submissionError: String? = nil
     }
 
     /// The submission file of `student` in `folder`.
@@ -67,7 +69,8 @@ public struct BatchGrading {
                     failure = "\(error)"
                 }
                 box.set(index, Entry(student: student, score: report.score, maxScore: report.maxScore,
-                                     testScores: report.tests.map(\.score), error: failure))
+                                     testScores: report.tests.map(\.score), error: failure,
+                                     submissionError: report.fileError))
                 progress(box.finish(), students.count)
             }
             // One gnuplot process per worker and chunk of figures: one per figure would cost ~80 ms of
@@ -86,11 +89,13 @@ public struct BatchGrading {
     }
 
     func writeGradebook(_ entries: [Entry], to url: URL) throws {
-        var csv = (["student", "score", "max_score"] + exercise.outputs.map(\.key) + ["error"]).joined(separator: ",") + "\n"
+        var csv = (["student", "score", "max_score"] + exercise.outputs.map(\.key) + ["problem"]).joined(separator: ",") + "\n"
         for entry in entries {
+            // The problem column: why the submission was unreadable, or why its feedback was not written.
+            let problem = [entry.submissionError, entry.error].compactMap { $0 }.joined(separator: "; ")
             let fields = [entry.student.value, FeedbackText.points(entry.score), FeedbackText.points(entry.maxScore)]
                 + entry.testScores.map(FeedbackText.points)
-                + [(entry.error ?? "").replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ")]
+                + [problem.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ")]
             csv += fields.enumerated().map { $0.offset == fields.count - 1 && !$0.element.isEmpty ? "\"\($0.element)\"" : $0.element }
                 .joined(separator: ",") + "\n"
         }
@@ -141,7 +146,7 @@ private final class EntryBox: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard let e = entries[index] else { return }
         entries[index] = BatchGrading.Entry(student: e.student, score: e.score, maxScore: e.maxScore, testScores: e.testScores,
-                                            error: e.error ?? message)
+                                            error: e.error ?? message, submissionError: e.submissionError)
     }
 
     func finish() -> Int {
