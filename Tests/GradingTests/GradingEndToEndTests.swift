@@ -163,6 +163,27 @@ final class GradingEndToEndTests: XCTestCase {
         XCTAssertEqual(list.stdout.split(separator: "\n").count, ExerciseCatalog.all.count)
     }
 
+    func testRosterProblemFoldersAndDemo() throws {
+        let root = try temporaryFolder()
+        let roster = root.appendingPathComponent("roster.csv")
+        try Data("student_id,name\nann,A\nben,B\ncat,C\n".utf8).write(to: roster)
+        let make = try Self.lab(["exercise", "make", "svm-loss", "--roster", roster.path, "--out", root.appendingPathComponent("p").path])
+        XCTAssertEqual(make.status, 0, make.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("p/svm-loss").path).sorted(),
+                       ["ann", "ben", "cat"])
+        let ann = try Data(contentsOf: root.appendingPathComponent("p/svm-loss/ann/problem.json"))
+        XCTAssertNotEqual(ann, try Data(contentsOf: root.appendingPathComponent("p/svm-loss/ben/problem.json")))
+
+        let demo = try Self.lab(["exercise", "demo", "--out", root.path])
+        XCTAssertEqual(demo.status, 0, demo.stderr)
+        XCTAssertTrue(demo.stdout.contains("wrote feedback for \(ExerciseCatalog.all.count) exercises"), demo.stdout)
+        for exercise in ExerciseCatalog.all {
+            let folder = root.appendingPathComponent("grading/\(exercise.name)")
+            XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)),
+                           ["results.json", "feedback.md", "feedback.json", "feedback.png"], exercise.name)
+        }
+    }
+
     func testNumpyExamplesScoreFullMarks() throws {
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
