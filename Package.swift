@@ -40,11 +40,14 @@ let package = Package(
         .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage", "CZlib"],
                 path: "labs/augment", exclude: ["README.md"]),
 
+        .target(name: "Grading", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/grading", exclude: ["README.md"]),
+
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
+            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab"],
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading"],
                          exclude: ["numpy_init_study.py", "pillow_augment.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
@@ -52,5 +55,6 @@ let package = Package(
         .testTarget(name: "AugmentTests", dependencies: ["NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "NNEngine", "NNRender", "lab"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import AugmentLab
+import Grading
 import InitStudy
 import NNEngine
 import Optimizers
@@ -165,4 +166,29 @@ do {
         String(format: "%.2f× the 1-core rate", batchRates[cores]! / batchRates[1]!) + " (load average \(load))")
 } catch {
     row("augment benchmarks", "failed", "\(error)")
+}
+
+// Grading: a generated class of 300 (correct, float32, each typical mistake, and broken files:
+// truncated, NaN, 10 000-deep nesting, wrong types, oversized, missing) graded in one batch, with
+// every student's results.json, feedback.md and feedback.png, the gradebook and the histogram.
+for exerciseName in ["batchnorm", "beale-adam"] {
+    let classFolder = scratch.appendingPathComponent("class-\(exerciseName)")
+    let exercise = try ExerciseCatalog.named(exerciseName)
+    let keyFile = classFolder.appendingPathComponent("course.key")
+    try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
+    try Data("bench-course-key".utf8).write(to: keyFile)
+    let roster = try SampleClass.write(exercise, count: 300, key: try CourseKey(contentsOf: keyFile), to: classFolder)
+    var batchWalls: [Double] = []
+    for _ in 0..<3 {
+        if let t = timeCommand(lab, ["grade", exerciseName, "--submissions", classFolder.appendingPathComponent("submissions").path,
+                                     "--roster", roster.path, "--course-key", keyFile.path,
+                                     "--out", classFolder.appendingPathComponent("grades").path]) { batchWalls.append(t) }
+    }
+    if batchWalls.isEmpty {
+        row("lab grade \(exerciseName), class of 300", "failed", "is gnuplot installed? run make figures")
+    } else {
+        let wall = batchWalls.sorted()[batchWalls.count / 2]
+        row("lab grade \(exerciseName), class of 300 (2 cores)", String(format: "%.2f s", wall),
+            String(format: "%.2f of the 10 s budget; %.1f ms per student", wall / 10, wall / 300 * 1e3))
+    }
 }

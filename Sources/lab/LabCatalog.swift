@@ -3,6 +3,7 @@ enum LabCatalog: String, CaseIterable {
     case initStudy = "init-study"
     case optimizers
     case augment
+    case grading
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -13,6 +14,8 @@ enum LabCatalog: String, CaseIterable {
             return "optimizer paths on Beale, a valley and a saddle: momentum overshoots, adaptive methods escape the saddle; animated GIFs and an SGD learning-rate sweep"
         case .augment:
             return "data augmentation on real photos: every transform as a captioned contact sheet, replayable from its JSON"
+        case .grading:
+            return "graded exercises: a typical mistake in each, recognized and named (lab exercise, lab grade)"
         }
     }
 
@@ -25,6 +28,8 @@ enum LabCatalog: String, CaseIterable {
             try OptimizersCommand.parse(common.arguments).run()
         case .augment:
             try AugmentCommand.parse(common.arguments).run()
+        case .grading:
+            try ExerciseCommand.Demo.parse(common.arguments).run()
         }
     }
 }

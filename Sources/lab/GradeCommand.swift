@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Grading
+import NNEngine
+import NNRender
+
+/// `lab grade`: grade one submission, or a whole class. Submissions are data; nothing in them is
+/// ever executed.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade a submission (or a class) against the engine's reference for each student's problem.",
+        discussion: """
+            One submission: lab grade <name> submission.json --student ID writes results.json (Gradescope schema), \
+            feedback.md and feedback.png into <out>/<name>/<ID>/ and prints a summary.
+            A class: lab grade <name> --submissions DIR --roster roster.csv reads DIR/<ID>.json (or DIR/<ID>/submission.json) \
+            for every roster ID and also writes gradebook.csv and scores.png into <out>/<name>/.
+            """)
+
+    @Argument(help: "The exercise (see 'lab exercise list').")
+    var name: String
+
+    @Argument(help: "The submission JSON file (single-student mode).")
+    var submission: String?
+
+    @Option(help: "The student ID (single-student mode).")
+    var student: String?
+
+    @Option(help: "Folder of submissions (batch mode, with --roster).")
+    var submissions: String?
+
+    @Option(help: "CSV whose first column is the student ID (batch mode).")
+    var roster: String?
+
+    @Option(help: "Course file (JSON) with score bands, limits and the deadline; see labs/grading/README.md.")
+    var course: String?
+
+    @OptionGroup var key: CourseKeyOptions
+
+    @Option(help: "Output folder.")
+    var out = "output/grades"
+
+    func validate() throws {
+        let single = submission != nil || student != nil
+        let batch = submissions != nil || roster != nil
+        guard single != batch else { throw ValidationError("give either <submission> with --student, or --submissions with --roster") }
+        if single, submission == nil || student == nil { throw ValidationError("single-student mode needs <submission> and --student") }
+        if batch, submissions == nil || roster == nil { throw ValidationError("batch mode needs --submissions and --roster") }
+    }
+
+    func run() throws {
+        let exercise = try ExerciseCatalog.named(name)
+        let courseFile = try course.map { try CourseFile(contentsOf: URL(fileURLWithPath: $0)) } ?? CourseFile()
+        let grader = Grader(course: courseFile, revealsReference: courseFile.revealsReference(at: Date()))
+        let renderer = FigureRenderer(format: .png)
+        _ = try Gnuplot.locate()
+        let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
+        if let submission, let student {
+            let id = try StudentID(student)
+            let courseKey = try key.load()
+            let url = URL(fileURLWithPath: submission)
+            guard FileManager.default.fileExists(atPath: url.path) else { throw LabError("submission \(submission) not found") }
+            let report = grader.grade(exercise, student: id, key: courseKey, submission: url)
+            let studentFolder = folder.appendingPathComponent(id.value)
+            try AtomicFile.makeDirectory(studentFolder)
+            let job = try FeedbackReport.write(report, exercise: exercise, to: studentFolder, renderer: renderer)
+            try renderer.render([job])
+            print(FeedbackText.summary(report))
+            print("wrote results.json, feedback.md and feedback.png to \(studentFolder.path)/")
+        } else if let submissions, let roster {
+            let list = try Roster(contentsOf: URL(fileURLWithPath: roster))
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: submissions, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw LabError("submissions folder \(submissions) not found")
+            }
+            let courseKey = try key.load()
+            for (line, reason) in list.rejected {
+                FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(reason)\n".utf8))
+            }
+            let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
+            let showProgress = isatty(fileno(stderr)) != 0
+            let entries = try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: folder, renderer: renderer) { done, total in
+                if showProgress { FileHandle.standardError.write(Data("\rgraded \(done)/\(total)".utf8)) }
+            }
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            let full = entries.filter { $0.score >= $0.maxScore }.count
+            let mean = entries.map(\.score).reduce(0, +) / Double(entries.count)
+            print("graded \(entries.count) students on \(exercise.name): mean \(String(format: "%.2f", mean))/\(FeedbackText.points(exercise.points)), \(full) with full marks, \(entries.filter { $0.submissionError != nil }.count) unreadable submissions, \(entries.filter { $0.error != nil }.count) feedback write errors")
+            print("wrote gradebook.csv, scores.png and one folder per student to \(folder.path)/")
+        }
+    }
+}

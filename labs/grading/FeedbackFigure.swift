@@ -1,0 +1,118 @@
+import Foundation
+import NNEngine
+import NNRender
+
+/// The figure of `feedback.png` and the data behind it (`feedback.json`), built from a report.
+///
+/// Exercises with a natural picture get it (activation curves, the Beale path); the others get
+/// the submitted-against-reference scatter of every comparable output with the five worst
+/// elements marked.
+public enum FeedbackFigure {
+    /// The plotted data, written beside the figure.
+    public struct Data: Codable, Equatable, Sendable {
+        public struct Series: Codable, Equatable, Sendable {
+            public var name: String
+            public var x: [Double]
+            public var reference: [Double]
+            public var submitted: [Double]?
+        }
+        public var exercise: String
+        public var student: String
+        /// `scatter`, `curves` or `trajectory`.
+        public var kind: String
+        public var series: [Series]
+        /// Labels of the marked worst elements, e.g. `dW[2, 0]`.
+        public var worst: [String]
+        /// True when the reference values were removed from this file because the course does
+        /// not reveal them (yet): a student who got this file could otherwise resubmit them.
+        public var referenceWithheld: Bool = false
+
+        /// This data without reference values.
+        func withholdingReference() -> Data {
+            var copy = self
+            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted) }
+            copy.referenceWithheld = true
+            return copy
+        }
+    }
+
+    /// How many worst elements the scatter marks.
+    static let markedCount = 5
+
+    /// The figure and its data for `report`; the data keeps the reference values only when the
+    /// report may reveal them (the figure shows them only as positions, at plotting resolution).
+    public static func make(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
+        let (figure, data) = build(report, exercise: exercise)
+        return (figure, report.revealsReference ? data : data.withholdingReference())
+    }
+
+    static func build(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
+        let title = "\(report.exercise), \(report.student): \(FeedbackText.points(report.score))/\(FeedbackText.points(report.maxScore))"
+        var submission = NamedArrays()
+        var reference = NamedArrays()
+        for test in report.tests {
+            reference[test.key] = test.reference
+            if let s = test.submitted { submission[test.key] = s }
+        }
+        switch exercise.picture(inputs: report.inputs, reference: reference, submission: submission) {
+        case .curves(let panels)?:
+            let plot = CurveComparison(title: title, xLabel: "z", panels: panels.map { panel in
+                CurveComparison.Panel(title: panel.title, curves: panel.curves.map {
+                    CurveComparison.Curve(name: $0.name, x: $0.x, reference: $0.reference, submitted: $0.student)
+                })
+            })
+            let series = panels.flatMap { panel in
+                panel.curves.map { Data.Series(name: "\(panel.title) \($0.name)", x: $0.x, reference: $0.reference, submitted: $0.student) }
+            }
+            let data = Data(exercise: report.exercise, student: report.student, kind: "curves", series: series, worst: [])
+            return (plot, data)
+        case .trajectory(let student, let ref, let xRange, let yRange)?:
+            var paths = [ContourTrajectory.Path(name: "reference Adam", points: ref)]
+            if !student.isEmpty { paths.append(ContourTrajectory.Path(name: "submitted", points: student)) }
+            let figure = ContourTrajectory(title: title, function: .beale, xRange: xRange, yRange: yRange, paths: paths.reversed())
+            let data = Data(exercise: report.exercise, student: report.student, kind: "trajectory",
+                            series: [.init(name: "points", x: ref.map { $0[0] }, reference: ref.map { $0[1] },
+                                           submitted: student.isEmpty ? nil : student.flatMap { $0 })], worst: [])
+            return (figure, data)
+        case nil:
+            return scatter(report, title: title)
+        }
+    }
+
+    static func scatter(_ report: GradeReport, title: String) -> (figure: any Figure, data: Data) {
+        var series: [ComparisonScatter.Series] = []
+        var candidates: [(error: Double, marker: ComparisonScatter.Marker)] = []
+        for test in report.tests {
+            guard let s = test.submitted, s.shape == test.reference.shape else { continue }
+            series.append(.init(name: test.key, reference: test.reference.scalars, submitted: s.scalars))
+            let scale = test.reference.scalars.reduce(0) { max($0, abs($1)) }
+            for i in s.scalars.indices {
+                let (x, y) = (s.scalars[i], test.reference.scalars[i])
+                let e = abs(x - y) / max(1e-8, abs(x) + abs(y), 1e-3 * scale)
+                if e > 1e-4 {
+                    let label = "\(test.key)\(position(i, in: test.reference.shape))"
+                    candidates.append((e, .init(reference: y, submitted: x, label: label)))
+                }
+            }
+        }
+        // Stable order: by error, then by label, so ties never depend on anything but the data.
+        let worst = candidates.sorted { $0.error != $1.error ? $0.error > $1.error : $0.marker.label < $1.marker.label }
+            .prefix(markedCount).map(\.marker)
+        let figure = ComparisonScatter(title: title, series: series, worst: Array(worst))
+        let data = Data(exercise: report.exercise, student: report.student, kind: "scatter",
+                        series: series.map { .init(name: $0.name, x: [], reference: $0.reference, submitted: $0.submitted) },
+                        worst: worst.map(\.label))
+        return (figure, data)
+    }
+
+    /// The index per axis of flat index `i`, e.g. `[2, 0]`.
+    static func position(_ i: Int, in shape: [Int]) -> [Int] {
+        var rest = i
+        var position: [Int] = []
+        for size in shape.reversed() {
+            position.insert(rest % size, at: 0)
+            rest /= size
+        }
+        return position
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import NNEngine
+
+/// A student's submission as read: for each expected output, a tensor or the reason it cannot
+/// be graded; or, if the file as a whole is unusable, why.
+///
+/// Reading is strict and never executes anything: the file is checked against the size limit
+/// before it is read, parsed by `JSONParser` (depth limit, line and column on errors, no NaN),
+/// and each value is checked to be a rectangular array of numbers of the expected shape.
+public struct Submission: Sendable {
+    /// Per output key: the array, or a one-line reason it is unusable.
+    public let arrays: [String: Result<Tensor, Problem>]
+    /// Set when nothing in the file can be graded (too big, malformed, not an object).
+    public let fileError: String?
+    /// Top-level keys that no output asked for, in file order.
+    public let unexpectedKeys: [String]
+
+    /// Why one value cannot be graded.
+    public enum Problem: Error, Sendable, Equatable {
+        case missing
+        case wrongType(String)
+        case wrongShape(got: [Int], value: Tensor?)
+
+        public var message: String {
+            switch self {
+            case .missing: return "missing"
+            case .wrongType(let what): return what
+            case .wrongShape(let got, _): return "got shape \(got)"
+            }
+        }
+    }
+
+    /// Reads `url` for an exercise whose outputs have `shapes`, under `course`'s limits.
+    public static func read(_ url: URL, expecting shapes: [(key: String, shape: [Int])], course: CourseFile) -> Submission {
+        // Only regular files (after following links): a FIFO or a device could block or never end.
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard let attributes, let size = (attributes[.size] as? NSNumber)?.intValue else {
+            return failed("cannot read \(url.lastPathComponent): file not found or unreadable", shapes)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return failed("\(url.lastPathComponent) is not a regular file", shapes)
+        }
+        guard size <= course.maxSubmissionBytes else {
+            return failed("submission is \(size) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
+        }
+        guard let handle = try? FileHandle(forReadingFrom: url),
+              let data = try? handle.read(upToCount: course.maxSubmissionBytes + 1) ?? Data() else {
+            return failed("cannot read \(url.lastPathComponent)", shapes)
+        }
+        try? handle.close()
+        // The file may have grown since it was measured; the limit holds for what was read.
+        guard data.count <= course.maxSubmissionBytes else {
+            return failed("submission is over the \(course.maxSubmissionBytes)-byte limit", shapes)
+        }
+        return parse([UInt8](data), expecting: shapes, course: course)
+    }
+
+    /// Parses submission bytes (see `read`).
+    public static func parse(_ bytes: [UInt8], expecting shapes: [(key: String, shape: [Int])], course: CourseFile) -> Submission {
+        guard bytes.count <= course.maxSubmissionBytes else {
+            return failed("submission is \(bytes.count) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
+        }
+        let document: JSONValue
+        do { document = try JSONParser(maxDepth: course.maxDepth).parse(bytes) } catch let error as JSONParseError {
+            return failed("malformed JSON at \(error)", shapes)
+        } catch {
+            return failed("malformed JSON: \(error)", shapes)
+        }
+        guard case .object(let pairs) = document else {
+            return failed("the submission must be a JSON object with one key per output, got \(document.typeName)", shapes)
+        }
+        var arrays: [String: Result<Tensor, Problem>] = [:]
+        for (key, shape) in shapes {
+            guard let value = document[key] else { arrays[key] = .failure(.missing); continue }
+            arrays[key] = tensor(from: value, expecting: shape)
+        }
+        let expected = Set(shapes.map(\.key))
+        return Submission(arrays: arrays, fileError: nil, unexpectedKeys: pairs.map(\.key).filter { !expected.contains($0) })
+    }
+
+    static func failed(_ message: String, _ shapes: [(key: String, shape: [Int])]) -> Submission {
+        var arrays: [String: Result<Tensor, Problem>] = [:]
+        for (key, _) in shapes { arrays[key] = .failure(.wrongType(message)) }
+        return Submission(arrays: arrays, fileError: message, unexpectedKeys: [])
+    }
+
+    /// A rectangular nested array of numbers as a tensor, checked against `shape`. A scalar may
+    /// come as a bare number or a one-element array.
+    static func tensor(from value: JSONValue, expecting shape: [Int]) -> Result<Tensor, Problem> {
+        var dims: [Int] = []
+        var probe = value
+        while case .array(let items) = probe {
+            dims.append(items.count)
+            guard let first = items.first else { break }
+            probe = first
+        }
+        var scalars: [Double] = []
+        scalars.reserveCapacity(dims.reduce(1, *))
+        var failure: String?
+        func walk(_ v: JSONValue, _ axis: Int, _ path: [Int]) {
+            guard failure == nil else { return }
+            let at = path.isEmpty ? "" : " at index \(path)"
+            if axis == dims.count {
+                if case .number(let x) = v { scalars.append(x) } else {
+                    failure = "expected a number\(at), got \(v.typeName)"
+                }
+                return
+            }
+            guard case .array(let items) = v else { failure = "ragged array: expected an array\(at), got \(v.typeName)"; return }
+            guard items.count == dims[axis] else {
+                failure = "ragged array: \(items.count) elements\(at) where the first has \(dims[axis])"; return
+            }
+            for (i, item) in items.enumerated() { walk(item, axis + 1, path + [i]) }
+        }
+        walk(value, 0, [])
+        if let failure {
+            return .failure(.wrongType("expected an array of numbers of shape \(shape): \(failure)"))
+        }
+        if dims == shape { return .success(Tensor(shape: dims, scalars: scalars)) }
+        if shape.isEmpty, dims == [1] { return .success(Tensor(shape: [], scalars: scalars)) }
+        return .failure(.wrongShape(got: dims, value: Tensor(shape: dims, scalars: scalars)))
+    }
+}
+
+extension Submission {
+    /// A parsed JSON value as a tensor of `shape`. - Throws: the `Problem` if it is not one.
+    public static func tensor(_ value: JSONValue, shape: [Int]) throws -> Tensor {
+        try tensor(from: value, expecting: shape).get()
+    }
+}
