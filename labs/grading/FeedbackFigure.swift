@@ -15,6 +15,8 @@ public enum FeedbackFigure {
             public var x: [Double]
             public var reference: [Double]
             public var submitted: [Double]?
+            /// Each element's relative error, in the picture drawn while the reference is withheld.
+            public var relativeError: [Double]? = nil
         }
         public var exercise: String
         public var student: String
@@ -30,7 +32,7 @@ public enum FeedbackFigure {
         /// This data without reference values.
         func withholdingReference() -> Data {
             var copy = self
-            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted) }
+            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted, relativeError: $0.relativeError) }
             copy.referenceWithheld = true
             return copy
         }
@@ -39,11 +41,43 @@ public enum FeedbackFigure {
     /// How many worst elements the scatter marks.
     static let markedCount = 5
 
-    /// The figure and its data for `report`; the data keeps the reference values only when the
-    /// report may reveal them (the figure shows them only as positions, at plotting resolution).
+    /// The figure and its data for `report`. While the reference is withheld, neither shows it:
+    /// the figure is each element's relative error (a scatter or curve read off at plotting
+    /// resolution would hand out answers good to ~1e-3, worth partial credit on resubmission).
     public static func make(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
-        let (figure, data) = build(report, exercise: exercise)
-        return (figure, report.revealsReference ? data : data.withholdingReference())
+        guard report.revealsReference else {
+            let (figure, data) = errorProfile(report)
+            return (figure, data.withholdingReference())
+        }
+        return build(report, exercise: exercise)
+    }
+
+    /// Relative error |x − y| / max(1e-8, |x| + |y|) of every element against its flat index,
+    /// log-y, one series per output; the worst elements are named in the data.
+    static func errorProfile(_ report: GradeReport) -> (figure: any Figure, data: Data) {
+        let title = "\(report.exercise), \(report.student): \(FeedbackText.points(report.score))/\(FeedbackText.points(report.maxScore)) (reference withheld)"
+        var series: [Data.Series] = []
+        var worst: [(error: Double, label: String)] = []
+        for test in report.tests {
+            guard let s = test.submitted, s.shape == test.reference.shape else { continue }
+            let errors = zip(s.scalars, test.reference.scalars).map { x, y in abs(x - y) / max(1e-8, abs(x) + abs(y)) }
+            series.append(.init(name: test.key, x: errors.indices.map(Double.init), reference: [], submitted: s.scalars,
+                                relativeError: errors))
+            for (i, e) in errors.enumerated() where e > 1e-4 {
+                worst.append((e, "\(test.key)\(position(i, in: test.reference.shape))"))
+            }
+        }
+        // Nothing comparable (a malformed submission): the empty scatter shows no reference either.
+        if series.isEmpty { return scatter(report, title: title) }
+        let marked = worst.sorted { $0.error != $1.error ? $0.error > $1.error : $0.label < $1.label }.prefix(markedCount).map(\.label)
+        // Exact matches have error 0, which a log axis cannot show: they sit on the floor 1e-17.
+        let plot = LinePlot(title: title, panels: [LinePlot.Panel(
+            title: marked.isEmpty ? "every element within 1e-4" : "worst: " + marked.joined(separator: ", "),
+            xLabel: "element (flat index)", yLabel: "relative error",
+            series: series.map { .init(name: $0.name, x: $0.x, y: $0.relativeError!.map { max($0, 1e-17) }) },
+            logY: true)])
+        let data = Data(exercise: report.exercise, student: report.student, kind: "relative-error", series: series, worst: marked)
+        return (plot, data)
     }
 
     static func build(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
