@@ -24,8 +24,10 @@ let package = Package(
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
+        // zlib (Debian zlib1g-dev), for the gzip-compressed data sets.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
-        .target(name: "NNEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
 
         // One module per lecture experiment.
