@@ -33,16 +33,19 @@ let package = Package(
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
+        .target(name: "DropoutLab", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/dropout", exclude: ["README.md"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy",
+            "NNEngine", "NNRender", "InitStudy", "DropoutLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy"],
-                         exclude: ["numpy_init_study.py"]),
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "DropoutLab"],
+                         exclude: ["numpy_init_study.py", "numpy_training.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "DropoutLabTests", dependencies: ["DropoutLab", "NNEngine", "NNRender", "lab"]),
     ]
 )
