@@ -16,7 +16,7 @@ public enum Trainer {
         public var finalModel: Sequential
         /// Copies taken every `snapshotInterval` epochs, with their epoch.
         public var snapshots: [(epoch: Int, model: Sequential)]
-        /// The running average of the parameters, when `averagingDecay` was set.
+        /// The running average of the parameters, bias-corrected, when `averagingDecay` was set.
         public var averagedModel: Sequential?
         public var history: TrainingHistory
     }
@@ -46,7 +46,10 @@ public enum Trainer {
         var records: [EpochRecord] = []
         var best = (epoch: 0, accuracy: -Double.infinity, loss: Double.infinity, model: model)
         var snapshots: [(epoch: Int, model: Sequential)] = []
-        var average: [Tensor]? = c.averagingDecay.map { _ in model.parameters }
+        // The running average starts at zero and is divided by 1 − dᵗ at the end, as Adam
+        // corrects its moments (Kingma & Ba 2015): starting it at the initial parameters would
+        // leave them a weight dᵗ, most of the average in a short run.
+        var average: [Tensor]? = c.averagingDecay.map { _ in model.parameters.map { Tensor(zeros: $0.shape) } }
         var step = 0
         var stoppedEarly = false
         var order = Array(0..<train.count)
@@ -119,7 +122,8 @@ public enum Trainer {
         var averagedModel: Sequential?
         if let average {
             var averaged = model
-            averaged.parameters = average
+            let correction = 1 - pow(c.averagingDecay!, Double(step))
+            averaged.parameters = average.map { $0 * (1 / correction) }
             averagedModel = averaged
         }
         let history = TrainingHistory(epochs: records, initialLoss: initialLoss, expectedInitialLoss: expected,
