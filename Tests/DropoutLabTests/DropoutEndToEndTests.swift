@@ -84,3 +84,17 @@ final class DropoutEndToEndTests: XCTestCase {
         }
     }
 }
+
+/// `lab gradcheck` prints one row per gradient and exits 0 when all are within their bands.
+final class GradcheckEndToEndTests: XCTestCase {
+    func testGradcheckPrintsTheTableAndSucceeds() throws {
+        let run = try LabBinary.run(["gradcheck", "--seed", "2"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssert(run.stdout.contains("batch norm (training) ∂γ"), run.stdout)
+        XCTAssert(run.stdout.contains("loss bce-with-logits ∂scores"), run.stdout)
+        XCTAssert(run.stdout.contains("0 outside their band"), run.stdout)
+        let bad = try LabBinary.run(["gradcheck", "--seed", "x"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertEqual(bad.stderrLines.count, 1, bad.stderr)
+    }
+}
