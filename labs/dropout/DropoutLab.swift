@@ -50,7 +50,16 @@ public enum DropoutLab {
         for _ in extraRange { jobs.append(job(planar, keep: 1)) }
 
         progress?("training \(jobs.count) nets on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        let nets = try parallelMap(jobs.count) { try jobs[$0].run(on: datasets[jobs[$0].dataIndex], configuration: c) }
+        let counter = NSLock()
+        var finished = 0
+        let nets = try parallelMap(jobs.count) { i -> TrainedNet in
+            let net = try jobs[i].run(on: datasets[jobs[i].dataIndex], configuration: c)
+            counter.lock()
+            finished += 1
+            progress?("trained \(finished) of \(jobs.count) nets")
+            counter.unlock()
+            return net
+        }
 
         let overfitting = datasets.indices.map { d in
             OverfittingPanel(dataset: datasets[d].name, data: datasets[d].description,
