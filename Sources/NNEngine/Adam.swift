@@ -79,8 +79,12 @@ public struct Adam: Optimizer {
                             let gi = rg.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
                             let m = b1 * rm.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self) + (1 - b1) * gi
                             let v = b2 * rv.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self) + (1 - b2) * gi * gi
+                            // Lane-wise scalar square roots: SIMD2's squareRoot() calls libm's
+                            // sqrt per lane, the scalar one is a single sqrtsd instruction.
+                            let d = v / c2
+                            let root = SIMD2(d[0].squareRoot(), d[1].squareRoot())
                             let x = rx.loadUnaligned(fromByteOffset: offset, as: SIMD2<Double>.self)
-                                - lr * (m / c1) / ((v / c2).squareRoot() + eps)
+                                - lr * (m / c1) / (root + eps)
                             rm.storeBytes(of: m, toByteOffset: offset, as: SIMD2<Double>.self)
                             rv.storeBytes(of: v, toByteOffset: offset, as: SIMD2<Double>.self)
                             rx.storeBytes(of: x, toByteOffset: offset, as: SIMD2<Double>.self)
