@@ -4,7 +4,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 # Debian package that provides each thing the build and the labs need.
-PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev
+PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev
 
 .PHONY: all deps build figures test bench install clean
 

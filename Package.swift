@@ -24,10 +24,10 @@ let package = Package(
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS",
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
-
+        // zlib (Debian zlib1g-dev), for the gzip-compressed data sets.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
-        .target(name: "NNEngine", dependencies: ["COpenBLAS"]),
+        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
         .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 
@@ -43,12 +43,16 @@ let package = Package(
         .target(name: "Grading", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/grading", exclude: ["README.md"]),
 
+        .target(name: "DropoutLab", dependencies: ["NNEngine", "NNRender"],
+                path: "labs/dropout", exclude: ["README.md"]),
+
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading",
+            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading"],
-                         exclude: ["numpy_init_study.py", "pillow_augment.py"]),
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
+                                                            "Grading", "DropoutLab"],
+                         exclude: ["numpy_init_study.py", "pillow_augment.py", "numpy_training.py"]),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
@@ -56,5 +60,6 @@ let package = Package(
         .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "DropoutLabTests", dependencies: ["DropoutLab", "NNEngine", "NNRender", "lab"]),
     ]
 )

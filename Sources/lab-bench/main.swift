@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import AugmentLab
 import Grading
+import DropoutLab
 import InitStudy
 import NNEngine
 import Optimizers
@@ -191,4 +192,63 @@ for exerciseName in ["batchnorm", "beale-adam"] {
         row("lab grade \(exerciseName), class of 300 (2 cores)", String(format: "%.2f s", wall),
             String(format: "%.2f of the 10 s budget; %.1f ms per student", wall / 10, wall / 300 * 1e3))
     }
+}
+
+// Training engine: throughput of the 64-256-256-10 MLP on the digits (batch 64, Adam), against the
+// same network in numpy, and the whole `lab dropout` against its 60 s budget.
+func numpyTrainingRate(digits: String, epochs: Int, environment: [String: String] = [:]) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = environment.map { "\($0)=\($1)" } + ["python3", "Sources/lab-bench/numpy_training.py", digits, String(epochs)]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+let digitsFile = DropoutLabConfiguration.defaultDigitsFile
+if let digits = try? DigitsDataset.load(from: digitsFile) {
+    let standardized = digits.replacingFeatures(try Preprocessing.standardization.fit(digits.features)(digits.features))
+    let epochs = 5
+    func trainingRate(blasThreads: Int) throws -> Double {
+        let previous = BLASThreads.count
+        BLASThreads.count = blasThreads
+        defer { BLASThreads.count = previous }
+        let seconds = try median(3) {
+            var g = Xoshiro256StarStar(seed: 3)
+            let model = Sequential.mlp(inputs: 64, hidden: [256, 256], outputs: 10, using: &g)
+            _ = try Trainer.train(model, on: standardized, configuration: TrainingConfiguration(
+                epochs: epochs, batchSize: 64, optimizer: OptimizerConfiguration(kind: .adam(), learningRate: 1e-3), seed: 4))
+        }
+        return Double(epochs * standardized.count) / seconds
+    }
+    let defaultThreads = BLASThreads.count
+    let single = try trainingRate(blasThreads: 1)
+    let threaded = try trainingRate(blasThreads: defaultThreads)
+    let best = max(single, threaded)
+    row("train 64-256-256-10 MLP, digits, batch 64, Adam", String(format: "%.0f samples/s", best),
+        String(format: "BLAS 1 thread %.0f/s, %d threads %.0f/s", single, defaultThreads, threaded))
+    let numpyDefault = numpyTrainingRate(digits: digitsFile.path, epochs: epochs)
+    let numpySingle = numpyTrainingRate(digits: digitsFile.path, epochs: epochs, environment: ["OPENBLAS_NUM_THREADS": "1"])
+    if let numpyBest = [numpyDefault, numpySingle].compactMap({ $0 }).max() {
+        row("  numpy + OpenBLAS, same network", String(format: "%.0f samples/s", numpyBest),
+            String(format: "ratio NNLab/numpy = %.2f (goal ≥ 1; numpy at its best of 1 or all BLAS threads)", best / numpyBest))
+    } else {
+        row("  numpy + OpenBLAS, same network", "unavailable", "python3 with numpy not found")
+    }
+} else {
+    row("train 64-256-256-10 MLP, digits", "skipped", "digits file not found at \(digitsFile.path)")
+}
+
+var dropoutWalls: [Double] = []
+for _ in 0..<3 { if let t = timeCommand(lab, ["dropout", "--out", scratch.path]) { dropoutWalls.append(t) } }
+if dropoutWalls.isEmpty {
+    row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
+} else {
+    let wall = dropoutWalls.sorted()[dropoutWalls.count / 2]
+    row("lab dropout, whole run (with rendering)", String(format: "%.1f s", wall), String(format: "%.2f of the 60 s budget", wall / 60))
 }

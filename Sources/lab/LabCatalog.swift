@@ -4,6 +4,7 @@ enum LabCatalog: String, CaseIterable {
     case optimizers
     case augment
     case grading
+    case dropout
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -16,6 +17,8 @@ enum LabCatalog: String, CaseIterable {
             return "data augmentation on real photos: every transform as a captioned contact sheet, replayable from its JSON"
         case .grading:
             return "graded exercises: a typical mistake in each, recognized and named (lab exercise, lab grade)"
+        case .dropout:
+            return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
         }
     }
 
@@ -30,6 +33,8 @@ enum LabCatalog: String, CaseIterable {
             try AugmentCommand.parse(common.arguments).run()
         case .grading:
             try ExerciseCommand.Demo.parse(common.arguments).run()
+        case .dropout:
+            try DropoutCommand.parse(common.arguments).run()
         }
     }
 }

@@ -1,0 +1,99 @@
+import ArgumentParser
+import DropoutLab
+import Foundation
+import NNEngine
+import NNRender
+
+/// `lab dropout`: dropout as an ensemble of sub-networks, the expectation argument for test-time
+/// scaling, inverted dropout, Monte Carlo dropout and model ensembles (000, 001, 003, 004 decks).
+struct DropoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dropout",
+        abstract: "Dropout: overfitting, vanilla vs inverted scaling, the two-input neuron, MC dropout, ensembles.",
+        discussion: """
+            Trains wide ReLU nets on a small part of the UCI digits (and a noisy spiral) with keep probabilities \
+            p, and writes six figures with their JSON: overfitting, vanilla-vs-inverted, two-input-neuron, \
+            mc-dropout, ensembles, decision-boundaries.
+            Datasets: digits, \(SyntheticDataset.names.joined(separator: ", ")).
+            Optimizers: \(OptimizerKind.names.joined(separator: ", ")).
+            """)
+
+    @Option(help: "Data set: digits (the UCI digits) or a 2-D set: spiral, circles, moons, xor, blobs.")
+    var dataset = "digits"
+
+    @Option(help: "Number of classes (digits: the first C digits; spiral and blobs: C arms or clusters).")
+    var classes: Int?
+
+    @Option(help: "Keep probabilities p in (0, 1], comma-separated or repeated.")
+    var keep: [String] = []
+
+    @Option(help: "Hidden layer sizes, comma-separated, e.g. 256,256.")
+    var hidden = "256,256"
+
+    @Option(help: "Training epochs of every net.")
+    var epochs = 60
+
+    @Option(help: "Learning rate.")
+    var lr = 1e-3
+
+    @Option(help: "Optimizer, e.g. adam, sgd, momentum:0.9.")
+    var optimizer = "adam"
+
+    @Option(help: "Minibatch size.")
+    var batchSize = 32
+
+    @Option(help: "Training examples kept from the digits (deliberately few, to overfit).")
+    var trainCount = 200
+
+    @Option(help: "Independently initialized nets in the ensemble figure.")
+    var ensemble = 8
+
+    @Option(help: "Largest number K of Monte Carlo dropout passes.")
+    var mcSamples = 1000
+
+    @Option(help: "Cells per side of the decision-region grid.")
+    var grid = 100
+
+    @Option(help: "The digits file (65 comma-separated integers a row, gzip or plain); default: the shipped copy.")
+    var dataFile: String?
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var configuration = DropoutLabConfiguration()
+        configuration.dataset = try DatasetChoice(parsing: dataset, classes: classes)
+        let keeps = try Self.list(keep.joined(separator: ","), "--keep", Double.init)
+        if !keeps.isEmpty { configuration.keeps = keeps }
+        configuration.hidden = try Self.list(hidden, "--hidden", Int.init)
+        configuration.epochs = epochs
+        configuration.learningRate = lr
+        configuration.optimizer = try OptimizerKind(parsing: optimizer)
+        configuration.batchSize = batchSize
+        configuration.trainCount = trainCount
+        configuration.ensembleSize = ensemble
+        configuration.mcSamples = mcSamples
+        configuration.gridSize = grid
+        configuration.seed = common.seed
+        if let dataFile { configuration.digitsFile = URL(fileURLWithPath: dataFile) }
+        try configuration.validate()
+        let renderer = try common.renderer()
+        _ = try Gnuplot.locate()
+        let folder = try common.folder(for: "dropout")
+
+        let result = try DropoutLab.run(configuration, progress: ProgressLine.standardError())
+        ProgressLine.finish()
+        let urls = try DropoutLabReport.write(result, to: folder, renderer: renderer)
+        print(DropoutLabReport.summary(result))
+        print("trained \(result.trainedNets) nets; wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
+    }
+
+    /// Parses a comma-separated list; an empty string gives an empty list.
+    static func list<T>(_ text: String, _ option: String, _ parse: (String) -> T?) throws -> [T] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty || text.contains(",") }
+            .map { item in
+                guard let value = parse(item) else { throw LabError("\(option): '\(item)' is not a number") }
+                return value
+            }
+    }
+}

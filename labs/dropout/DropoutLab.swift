@@ -1,0 +1,92 @@
+import Foundation
+import NNEngine
+
+/// The dropout lab (000, 001, 003 and 004 decks): dropout as an ensemble of weight-sharing
+/// sub-networks, the expectation argument for test-time scaling, the inverted-dropout recipe,
+/// and model ensembles. Computing only: nothing is printed or drawn.
+///
+/// Every net is a `Sequential.mlp` with ReLU hidden layers, trained by the shared `Trainer` with
+/// the configured optimizer; the trainings are independent and run on all cores, each with its
+/// own seeds derived from `configuration.seed` in a fixed order, so results do not depend on
+/// scheduling.
+public enum DropoutLab {
+    /// Runs all six experiments. `progress` receives one short line per stage.
+    /// - Throws: `LabError` for bad configuration or data, or a diverging training run.
+    public static func run(_ configuration: DropoutLabConfiguration,
+                           progress: ((String) -> Void)? = nil) throws -> DropoutLabResult {
+        let c = configuration
+        try c.validate()
+        var root = Xoshiro256StarStar(seed: c.seed)
+        var dataStream = root.split()
+        var seedStream = root.split()
+        var neuronStream = root.split()
+        let maskSeed = root.next()
+
+        progress?("preparing data")
+        var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &dataStream)]
+        if !c.dataset.isPlanar {
+            datasets.append(try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: c.trainCount,
+                                                     digitsFile: c.digitsFile, using: &dataStream))
+        }
+        let planar = datasets.count - 1
+
+        // Every training job, in a fixed order, each with its own seeds.
+        func job(_ data: Int, keep: Double, variant: Dropout.Variant = .inverted, checkpoints: Bool = false) -> TrainingJob {
+            TrainingJob(dataIndex: data, keep: keep, variant: variant, keepsCheckpoints: checkpoints,
+                        initSeed: seedStream.next(), trainingSeed: seedStream.next())
+        }
+        var jobs: [TrainingJob] = []
+        for d in datasets.indices { for p in c.keeps { jobs.append(job(d, keep: p)) } }
+        let vanillaIndex = jobs.count
+        jobs.append(job(0, keep: c.dropoutKeep, variant: .vanilla))
+        let ensembleRange = jobs.count..<(jobs.count + c.ensembleSize)
+        for m in 0..<c.ensembleSize { jobs.append(job(0, keep: 1, checkpoints: m == 0)) }
+        // Figure 6 needs a no-dropout net, a dropout net and 5 no-dropout nets on the 2-D set:
+        // reuse figure 1's when it trained them.
+        let plainIndex = jobs.firstIndex { $0.dataIndex == planar && $0.keep == 1 } ?? { jobs.append(job(planar, keep: 1)); return jobs.count - 1 }()
+        let dropoutIndex = jobs.firstIndex { $0.dataIndex == planar && $0.keep == c.dropoutKeep && $0.variant == .inverted }
+            ?? { jobs.append(job(planar, keep: c.dropoutKeep)); return jobs.count - 1 }()
+        let extraRange = jobs.count..<(jobs.count + DropoutLabConfiguration.boundaryEnsembleSize - 1)
+        for _ in extraRange { jobs.append(job(planar, keep: 1)) }
+
+        progress?("training \(jobs.count) nets on \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let counter = NSLock()
+        var finished = 0
+        let nets = try parallelMap(jobs.count) { i -> TrainedNet in
+            let net = try jobs[i].run(on: datasets[jobs[i].dataIndex], configuration: c)
+            counter.lock()
+            finished += 1
+            progress?("trained \(finished) of \(jobs.count) nets")
+            counter.unlock()
+            return net
+        }
+
+        let overfitting = datasets.indices.map { d in
+            OverfittingPanel(dataset: datasets[d].name, data: datasets[d].description,
+                             curves: nets[(d * c.keeps.count)..<((d + 1) * c.keeps.count)].map(OverfittingStudy.curve))
+        }
+        progress?("comparing vanilla and inverted dropout")
+        let scaling = ScalingEquivalence.measure(nets[vanillaIndex], test: datasets[0].split.test, maskSeed: maskSeed)
+        let neuron = TwoInputNeuron.compute(keeps: TwoInputNeuron.sweep, using: &neuronStream)
+
+        progress?("\(c.mcSamples) Monte Carlo dropout passes")
+        let mcNet = nets.first { $0.job.dataIndex == 0 && $0.job.keep == c.dropoutKeep && $0.job.variant == .inverted }
+        let mcModel = mcNet?.model ?? nets[vanillaIndex].model
+        let monteCarlo = try MonteCarloDropout.run(mcNet != nil ? mcModel : ScalingEquivalence.inverted(mcModel),
+                                                   keep: c.dropoutKeep, test: datasets[0].split.test,
+                                                   maxPasses: c.mcSamples, maskSeed: maskSeed &+ 1)
+
+        progress?("evaluating ensembles and decision regions")
+        let ensembles = EnsembleStudy.run(Array(nets[ensembleRange]), test: datasets[0].split.test)
+        let boundaryEnsemble = [nets[plainIndex].model] + extraRange.map { nets[$0].model }
+        let boundaries = DecisionBoundaries.run([
+            ("no dropout", [nets[plainIndex].model]),
+            ("dropout p = \(c.dropoutKeep)", [nets[dropoutIndex].model]),
+            ("ensemble of \(boundaryEnsemble.count), no dropout", boundaryEnsemble),
+        ], data: datasets[planar], gridSize: c.gridSize)
+
+        return DropoutLabResult(configuration: c, data: datasets.map(\.description), overfitting: overfitting,
+                                scaling: scaling, neuron: neuron, monteCarlo: monteCarlo, ensembles: ensembles,
+                                boundaries: boundaries, trainedNets: nets.count)
+    }
+}

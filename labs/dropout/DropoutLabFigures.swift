@@ -1,0 +1,110 @@
+import NNEngine
+import NNRender
+
+/// The six figures of the dropout lab, built from the computed values.
+struct DropoutLabFigures {
+    var result: DropoutLabResult
+    var findings: DropoutLabFindings
+
+    /// Figure 1: per data set, accuracy (train and validation) and loss against epoch for every p.
+    var overfitting: LinePlot {
+        var panels: [LinePlot.Panel] = []
+        for panel in result.overfitting {
+            let curves = panel.curves
+            func series(_ name: String, _ value: @escaping (EpochRecord) -> Double?) -> [LinePlot.Series] {
+                curves.map { curve in
+                    LinePlot.Series(name: "p=\(curve.keep) \(name)", x: curve.epochs.map { Double($0.epoch) },
+                                    y: curve.epochs.map { value($0) ?? .nan })
+                }
+            }
+            let accuracy = zip(series("train", { $0.trainAccuracy }), series("val", { $0.validationAccuracy })).flatMap { [$0, $1] }
+            let loss = zip(series("train", { $0.trainLoss }), series("val", { $0.validationLoss })).flatMap { [$0, $1] }
+            let gaps = curves.map { "p=\($0.keep) gap \(DropoutLabFindings.points($0.accuracyGap))" }.joined(separator: ", ")
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): accuracy\n\(gaps)", xLabel: "epoch", yLabel: "accuracy",
+                                         series: accuracy, markers: false))
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)", xLabel: "epoch", yLabel: "cross-entropy loss",
+                                         series: loss, logY: true, markers: false))
+        }
+        let c = result.configuration
+        return LinePlot(title: "Overfitting a small training set, and dropout (hidden \(c.hidden.map(String.init).joined(separator: "-")), \(c.optimizerConfiguration), seed \(c.seed))",
+                        panels: panels)
+    }
+
+    /// Figure 2: vanilla-with-scaling probabilities against inverted-rescaled ones (on the diagonal)
+    /// and against the unscaled ones (off it).
+    var scaling: ScatterPlot {
+        let s = result.scaling
+        return ScatterPlot(title: "Vanilla dropout (scale by p = \(s.keep) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
+            ScatterPlot.Panel(title: "test-set class probabilities, same trained weights", xLabel: "vanilla net, activations × p at test time",
+                              yLabel: "other evaluation", series: [
+                                  .init(name: "inverted, W ← pW after each dropout (acc \(DropoutLabFindings.percent(s.invertedTestAccuracy)))",
+                                        x: s.vanillaProbabilities, y: s.invertedProbabilities, style: .points),
+                                  .init(name: "no test-time scaling (acc \(DropoutLabFindings.percent(s.unscaledTestAccuracy)))",
+                                        x: s.vanillaProbabilities, y: s.unscaledProbabilities, style: .points),
+                              ], diagonal: true),
+        ])
+    }
+
+    /// Figure 3: E[a] over the four masks against p, with p·a_test and a_test.
+    var neuron: LinePlot {
+        let n = result.neuron
+        let ps = n.rows.map(\.keep)
+        return LinePlot(title: String(format: "The two-input neuron a = w1·x + w2·y (w1=%.3f, w2=%.3f, x=%.3f, y=%.3f): enumerating the 4 masks", n.w1, n.w2, n.x, n.y), panels: [
+            LinePlot.Panel(title: "vanilla dropout: E[a] = p·(w1x + w2y)", xLabel: "keep probability p", yLabel: "activation", series: [
+                .init(name: "E[a] over the 4 masks (training)", x: ps, y: n.rows.map(\.vanillaExpectation)),
+                .init(name: "p · a_test (test-time scaling)", x: ps, y: n.rows.map(\.scaledTestActivation)),
+                .init(name: "a_test, unscaled", x: ps, y: ps.map { _ in n.testActivation }),
+            ]),
+            LinePlot.Panel(title: "inverted dropout: E[a/p] = w1x + w2y", xLabel: "keep probability p", yLabel: "activation", series: [
+                .init(name: "E[m·a/p] over the 4 masks (training)", x: ps, y: n.rows.map(\.invertedExpectation)),
+                .init(name: "a_test (no test-time work)", x: ps, y: ps.map { _ in n.testActivation }),
+            ]),
+        ])
+    }
+
+    /// Figure 4: MC-dropout accuracy and agreement against K, log-x.
+    var monteCarlo: ScatterPlot {
+        let m = result.monteCarlo
+        let k = m.points.map { Double($0.passes) }
+        return ScatterPlot(title: "Monte Carlo dropout (p = \(m.keep)): averaging K sampled sub-networks", panels: [
+            ScatterPlot.Panel(title: "test accuracy and agreement with the weight-scaled pass\n\(m.disagreeingExamples.count) of \(m.testCount) examples still disagree at K = \(m.points.last!.passes)",
+                              xLabel: "K, stochastic passes averaged", yLabel: "fraction of test examples", series: [
+                                  .init(name: "accuracy of the K-pass average", x: k, y: m.points.map(\.accuracy)),
+                                  .init(name: "agreement with the weight-scaled argmax", x: k, y: m.points.map(\.agreement)),
+                                  .init(name: "weight-scaled accuracy", x: k, y: k.map { _ in m.deterministicAccuracy }),
+                              ], logX: true),
+            ScatterPlot.Panel(title: "mean max |p̄ − p_scaled| per example: E[softmax f(x,z)] ≠ softmax f(x, E z)",
+                              xLabel: "K, stochastic passes averaged", yLabel: "probability difference", series: [
+                                  .init(name: "K-pass average vs weight-scaled", x: k, y: m.points.map(\.meanProbabilityDifference)),
+                              ], logX: true),
+        ])
+    }
+
+    /// Figure 5: test accuracy against ensemble size.
+    var ensembles: LinePlot {
+        let e = result.ensembles
+        let sizes = (1...e.independentAccuracy.count).map(Double.init)
+        var series: [LinePlot.Series] = [
+            .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
+            .init(name: "single nets (each alone)", x: sizes, y: e.members.map(\.testAccuracy)),
+        ]
+        if !e.checkpointAccuracy.isEmpty {
+            series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
+        }
+        series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
+        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net)", panels: [
+            LinePlot.Panel(title: "test accuracy", xLabel: "ensemble size k", yLabel: "test accuracy", series: series),
+        ])
+    }
+
+    /// Figure 6: three decision-region maps.
+    var boundaries: ClassMapPlot {
+        let b = result.boundaries
+        let points = (0..<b.pointLabels.count).map { (x: b.pointsX[$0], y: b.pointsY[$0], label: b.pointLabels[$0]) }
+        return ClassMapPlot(title: "Decision regions on the \(b.dataset) (\(result.configuration.hidden.map(String.init).joined(separator: "-")) ReLU), training points overlaid",
+                            classCount: b.classCount, panels: b.maps.map {
+            ClassMapPlot.Panel(title: "\($0.name)\ntrain \(DropoutLabFindings.percent($0.trainAccuracy)), test \(DropoutLabFindings.percent($0.testAccuracy))",
+                               xs: b.xs, ys: b.ys, classes: $0.classes, points: points)
+        })
+    }
+}

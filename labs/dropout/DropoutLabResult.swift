@@ -1,0 +1,22 @@
+import NNEngine
+
+/// Everything `DropoutLab.run` computed, as plain values for the report.
+public struct DropoutLabResult: Sendable {
+    public var configuration: DropoutLabConfiguration
+    /// One line per data set: sizes, split and preprocessing.
+    public var data: [String]
+    /// Figure 1, one panel per data set.
+    public var overfitting: [OverfittingPanel]
+    /// Figure 2.
+    public var scaling: ScalingEquivalence
+    /// Figure 3.
+    public var neuron: TwoInputNeuron
+    /// Figure 4.
+    public var monteCarlo: MonteCarloDropout
+    /// Figure 5.
+    public var ensembles: EnsembleStudy
+    /// Figure 6.
+    public var boundaries: DecisionBoundaries
+    /// How many nets were trained.
+    public var trainedNets: Int
+}

@@ -1,0 +1,56 @@
+import NNEngine
+
+/// Figure 5: model ensembles (000 and 001 decks). Test accuracy against ensemble size, averaging
+/// the predicted probability distributions before the argmax, for
+/// - N independently initialized nets ("same model, different initializations");
+/// - checkpoints of one run ("different checkpoints of a single model"), the latest k;
+/// - and, as one model, the running average of that run's parameters.
+public struct EnsembleStudy: Codable, Equatable, Sendable {
+    public struct Member: Codable, Equatable, Sendable {
+        public var initSeed: UInt64
+        public var trainingSeed: UInt64
+        public var bestEpoch: Int
+        public var testAccuracy: Double
+    }
+
+    public var members: [Member]
+    /// `accuracy[k − 1]`: the ensemble of the first k independent nets.
+    public var independentAccuracy: [Double]
+    /// The epochs of the checkpoints of member 0's run, oldest first.
+    public var checkpointEpochs: [Int]
+    /// `checkpointAccuracy[k − 1]`: the ensemble of the latest k checkpoints.
+    public var checkpointAccuracy: [Double]
+    /// Member 0's running parameter average (decay `TrainingJob.averagingDecay`) as one model.
+    public var runningAverageAccuracy: Double
+    public var averagingDecay: Double
+    /// The mean single-net test accuracy and the full ensemble's gain over it.
+    public var meanSingleAccuracy: Double
+    public var ensembleGain: Double
+
+    /// The accuracy of the mean of the members' class probabilities, `argmax (1/k) Σ pₘ(x)`.
+    static func accuracy(ofAverage probabilities: ArraySlice<Tensor>, labels: [Int]) -> Double {
+        var sum = probabilities.first!
+        for p in probabilities.dropFirst() { sum.add(p, scaledBy: 1) }
+        return Sequential.accuracy(Sequential.argmaxRows(sum), labels)
+    }
+
+    static func run(_ nets: [TrainedNet], test: Dataset) -> EnsembleStudy {
+        let probabilities = nets.map { $0.model.probabilities(test.features) }
+        let independent = (1...nets.count).map { accuracy(ofAverage: probabilities.prefix($0), labels: test.labels) }
+        let members = zip(nets, probabilities).map { net, p in
+            Member(initSeed: net.job.initSeed, trainingSeed: net.job.trainingSeed, bestEpoch: net.result.history.bestEpoch,
+                   testAccuracy: Sequential.accuracy(Sequential.argmaxRows(p), test.labels))
+        }
+        let snapshots = nets[0].result.snapshots
+        let snapshotProbabilities = snapshots.map { $0.model.probabilities(test.features) }
+        let checkpoint = snapshots.isEmpty ? [] : (1...snapshots.count).map {
+            accuracy(ofAverage: snapshotProbabilities.suffix($0), labels: test.labels)
+        }
+        let averaged = nets[0].result.averagedModel.map { $0.accuracy(on: test) } ?? .nan
+        let meanSingle = members.map(\.testAccuracy).reduce(0, +) / Double(members.count)
+        return EnsembleStudy(members: members, independentAccuracy: independent, checkpointEpochs: snapshots.map(\.epoch),
+                             checkpointAccuracy: checkpoint, runningAverageAccuracy: averaged,
+                             averagingDecay: TrainingJob.averagingDecay, meanSingleAccuracy: meanSingle,
+                             ensembleGain: independent.last! - meanSingle)
+    }
+}
