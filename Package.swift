@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "Optimizers", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/optimizers", exclude: ["README.md", "beale-contour.png", "saddle-animation.gif"]),
 
-        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage", "CZlib"],
+        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage"],
                 path: "labs/augment", exclude: ["README.md"]),
 
         .target(name: "Grading", dependencies: ["NNEngine", "NNRender"],

@@ -1,4 +1,3 @@
-import CZlib
 import Foundation
 import NNEngine
 import NNImage
@@ -16,31 +15,13 @@ public struct Digit: Equatable, Sendable {
         return Image(width: 8, height: 8, pixels: plane + plane + plane)
     }
 
-    /// Reads the gzip-compressed CSV (65 integers a row: 64 pixels then the label) through zlib.
-    /// - Throws: `LabError` naming the file and the first malformed row.
+    /// Reads the gzip-compressed CSV through the engine's `DigitsDataset` (which reports a
+    /// malformed row with its line and column).
     public static func load(_ url: URL) throws -> [Digit] {
-        guard let file = gzopen(url.path, "rb") else { throw LabError("cannot open \(url.path): no such file or not readable") }
-        defer { gzclose(file) }
-        var bytes = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let read = buffer.withUnsafeMutableBytes { gzread(file, $0.baseAddress, UInt32($0.count)) }
-            if read < 0 {
-                var code: Int32 = 0
-                throw LabError("cannot decompress \(url.path): zlib: \(String(cString: gzerror(file, &code)))")
-            }
-            if read == 0 { break }
-            bytes.append(contentsOf: buffer[0..<Int(read)])
+        let data = try DigitsDataset.load(from: url)
+        let width = DigitsDataset.pixelCount
+        return data.labels.enumerated().map { row, label in
+            Digit(pixels: data.features.scalars[(row * width)..<((row + 1) * width)].map { Int($0) }, label: label, row: row)
         }
-        var digits: [Digit] = []
-        for (row, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n").enumerated() {
-            let values = line.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            guard values.count == 65, values[..<64].allSatisfy({ (0...16).contains($0) }), (0...9).contains(values[64]) else {
-                throw LabError("\(url.path) row \(row + 1) is not 64 pixels in 0...16 and a label in 0...9")
-            }
-            digits.append(Digit(pixels: Array(values[..<64]), label: values[64], row: row))
-        }
-        guard !digits.isEmpty else { throw LabError("\(url.path) holds no digits") }
-        return digits
     }
 }
