@@ -21,7 +21,8 @@ extension Tensor {
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(k == kb, "matmul inner dimensions differ: op(A) is [\(m), \(k)], op(B) is [\(kb), \(n)]")
-        if result.count != m * n { result.scalars = [Double](repeating: 0, count: m * n) }
+        // dgemm with β = 0 overwrites every element, so fresh storage needs no zeroing.
+        if result.count != m * n { result.scalars = Array(unsafeUninitializedCapacity: m * n) { _, initialized in initialized = m * n } }
         result.shape = [m, n]
         guard m > 0, n > 0, k > 0 else {
             for i in result.scalars.indices { result.scalars[i] = 0 }

@@ -24,7 +24,9 @@ extension Tensor {
         let count = newShape.reduce(1, *)
         let chunks = (count + Tensor.randomChunkSize - 1) / Tensor.randomChunkSize
         let streams = (0..<chunks).map { _ in generator.split() }
-        if scalars.count != count { scalars = [Double](repeating: 0, count: count) }
+        // Fresh storage is left uninitialized: every element is written below, and zeroing
+        // hundreds of megabytes first would only touch each page twice.
+        if scalars.count != count { scalars = Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } }
         shape = newShape
         scalars.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
