@@ -117,8 +117,11 @@ extension Optimizer {
         let t = slots[index].step + 1
         let lr = options.schedule.learningRate(base: learningRate, step: t)
         // The state is moved out of `slots` for the call: `update` reads `self` while it writes
-        // the state, and Swift forbids overlapping access to `self`.
+        // the state, and Swift forbids overlapping access to `self`. An empty placeholder takes
+        // its place meanwhile, so the moved-out tensors are uniquely referenced and `update`
+        // writes them in place; a plain copy would make every step copy every moment tensor.
         var state = slots[index].state
+        slots[index].state = State(zerosLike: Tensor(zeros: [0]))
         if reparametrized {
             reparametrizedUpdate(&x, gradient: g, state: &state, learningRate: lr, step: t)
         } else {
