@@ -15,22 +15,28 @@ extension Layer {
         set {
             precondition(newValue.count == parameters.count && zip(newValue, parameters).allSatisfy { $0.shape == $1.shape },
                          "parameters \(newValue.map(\.shape)) do not match \(parameters.map(\.shape))")
-            switch self {
-            case .affine(var layer):
-                (layer.weight, layer.bias) = (newValue[0], newValue[1])
-                self = .affine(layer)
-            case .maxout(var layer):
-                (layer.pieces.weight, layer.pieces.bias) = (newValue[0], newValue[1])
-                self = .maxout(layer)
-            case .prelu(var layer):
-                layer.slope = newValue[0]
-                self = .prelu(layer)
-            case .batchNorm(var layer):
-                (layer.gamma, layer.beta) = (newValue[0], newValue[1])
-                self = .batchNorm(layer)
-            case .activation, .dropout:
-                break
-            }
+            replaceParameters(with: newValue)
+        }
+    }
+
+    /// Puts `newValue` in place of the parameters without checking shapes: the building block of
+    /// the setter, and of `Sequential.updateParameters`, which parks empty placeholders here.
+    mutating func replaceParameters(with newValue: [Tensor]) {
+        switch self {
+        case .affine(var layer):
+            (layer.weight, layer.bias) = (newValue[0], newValue[1])
+            self = .affine(layer)
+        case .maxout(var layer):
+            (layer.pieces.weight, layer.pieces.bias) = (newValue[0], newValue[1])
+            self = .maxout(layer)
+        case .prelu(var layer):
+            layer.slope = newValue[0]
+            self = .prelu(layer)
+        case .batchNorm(var layer):
+            (layer.gamma, layer.beta) = (newValue[0], newValue[1])
+            self = .batchNorm(layer)
+        case .activation, .dropout:
+            break
         }
     }
 

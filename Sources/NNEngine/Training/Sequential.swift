@@ -72,6 +72,27 @@ public struct Sequential: Equatable, Sendable {
         }
     }
 
+    /// Lends every learnable tensor to `body` to update in place, then puts them back.
+    ///
+    /// Meanwhile the layers hold empty placeholders, so the lent tensors are uniquely referenced
+    /// and an optimizer step writes them without copy-on-write: through `parameters` (get, then
+    /// set) every step would copy every weight matrix.
+    public mutating func updateParameters<R>(_ body: (inout [Tensor]) throws -> R) rethrows -> R {
+        var lent = parameters
+        let counts = layers.map { $0.parameterKinds.count }
+        for i in layers.indices { layers[i].replaceParameters(with: Array(repeating: Tensor(zeros: [0]), count: counts[i])) }
+        let shapes = lent.map(\.shape)
+        defer {
+            precondition(lent.map(\.shape) == shapes, "updateParameters changed parameter shapes")
+            var next = 0
+            for i in layers.indices {
+                layers[i].replaceParameters(with: Array(lent[next..<(next + counts[i])]))
+                next += counts[i]
+            }
+        }
+        return try body(&lent)
+    }
+
     /// What each of `parameters` is, in the same order.
     public var parameterKinds: [ParameterKind] { layers.flatMap(\.parameterKinds) }
 

@@ -62,36 +62,37 @@ public enum Trainer {
                 let batch = train.subset(Array(order[start..<Swift.min(start + c.batchSize, order.count)]))
                 let (scores, cache) = model.forward(batch.features, mode: .training, using: &masks)
                 let data = c.loss(scores, .classes(batch.labels))
-                var parameters = model.parameters
-                let penalty = c.regularizer.map { r in weightIndices.reduce(0) { $0 + r.value(parameters[$1]) } } ?? 0
-                step += 1
-                guard data.value.isFinite && penalty.isFinite else {
-                    throw LabError("the loss became \(data.value + penalty) at step \(step) (epoch \(epoch)); learning rate too high? (\(c.optimizer))")
-                }
-                var gradients = model.backward(data.gradient, cache: cache).parameters
-                if let r = c.regularizer {
-                    for i in weightIndices { gradients[i] = gradients[i] + r.gradient(parameters[i]) }
-                }
-                let isLastStep = start + c.batchSize >= order.count
-                let before = isLastStep ? weightIndices.map { parameters[$0] } : []
-                optimizer.step(&parameters, gradients: gradients)
-                if let maxNorm = c.maxNorm {
-                    for i in weightIndices { parameters[i] = maxNorm.apply(to: parameters[i]) }
-                }
-                if isLastStep {
-                    ratios = zip(weightIndices, before).map { i, old in
-                        let norm = old.norm
-                        return norm > 0 ? (parameters[i] - old).norm / norm : .infinity
+                let gradients = model.backward(data.gradient, cache: cache).parameters
+                // The parameters are lent out of the model so the optimizer updates them in place.
+                try model.updateParameters { parameters in
+                    let penalty = c.regularizer.map { r in weightIndices.reduce(0) { $0 + r.value(parameters[$1]) } } ?? 0
+                    step += 1
+                    guard data.value.isFinite && penalty.isFinite else {
+                        throw LabError("the loss became \(data.value + penalty) at step \(step) (epoch \(epoch)); learning rate too high? (\(c.optimizer))")
+                    }
+                    var total = gradients
+                    if let r = c.regularizer {
+                        for i in weightIndices { total[i] = total[i] + r.gradient(parameters[i]) }
+                    }
+                    let isLastStep = start + c.batchSize >= order.count
+                    let before = isLastStep ? weightIndices.map { parameters[$0] } : []
+                    optimizer.step(&parameters, gradients: total)
+                    if let maxNorm = c.maxNorm {
+                        for i in weightIndices { parameters[i] = maxNorm.apply(to: parameters[i]) }
+                    }
+                    if isLastStep {
+                        ratios = zip(weightIndices, before).map { i, old in
+                            let norm = old.norm
+                            return norm > 0 ? (parameters[i] - old).norm / norm : .infinity
+                        }
+                    }
+                    if let d = c.averagingDecay, average != nil {
+                        for i in parameters.indices {
+                            average![i].scale(by: d)
+                            average![i].add(parameters[i], scaledBy: 1 - d)
+                        }
                     }
                 }
-                if let d = c.averagingDecay, var running = average {
-                    for i in running.indices {
-                        running[i].scale(by: d)
-                        running[i].add(parameters[i], scaledBy: 1 - d)
-                    }
-                    average = running
-                }
-                model.parameters = parameters
                 lossSum += data.value
                 batches += 1
             }
