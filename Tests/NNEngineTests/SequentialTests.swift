@@ -95,3 +95,19 @@ final class SequentialTests: XCTestCase {
         XCTAssertLessThan(final, 0.1 * initial, "a 2-layer net should nearly memorize 6 examples")
     }
 }
+
+extension SequentialTests {
+    /// `updateParameters` lends every tensor out and puts the updated ones back in order.
+    func testUpdateParametersWritesBackInOrder() {
+        var g = Xoshiro256StarStar(seed: 11)
+        var model = Sequential.mlp(inputs: 3, hidden: [4], outputs: 2, using: &g)
+        let before = model.parameters
+        model.updateParameters { parameters in
+            XCTAssertEqual(parameters.map(\.shape), before.map(\.shape))
+            for i in parameters.indices { parameters[i].scale(by: Double(i + 2)) }
+        }
+        for (i, (old, new)) in zip(before, model.parameters).enumerated() {
+            XCTAssertEqual(new, old * Double(i + 2), "parameter \(i)")
+        }
+    }
+}
