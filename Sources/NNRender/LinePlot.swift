@@ -1,16 +1,21 @@
-/// Line plots with one or more panels side by side, each with named series, optionally log-y
-/// (for quantities that shrink or grow geometrically with depth or time).
+/// Line plots with one or more panels side by side, each with named series, optionally log-x or
+/// log-y (for quantities that shrink or grow geometrically, or counts that span decades), and
+/// optionally unconnected dots over a `y = x` line (comparing two computations of the same
+/// numbers: points on the diagonal agree).
 public struct LinePlot: Figure {
     /// One named curve.
     public struct Series {
         public var name: String
         public var x: [Double]
         public var y: [Double]
-        public init(name: String, x: [Double], y: [Double]) {
+        /// Unconnected dots, for a scatter, instead of the panel's lines.
+        public var dotsOnly: Bool
+        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false) {
             precondition(x.count == y.count, "series '\(name)' has \(x.count) x and \(y.count) y values")
             self.name = name
             self.x = x
             self.y = y
+            self.dotsOnly = dotsOnly
         }
     }
 
@@ -23,22 +28,38 @@ public struct LinePlot: Figure {
         public var logY: Bool
         /// Mark each point (for few, discrete x such as layers).
         public var markers: Bool
-        public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true) {
+        public var logX: Bool
+        /// Draw the line `y = x` under the series.
+        public var diagonal: Bool
+        public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true,
+                    logX: Bool = false, diagonal: Bool = false) {
             self.title = title
             self.xLabel = xLabel
             self.yLabel = yLabel
             self.series = series
             self.logY = logY
             self.markers = markers
+            self.logX = logX
+            self.diagonal = diagonal
         }
+    }
+
+    /// Where the legend goes.
+    public enum KeyPlacement: Sendable {
+        /// Right of the panel: never covers data, at the cost of width.
+        case outside
+        /// In the panel's lower right corner, where rising curves and diagonals leave room.
+        case insideBottomRight
     }
 
     public var title: String
     public var panels: [Panel]
+    public var key: KeyPlacement
 
-    public init(title: String, panels: [Panel]) {
+    public init(title: String, panels: [Panel], key: KeyPlacement = .outside) {
         self.title = title
         self.panels = panels
+        self.key = key
     }
 
     public var defaultSize: FigureSize {
@@ -53,17 +74,19 @@ public struct LinePlot: Figure {
             }
         }
         script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
-        script += "set key outside right top vertical\n"
+        script += key == .outside ? "set key outside right top vertical\n" : "set key inside bottom right vertical\n"
         for (p, panel) in panels.enumerated() {
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
+            script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
-            let style = panel.markers ? "linespoints pt 7 ps 0.9" : "lines"
-            let plots = panel.series.enumerated().map { s, series in
-                "$\(prefix)\(p)_\(s) using 1:2 with \(style) lw 2 lc rgb \"\(Theme.color(s))\" title \(Gnuplot.quoted(series.name))"
+            let lineStyle = panel.markers ? "linespoints pt 7 ps 0.9 lw 2" : "lines lw 2"
+            var plots = panel.series.enumerated().map { s, series in
+                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps 0.6" : lineStyle) lc rgb \"\(Theme.color(s))\" title \(Gnuplot.quoted(series.name))"
             }
+            if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\n"
+        return script + "unset multiplot\nunset logscale x\n"
     }
 }

@@ -32,17 +32,17 @@ struct DropoutLabFigures {
 
     /// Figure 2: vanilla-with-scaling probabilities against inverted-rescaled ones (on the diagonal)
     /// and against the unscaled ones (off it).
-    var scaling: ScatterPlot {
+    var scaling: LinePlot {
         let s = result.scaling
-        return ScatterPlot(title: "Vanilla dropout (scale by p = \(s.keep) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
-            ScatterPlot.Panel(title: "test-set class probabilities, same trained weights", xLabel: "vanilla net, activations × p at test time",
+        return LinePlot(title: "Vanilla dropout (scale by p = \(s.keep) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
+            LinePlot.Panel(title: "test-set class probabilities, same trained weights", xLabel: "vanilla net, activations × p at test time",
                               yLabel: "other evaluation", series: [
                                   .init(name: "inverted, W ← pW after each dropout (acc \(DropoutLabFindings.percent(s.invertedTestAccuracy)))",
-                                        x: s.vanillaProbabilities, y: s.invertedProbabilities, style: .points),
+                                        x: s.vanillaProbabilities, y: s.invertedProbabilities, dotsOnly: true),
                                   .init(name: "no test-time scaling (acc \(DropoutLabFindings.percent(s.unscaledTestAccuracy)))",
-                                        x: s.vanillaProbabilities, y: s.unscaledProbabilities, style: .points),
+                                        x: s.vanillaProbabilities, y: s.unscaledProbabilities, dotsOnly: true),
                               ], diagonal: true),
-        ])
+        ], key: .insideBottomRight)
     }
 
     /// Figure 3: E[a] over the four masks against p, with p·a_test and a_test.
@@ -63,21 +63,21 @@ struct DropoutLabFigures {
     }
 
     /// Figure 4: MC-dropout accuracy and agreement against K, log-x.
-    var monteCarlo: ScatterPlot {
+    var monteCarlo: LinePlot {
         let m = result.monteCarlo
         let k = m.points.map { Double($0.passes) }
-        return ScatterPlot(title: "Monte Carlo dropout (p = \(m.keep)): averaging K sampled sub-networks", panels: [
-            ScatterPlot.Panel(title: "test accuracy and agreement with the weight-scaled pass\n\(m.disagreeingExamples.count) of \(m.testCount) examples still disagree at K = \(m.points.last!.passes)",
+        return LinePlot(title: "Monte Carlo dropout (p = \(m.keep)): averaging K sampled sub-networks", panels: [
+            LinePlot.Panel(title: "test accuracy and agreement with the weight-scaled pass\n\(m.disagreeingExamples.count) of \(m.testCount) examples still disagree at K = \(m.points.last!.passes)",
                               xLabel: "K, stochastic passes averaged", yLabel: "fraction of test examples", series: [
                                   .init(name: "accuracy of the K-pass average", x: k, y: m.points.map(\.accuracy)),
                                   .init(name: "agreement with the weight-scaled argmax", x: k, y: m.points.map(\.agreement)),
                                   .init(name: "weight-scaled accuracy", x: k, y: k.map { _ in m.deterministicAccuracy }),
                               ], logX: true),
-            ScatterPlot.Panel(title: "mean max |p̄ − p_scaled| per example: E[softmax f(x,z)] ≠ softmax f(x, E z)",
+            LinePlot.Panel(title: "mean max |p̄ − p_scaled| per example: E[softmax f(x,z)] ≠ softmax f(x, E z)",
                               xLabel: "K, stochastic passes averaged", yLabel: "probability difference", series: [
                                   .init(name: "K-pass average vs weight-scaled", x: k, y: m.points.map(\.meanProbabilityDifference)),
                               ], logX: true),
-        ])
+        ], key: .insideBottomRight)
     }
 
     /// Figure 5: test accuracy against ensemble size.
