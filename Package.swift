@@ -54,12 +54,15 @@ let package = Package(
                                                             "Grading", "DropoutLab"],
                          exclude: ["numpy_init_study.py", "pillow_augment.py", "numpy_training.py"]),
 
+        // The helper that runs the built `lab`, shared by every end-to-end test.
+        .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
+
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
-        .testTarget(name: "AugmentTests", dependencies: ["NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "InitStudyTests", dependencies: ["InitStudy", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "OptimizersTests", dependencies: ["Optimizers", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "DropoutLabTests", dependencies: ["DropoutLab", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
     ]
 )

@@ -3,47 +3,11 @@ import Foundation
 import NNEngine
 import NNImage
 import NNRender
+import LabTestSupport
 import XCTest
 
 /// Runs the built `lab augment` binary and reads back what it wrote.
 final class AugmentEndToEndTests: XCTestCase {
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle found")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
-    }
-
-    static func lab(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("lab")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData.data, as: UTF8.self))
-    }
-
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-augment-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -55,7 +19,7 @@ final class AugmentEndToEndTests: XCTestCase {
 
     func testSheetsEndToEnd() throws {
         let root = try temporaryFolder()
-        let run = try Self.lab(["augment", "--transform", Self.sheets, "--samples", "3", "--out", root.path])
+        let run = try LabBinary.run(["augment", "--transform", Self.sheets, "--samples", "3", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("wrote 5 figures"), run.stdout)
         let folder = root.appendingPathComponent("augment")
@@ -86,8 +50,8 @@ final class AugmentEndToEndTests: XCTestCase {
 
         // Same seed: byte-identical JSON; another seed: different samples.
         let again = try temporaryFolder(), other = try temporaryFolder()
-        XCTAssertEqual(try Self.lab(["augment", "--transform", Self.sheets, "--samples", "3", "--out", again.path]).status, 0)
-        XCTAssertEqual(try Self.lab(["augment", "--transform", "random-resized-crop", "--samples", "3", "--seed", "5", "--out", other.path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(["augment", "--transform", Self.sheets, "--samples", "3", "--out", again.path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(["augment", "--transform", "random-resized-crop", "--samples", "3", "--seed", "5", "--out", other.path]).status, 0)
         for name in names where name.hasSuffix(".json") {
             XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)),
                            try Data(contentsOf: again.appendingPathComponent("augment/\(name)")), "\(name) differs between runs")
@@ -99,7 +63,7 @@ final class AugmentEndToEndTests: XCTestCase {
     func testBatchModeWritesReplayableCopies() throws {
         let root = try temporaryFolder()
         let out = root.appendingPathComponent("copies")
-        let run = try Self.lab(["augment", "--pipeline", "flip,crop:224,jitter:0.4", "--image", BundledData.cat.path,
+        let run = try LabBinary.run(["augment", "--pipeline", "flip,crop:224,jitter:0.4", "--image", BundledData.cat.path,
                                 "--count", "6", "--seed", "3", "--out", out.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
@@ -151,7 +115,7 @@ final class AugmentEndToEndTests: XCTestCase {
             (["--pipeline", "flip"], ["exactly one --image"]),
         ]
         for (arguments, fragments) in cases {
-            let run = try Self.lab(["augment", "--out", out] + arguments)
+            let run = try LabBinary.run(["augment", "--out", out] + arguments)
             let what = arguments.joined(separator: " ")
             XCTAssertNotEqual(run.status, 0, what)
             XCTAssertEqual(run.stderrLines.count, 1, "\(what): stderr is '\(run.stderr)'")
@@ -176,6 +140,3 @@ final class AugmentEndToEndTests: XCTestCase {
     }
 }
 
-private final class Box: @unchecked Sendable {
-    var data = Data()
-}

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import XCTest
 
 /// Runs the built `lab dropout` on a small configuration and reads back its JSON.

@@ -2,43 +2,12 @@ import Foundation
 import Grading
 import NNEngine
 import NNRender
+import LabTestSupport
 import XCTest
 
 /// Runs the built `lab` binary: problem folders, single grading with every file it promises,
 /// batch grading of a class with broken submissions, byte-identical results, bad input.
 final class GradingEndToEndTests: XCTestCase {
-    static var labBinary: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("lab")
-        }
-        fatalError("no .xctest bundle found")
-        #else
-        return Bundle.main.bundleURL.appendingPathComponent("lab")
-        #endif
-    }
-
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
-
-    static func lab(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = labBinary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errBox = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errBox.data, as: UTF8.self))
-    }
-
     func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-grading-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -47,8 +16,8 @@ final class GradingEndToEndTests: XCTestCase {
     }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.labBinary.path) else {
-            XCTFail("lab binary not built at \(Self.labBinary.path)")
+        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
+            XCTFail("lab binary not built at \(LabBinary.url.path)")
             throw LabError("lab binary missing")
         }
     }
@@ -60,7 +29,7 @@ final class GradingEndToEndTests: XCTestCase {
         let key = try CourseKey(contentsOf: keyFile)
         let student = try StudentID("alice")
         for exercise in ExerciseCatalog.all {
-            let make = try Self.lab(["exercise", "make", exercise.name, "--student", "alice", "--course-key", keyFile.path,
+            let make = try LabBinary.run(["exercise", "make", exercise.name, "--student", "alice", "--course-key", keyFile.path,
                                      "--out", root.appendingPathComponent("problems").path])
             XCTAssertEqual(make.status, 0, make.stderr)
             let problemFolder = root.appendingPathComponent("problems/\(exercise.name)/alice")
@@ -78,7 +47,7 @@ final class GradingEndToEndTests: XCTestCase {
             let file = root.appendingPathComponent("\(exercise.name).json")
             try Data(Submission.json(exercise.reference(for: inputs).merging(mistake.answers)).utf8).write(to: file)
             let arguments = ["grade", exercise.name, file.path, "--student", "alice", "--course-key", keyFile.path]
-            let grade = try Self.lab(arguments + ["--out", root.appendingPathComponent("g1").path])
+            let grade = try LabBinary.run(arguments + ["--out", root.appendingPathComponent("g1").path])
             XCTAssertEqual(grade.status, 0, grade.stderr)
             XCTAssertTrue(grade.stdout.contains("FAIL"), grade.stdout)
             XCTAssertTrue(grade.stdout.contains(mistake.hint), "\(exercise.name): \(grade.stdout)")
@@ -87,7 +56,7 @@ final class GradingEndToEndTests: XCTestCase {
                            ["results.json", "feedback.md", "feedback.json", "feedback.png"])
             XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent("feedback.png")).width, 0)
             // Byte-identical on a second run.
-            XCTAssertEqual(try Self.lab(arguments + ["--out", root.appendingPathComponent("g2").path]).status, 0)
+            XCTAssertEqual(try LabBinary.run(arguments + ["--out", root.appendingPathComponent("g2").path]).status, 0)
             for name in ["results.json", "feedback.md", "feedback.json"] {
                 XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)),
                                try Data(contentsOf: root.appendingPathComponent("g2/\(exercise.name)/alice/\(name)")), "\(exercise.name) \(name)")
@@ -104,7 +73,7 @@ final class GradingEndToEndTests: XCTestCase {
         // A hostile roster line is skipped with a warning, never used as a path.
         try Data((try String(contentsOf: roster) + "../../escape\n").utf8).write(to: roster)
         let out = root.appendingPathComponent("grades")
-        let run = try Self.lab(["grade", exercise.name, "--submissions", root.appendingPathComponent("submissions").path,
+        let run = try LabBinary.run(["grade", exercise.name, "--submissions", root.appendingPathComponent("submissions").path,
                                 "--roster", roster.path, "--course-key", keyFile.path, "--out", out.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("roster line 32 skipped"), run.stderr)
@@ -151,14 +120,14 @@ final class GradingEndToEndTests: XCTestCase {
             (["exercise", "make", "dropout", "--out", out], "exactly one of --student and --roster"),
         ]
         for (arguments, fragment) in cases {
-            let run = try Self.lab(arguments)
+            let run = try LabBinary.run(arguments)
             XCTAssertNotEqual(run.status, 0, arguments.joined(separator: " "))
             let errors = run.stderr.split(separator: "\n").filter { $0.hasPrefix("lab: error") }
             XCTAssertEqual(errors.count, 1, run.stderr)
             XCTAssertTrue(run.stderr.contains(fragment), "\(arguments): \(run.stderr)")
             XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(arguments) wrote output")
         }
-        let list = try Self.lab(["exercise", "list"])
+        let list = try LabBinary.run(["exercise", "list"])
         XCTAssertEqual(list.status, 0)
         XCTAssertEqual(list.stdout.split(separator: "\n").count, ExerciseCatalog.all.count)
     }
@@ -167,14 +136,14 @@ final class GradingEndToEndTests: XCTestCase {
         let root = try temporaryFolder()
         let roster = root.appendingPathComponent("roster.csv")
         try Data("student_id,name\nann,A\nben,B\ncat,C\n".utf8).write(to: roster)
-        let make = try Self.lab(["exercise", "make", "svm-loss", "--roster", roster.path, "--out", root.appendingPathComponent("p").path])
+        let make = try LabBinary.run(["exercise", "make", "svm-loss", "--roster", roster.path, "--out", root.appendingPathComponent("p").path])
         XCTAssertEqual(make.status, 0, make.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("p/svm-loss").path).sorted(),
                        ["ann", "ben", "cat"])
         let ann = try Data(contentsOf: root.appendingPathComponent("p/svm-loss/ann/problem.json"))
         XCTAssertNotEqual(ann, try Data(contentsOf: root.appendingPathComponent("p/svm-loss/ben/problem.json")))
 
-        let demo = try Self.lab(["exercise", "demo", "--out", root.path])
+        let demo = try LabBinary.run(["exercise", "demo", "--out", root.path])
         XCTAssertEqual(demo.status, 0, demo.stderr)
         XCTAssertTrue(demo.stdout.contains("wrote feedback for \(ExerciseCatalog.all.count) exercises"), demo.stdout)
         for exercise in ExerciseCatalog.all {
@@ -196,7 +165,7 @@ final class GradingEndToEndTests: XCTestCase {
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples")
         for (exercise, script) in [("affine-backward", "affine_backward.py"), ("softmax-loss", "softmax_loss.py")] {
-            XCTAssertEqual(try Self.lab(["exercise", "make", exercise, "--student", "bob", "--out", root.path]).status, 0)
+            XCTAssertEqual(try LabBinary.run(["exercise", "make", exercise, "--student", "bob", "--out", root.path]).status, 0)
             let folder = root.appendingPathComponent("\(exercise)/bob")
             let run = Process()
             run.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -205,7 +174,7 @@ final class GradingEndToEndTests: XCTestCase {
             try run.run()
             run.waitUntilExit()
             XCTAssertEqual(run.terminationStatus, 0, script)
-            let grade = try Self.lab(["grade", exercise, folder.appendingPathComponent("submission.json").path, "--student", "bob",
+            let grade = try LabBinary.run(["grade", exercise, folder.appendingPathComponent("submission.json").path, "--student", "bob",
                                       "--out", root.appendingPathComponent("grades").path])
             XCTAssertEqual(grade.status, 0, grade.stderr)
             XCTAssertTrue(grade.stdout.hasPrefix("\(exercise) for bob: \(exercise == "affine-backward" ? 5 : 4)/"), grade.stdout)
@@ -214,4 +183,3 @@ final class GradingEndToEndTests: XCTestCase {
     }
 }
 
-private final class Box: @unchecked Sendable { var data = Data() }

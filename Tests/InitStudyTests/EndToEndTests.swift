@@ -1,54 +1,12 @@
 import Foundation
 import NNEngine
 import NNRender
+import LabTestSupport
 import XCTest
 @testable import InitStudy
 
 /// Runs the built `lab` binary on small configurations and reads back what it wrote.
 final class EndToEndTests: XCTestCase {
-    /// The folder SwiftPM builds products into: on Linux the test runner lives there itself.
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle found")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    static var labBinary: URL { productsDirectory.appendingPathComponent("lab") }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
-    }
-
-    /// Runs `lab arguments` with `environment` (default: this process's).
-    static func lab(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = labBinary
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
-        let errData = DataBox()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData.data, as: UTF8.self))
-    }
-
     /// The parts of a `<scheme>-<kind>.json` the tests read.
     struct FigureFile: Decodable {
         struct Parameters: Decodable { var lab: String; var depth: Int; var width: Int; var batch: Int; var seed: UInt64 }
@@ -75,16 +33,16 @@ final class EndToEndTests: XCTestCase {
     static let schemes = "small,xavier-tanh,xavier-relu,kaiming-relu,constant"
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.labBinary.path) else {
+        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
             // `swift test` builds `lab`, a dependency of this target: its absence is a failure.
-            XCTFail("lab binary not built at \(Self.labBinary.path)")
+            XCTFail("lab binary not built at \(LabBinary.url.path)")
             throw LabError("lab binary missing")
         }
     }
 
     func testBuiltInSchemesEndToEnd() throws {
         let root = try temporaryFolder()
-        let run = try Self.lab(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", root.path])
+        let run = try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let folder = root.appendingPathComponent("init-study")
         XCTAssertTrue(run.stdout.contains("wrote 11 figures"), run.stdout)
@@ -118,9 +76,9 @@ final class EndToEndTests: XCTestCase {
 
         // The same seed gives byte-identical JSON; another seed does not.
         let again = try temporaryFolder()
-        XCTAssertEqual(try Self.lab(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", again.path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", again.path]).status, 0)
         let otherSeed = try temporaryFolder()
-        XCTAssertEqual(try Self.lab(["init-study", "--width", "256", "--scheme", Self.schemes, "--seed", "1",
+        XCTAssertEqual(try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--seed", "1",
                                      "--out", otherSeed.path]).status, 0)
         for name in jsons {
             let file = "init-study/\(name).json"
@@ -132,7 +90,7 @@ final class EndToEndTests: XCTestCase {
 
     func testCustomLargeSchemeSaturates() throws {
         let root = try temporaryFolder()
-        let run = try Self.lab(["init-study", "--width", "256", "--init", "normal:0.2", "--activation", "tanh",
+        let run = try LabBinary.run(["init-study", "--width", "256", "--init", "normal:0.2", "--activation", "tanh",
                                 "--format", "svg", "--size", "800x600", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let folder = root.appendingPathComponent("init-study")
@@ -165,7 +123,7 @@ final class EndToEndTests: XCTestCase {
             (["--out", out.path], withoutGnuplot, ["gnuplot", "apt-get install gnuplot-nox"]),
         ]
         for (arguments, environment, fragments) in cases {
-            let run = try Self.lab(base + arguments, environment: environment)
+            let run = try LabBinary.run(base + arguments, environment: environment)
             let what = arguments.joined(separator: " ")
             XCTAssertNotEqual(run.status, 0, what)
             XCTAssertEqual(run.stderrLines.count, 1, "\(what): stderr is '\(run.stderr)'")
@@ -175,22 +133,18 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testListAndHelp() throws {
-        let list = try Self.lab(["list"])
+        let list = try LabBinary.run(["list"])
         XCTAssertEqual(list.status, 0)
         XCTAssertTrue(list.stdout.hasPrefix("init-study"), list.stdout)
-        let help = try Self.lab(["--help"])
+        let help = try LabBinary.run(["--help"])
         XCTAssertEqual(help.status, 0, help.stderr)
         XCTAssertTrue(help.stdout.contains("init-study"), help.stdout)
-        let subHelp = try Self.lab(["init-study", "--help"])
+        let subHelp = try LabBinary.run(["init-study", "--help"])
         XCTAssertEqual(subHelp.status, 0)
         XCTAssertTrue(subHelp.stdout.contains("--activation"), subHelp.stdout)
-        let unknown = try Self.lab(["frobnicate"])
+        let unknown = try LabBinary.run(["frobnicate"])
         XCTAssertNotEqual(unknown.status, 0)
         XCTAssertEqual(unknown.stderrLines.count, 1, unknown.stderr)
     }
 }
 
-/// The child's stderr, written by the reading thread and read after the group says it is done.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
-}

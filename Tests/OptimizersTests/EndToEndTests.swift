@@ -1,50 +1,11 @@
 import Foundation
 import NNEngine
 import NNRender
+import LabTestSupport
 import XCTest
 
 /// Runs the built `lab optimizers` on small configurations and reads back what it wrote.
 final class OptimizersEndToEndTests: XCTestCase {
-    /// The folder SwiftPM builds products into: on Linux the test runner lives there itself.
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        fatalError("no .xctest bundle found")
-        #else
-        return Bundle.main.bundleURL
-        #endif
-    }
-
-    static var labBinary: URL { productsDirectory.appendingPathComponent("lab") }
-
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
-    }
-
-    static func lab(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = labBinary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let errData = Box()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData.data, as: UTF8.self))
-    }
-
     /// The parts of a figure's JSON the tests read: exactly the list per optimizer.
     struct FigureFile: Decodable {
         struct Parameters: Decodable { var lab: String; var function: String; var steps: Int; var seed: UInt64; var gradientNoise: Double }
@@ -99,8 +60,8 @@ final class OptimizersEndToEndTests: XCTestCase {
     }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: Self.labBinary.path) else {
-            XCTFail("lab binary not built at \(Self.labBinary.path)")
+        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
+            XCTFail("lab binary not built at \(LabBinary.url.path)")
             throw LabError("lab binary missing")
         }
     }
@@ -109,7 +70,7 @@ final class OptimizersEndToEndTests: XCTestCase {
         let root = try temporaryFolder()
         let arguments = ["optimizers", "--function", "beale,saddle", "--optimizer", "sgd,momentum,adam:0.9,0.99",
                          "--steps", "120", "--out", root.path]
-        let run = try Self.lab(arguments)
+        let run = try LabBinary.run(arguments)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("wrote 6 figures"), run.stdout)
         let folder = root.appendingPathComponent("optimizers")
@@ -155,7 +116,7 @@ final class OptimizersEndToEndTests: XCTestCase {
         let root = try temporaryFolder()
         let base = ["optimizers", "--function", "valley", "--optimizer", "sgd,momentum", "--steps", "80", "--noise", "0.5",
                     "--no-animation"]
-        XCTAssertEqual(try Self.lab(base + ["--lr", "0.6", "--out", root.appendingPathComponent("a").path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--out", root.appendingPathComponent("a").path]).status, 0)
         let a = try Self.decode(root.appendingPathComponent("a/optimizers/valley-contour.json"))
         let sgd = a.optimizers[0]
         XCTAssertTrue(sgd.diverged)
@@ -166,8 +127,8 @@ final class OptimizersEndToEndTests: XCTestCase {
                        ["valley-contour.png", "valley-contour.json", "valley-loss.png", "valley-loss.json",
                         "lr-sweep.png", "lr-sweep.json", "lr-sweep-contour.png", "lr-sweep-contour.json"])
 
-        XCTAssertEqual(try Self.lab(base + ["--lr", "0.6", "--out", root.appendingPathComponent("b").path]).status, 0)
-        XCTAssertEqual(try Self.lab(base + ["--lr", "0.6", "--seed", "3", "--out", root.appendingPathComponent("c").path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--out", root.appendingPathComponent("b").path]).status, 0)
+        XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--seed", "3", "--out", root.appendingPathComponent("c").path]).status, 0)
         for name in ["valley-contour.json", "lr-sweep.json"] {
             let first = try Data(contentsOf: root.appendingPathComponent("a/optimizers/\(name)"))
             XCTAssertEqual(first, try Data(contentsOf: root.appendingPathComponent("b/optimizers/\(name)")), "\(name) differs between runs")
@@ -196,7 +157,7 @@ final class OptimizersEndToEndTests: XCTestCase {
             (["--format", "gif"], ["unknown format 'gif'"]),
         ]
         for (arguments, fragments) in cases {
-            let run = try Self.lab(["optimizers", "--function", "valley", "--steps", "5", "--out", out.path] + arguments)
+            let run = try LabBinary.run(["optimizers", "--function", "valley", "--steps", "5", "--out", out.path] + arguments)
             let what = arguments.joined(separator: " ")
             XCTAssertNotEqual(run.status, 0, what)
             XCTAssertEqual(run.stderrLines.count, 1, "\(what): stderr is '\(run.stderr)'")
@@ -207,18 +168,14 @@ final class OptimizersEndToEndTests: XCTestCase {
 
     func testNegativeStartParsesAndListShowsTheLab() throws {
         let root = try temporaryFolder()
-        let run = try Self.lab(["optimizers", "--function", "saddle", "--optimizer", "adam", "--start", "-1,-0.001",
+        let run = try LabBinary.run(["optimizers", "--function", "saddle", "--optimizer", "adam", "--start", "-1,-0.001",
                                 "--steps", "10", "--no-animation", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let saddle = try Self.decode(root.appendingPathComponent("optimizers/saddle-contour.json"))
         XCTAssertEqual(saddle.optimizers[0].trajectory[0].x, -1)
         XCTAssertEqual(saddle.optimizers[0].trajectory[0].y, -0.001)
-        XCTAssertTrue(try Self.lab(["list"]).stdout.contains("optimizers"))
-        XCTAssertTrue(try Self.lab(["optimizers", "--help"]).stdout.contains("--no-animation"))
+        XCTAssertTrue(try LabBinary.run(["list"]).stdout.contains("optimizers"))
+        XCTAssertTrue(try LabBinary.run(["optimizers", "--help"]).stdout.contains("--no-animation"))
     }
 }
 
-/// The child's stderr, written by the reading thread and read after the group says it is done.
-private final class Box: @unchecked Sendable {
-    var data = Data()
-}

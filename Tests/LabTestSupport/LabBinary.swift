@@ -1,9 +1,10 @@
 import Foundation
 
-/// Runs the built `lab` binary and collects its exit status and output.
-enum LabBinary {
+/// Runs the built `lab` binary and collects its exit status and output: the one helper every
+/// end-to-end test shares.
+public enum LabBinary {
     /// The folder SwiftPM builds products into: on Linux the test runner lives there itself.
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -14,20 +15,24 @@ enum LabBinary {
         #endif
     }
 
-    static var url: URL { productsDirectory.appendingPathComponent("lab") }
+    /// The built `lab`.
+    public static var url: URL { productsDirectory.appendingPathComponent("lab") }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-        var stderrLines: [Substring] { stderr.split(separator: "\n") }
+    /// What one run printed and how it ended.
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+        public var stderrLines: [Substring] { stderr.split(separator: "\n") }
     }
 
-    /// Runs `lab arguments`, reading both pipes to the end before waiting.
-    static func run(_ arguments: [String]) throws -> Run {
+    /// Runs `lab arguments` with `environment` (default: this process's), reading both pipes to
+    /// the end before waiting, so a chatty child never blocks on a full pipe.
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -44,6 +49,7 @@ enum LabBinary {
     }
 }
 
+/// stderr, filled by the draining thread and read after the group says it is done.
 private final class Box: @unchecked Sendable {
     var data = Data()
 }
