@@ -37,11 +37,12 @@ func timeCommand(_ executable: String, _ arguments: [String]) -> Double? {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// numpy's time for the same init-study compute, from `bench/numpy_init_study.py`.
-func numpySeconds(width: Int, depth: Int, batch: Int, schemes: Int) -> Double? {
+/// The number a reference script in `Sources/lab-bench/` prints (a time or a rate), or nil when
+/// python3 or its library (numpy, Pillow) is missing or the script fails.
+func referenceNumber(_ script: String, _ arguments: [String], environment: [String: String] = [:]) -> Double? {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "Sources/lab-bench/numpy_init_study.py", String(width), String(depth), String(batch), String(schemes)]
+    process.arguments = environment.map { "\($0)=\($1)" } + ["python3", "Sources/lab-bench/\(script)"] + arguments
     let output = Pipe()
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
@@ -86,7 +87,7 @@ row("std of 4096×4096", String(format: "%.1f ms", stdTime * 1e3))
 let configuration = InitStudyConfiguration()
 let computeTime = try median(3) { _ = try InitStudy.run(configuration, schemes: Scheme.builtIn) }
 row("init-study compute, 6 schemes (fwd+bwd+stats)", String(format: "%.2f s", computeTime))
-if let numpy = numpySeconds(width: 4096, depth: 6, batch: 16, schemes: Scheme.builtIn.count) {
+if let numpy = referenceNumber("numpy_init_study.py", ["4096", "6", "16", String(Scheme.builtIn.count)]) {
     row("  numpy + OpenBLAS, same work", String(format: "%.2f s", numpy),
         String(format: "ratio NNLab/numpy = %.2f (goal ≤ 1.1)", computeTime / numpy))
 } else {
@@ -96,14 +97,18 @@ if let numpy = numpySeconds(width: 4096, depth: 6, batch: 16, schemes: Scheme.bu
 let lab = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("lab").path
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-bench-\(ProcessInfo.processInfo.processIdentifier)")
 defer { try? FileManager.default.removeItem(at: scratch) }
-var walls: [Double] = []
-for _ in 0..<3 { if let t = timeCommand(lab, ["init-study", "--out", scratch.path]) { walls.append(t) } }
-if walls.isEmpty {
-    row("lab init-study, whole run", "failed", "is gnuplot installed? run make figures")
-} else {
-    let wall = walls.sorted()[walls.count / 2]
+
+/// The median wall time of 3 runs of `lab arguments`, or nil if it failed every time.
+func labWallTime(_ arguments: [String]) -> Double? {
+    let walls = (0..<3).compactMap { _ in timeCommand(lab, arguments) }.sorted()
+    return walls.isEmpty ? nil : walls[walls.count / 2]
+}
+
+if let wall = labWallTime(["init-study", "--out", scratch.path]) {
     row("lab init-study, whole run (with rendering)", String(format: "%.2f s", wall),
         String(format: "%.2f of the 5 s budget; rendering+I/O %.0f%%", wall / 5, max(0, wall - computeTime) / wall * 100))
+} else {
+    row("lab init-study, whole run", "failed", "is gnuplot installed? run make figures")
 }
 
 // lab optimizers: the trajectories alone, then the whole run with its 17 figures (5 animated
@@ -111,14 +116,11 @@ if walls.isEmpty {
 let optimizersCompute = try median(3) { _ = try OptimizersStudy.run(OptimizersConfiguration()) }
 row("optimizers compute, 5 functions × 8 optimizers", String(format: "%.1f ms", optimizersCompute * 1e3),
     "every trajectory and the SGD learning-rate sweep")
-var optimizersWalls: [Double] = []
-for _ in 0..<3 { if let t = timeCommand(lab, ["optimizers", "--out", scratch.path]) { optimizersWalls.append(t) } }
-if optimizersWalls.isEmpty {
-    row("lab optimizers, whole run", "failed", "is gnuplot installed? run make figures")
-} else {
-    let wall = optimizersWalls.sorted()[optimizersWalls.count / 2]
+if let wall = labWallTime(["optimizers", "--out", scratch.path]) {
     row("lab optimizers, whole run (with GIFs)", String(format: "%.2f s", wall),
         String(format: "%.2f of the 10 s budget; rendering+I/O %.0f%%", wall / 10, max(0, wall - optimizersCompute) / wall * 100))
+} else {
+    row("lab optimizers, whole run", "failed", "is gnuplot installed? run make figures")
 }
 
 // lab augment: the standard training pipeline (random resized crop 224, flip, colour jitter 0.4) on
@@ -130,21 +132,8 @@ do {
     var stream = Xoshiro256StarStar(seed: 4)
     let seconds = try median(5) { for _ in 0..<perRun { _ = try pipeline.sample(cat, using: &stream) } }
     let rate = Double(perRun) / seconds
-    func pillowRate() -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "Sources/lab-bench/pillow_augment.py", BundledData.cat.path, String(perRun)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return nil }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-    }
     row("augment: standard pipeline, 1 core", String(format: "%.0f images/s", rate), "451×300 → 224×224, float32")
-    if let pillow = pillowRate() {
+    if let pillow = referenceNumber("pillow_augment.py", [BundledData.cat.path, String(perRun)]) {
         row("  Pillow, same operations, 1 core", String(format: "%.0f images/s", pillow),
             String(format: "ratio NNLab/Pillow = %.2f (goal ≥ 1)", rate / pillow))
     } else {
@@ -179,37 +168,18 @@ for exerciseName in ["batchnorm", "beale-adam"] {
     try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
     try Data("bench-course-key".utf8).write(to: keyFile)
     let roster = try SampleClass.write(exercise, count: 300, key: try CourseKey(contentsOf: keyFile), to: classFolder)
-    var batchWalls: [Double] = []
-    for _ in 0..<3 {
-        if let t = timeCommand(lab, ["grade", exerciseName, "--submissions", classFolder.appendingPathComponent("submissions").path,
-                                     "--roster", roster.path, "--course-key", keyFile.path,
-                                     "--out", classFolder.appendingPathComponent("grades").path]) { batchWalls.append(t) }
-    }
-    if batchWalls.isEmpty {
-        row("lab grade \(exerciseName), class of 300", "failed", "is gnuplot installed? run make figures")
-    } else {
-        let wall = batchWalls.sorted()[batchWalls.count / 2]
+    if let wall = labWallTime(["grade", exerciseName, "--submissions", classFolder.appendingPathComponent("submissions").path,
+                               "--roster", roster.path, "--course-key", keyFile.path,
+                               "--out", classFolder.appendingPathComponent("grades").path]) {
         row("lab grade \(exerciseName), class of 300 (2 cores)", String(format: "%.2f s", wall),
             String(format: "%.2f of the 10 s budget; %.1f ms per student", wall / 10, wall / 300 * 1e3))
+    } else {
+        row("lab grade \(exerciseName), class of 300", "failed", "is gnuplot installed? run make figures")
     }
 }
 
 // Training engine: throughput of the 64-256-256-10 MLP on the digits (batch 64, Adam), against the
 // same network in numpy, and the whole `lab dropout` against its 60 s budget.
-func numpyTrainingRate(digits: String, epochs: Int, environment: [String: String] = [:]) -> Double? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = environment.map { "\($0)=\($1)" } + ["python3", "Sources/lab-bench/numpy_training.py", digits, String(epochs)]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return Double(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
-}
-
 let digitsFile = DropoutLabConfiguration.defaultDigitsFile
 if let digits = try? DigitsDataset.load(from: digitsFile) {
     let standardized = digits.replacingFeatures(try Preprocessing.standardization.fit(digits.features)(digits.features))
@@ -232,8 +202,8 @@ if let digits = try? DigitsDataset.load(from: digitsFile) {
     let best = max(single, threaded)
     row("train 64-256-256-10 MLP, digits, batch 64, Adam", String(format: "%.0f samples/s", best),
         String(format: "BLAS 1 thread %.0f/s, %d threads %.0f/s", single, defaultThreads, threaded))
-    let numpyDefault = numpyTrainingRate(digits: digitsFile.path, epochs: epochs)
-    let numpySingle = numpyTrainingRate(digits: digitsFile.path, epochs: epochs, environment: ["OPENBLAS_NUM_THREADS": "1"])
+    let numpyDefault = referenceNumber("numpy_training.py", [digitsFile.path, String(epochs)])
+    let numpySingle = referenceNumber("numpy_training.py", [digitsFile.path, String(epochs)], environment: ["OPENBLAS_NUM_THREADS": "1"])
     if let numpyBest = [numpyDefault, numpySingle].compactMap({ $0 }).max() {
         row("  numpy + OpenBLAS, same network", String(format: "%.0f samples/s", numpyBest),
             String(format: "ratio NNLab/numpy = %.2f (goal ≥ 1; numpy at its best of 1 or all BLAS threads)", best / numpyBest))
@@ -244,11 +214,8 @@ if let digits = try? DigitsDataset.load(from: digitsFile) {
     row("train 64-256-256-10 MLP, digits", "skipped", "digits file not found at \(digitsFile.path)")
 }
 
-var dropoutWalls: [Double] = []
-for _ in 0..<3 { if let t = timeCommand(lab, ["dropout", "--out", scratch.path]) { dropoutWalls.append(t) } }
-if dropoutWalls.isEmpty {
-    row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
-} else {
-    let wall = dropoutWalls.sorted()[dropoutWalls.count / 2]
+if let wall = labWallTime(["dropout", "--out", scratch.path]) {
     row("lab dropout, whole run (with rendering)", String(format: "%.1f s", wall), String(format: "%.2f of the 60 s budget", wall / 60))
+} else {
+    row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
 }
