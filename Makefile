@@ -37,7 +37,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 bench: build
-	.build/release/lab-bench
+	.build/release/lab-bench $(SECTIONS)
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -27,7 +27,10 @@ let package = Package(
         // zlib (Debian zlib1g-dev), for the gzip-compressed data sets.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
 
-        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib"]),
+        // The engine's few hand-vectorized loops, in C (see Sources/CKernels/include/CKernels.h).
+        .target(name: "CKernels"),
+
+        .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
         .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 

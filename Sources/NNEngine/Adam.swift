@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam: RMSprop with momentum, on bias-corrected running moments of the gradient.
@@ -60,22 +61,16 @@ public struct Adam: Optimizer {
                      "Adam: parameter \(x.shape), gradient \(g.shape), moments \(state.m.shape) and \(state.v.shape) differ")
         // One fused in-place pass, in the paper's efficient order (Kingma & Ba 2015, end of §2):
         // x ← x − αₜ·m/(√v + ε̂) with αₜ = lr·√c₂/c₁ and ε̂ = ε·√c₂, algebraically the formula
-        // above, with one division per element instead of three. Training an MLP had spent a
-        // quarter of its time here, and four temporary tensors per parameter before that.
+        // above, with one division per element instead of three. It runs in C, four lanes at a
+        // time: training an MLP spent a fifth of its time in this loop when Swift ran it one
+        // element at a time.
         let stepSize = lr * c2.squareRoot() / c1, epsilonHat = eps * c2.squareRoot()
-        let n = x.count
         x.scalars.withUnsafeMutableBufferPointer { px in
             state.m.scalars.withUnsafeMutableBufferPointer { pm in
                 state.v.scalars.withUnsafeMutableBufferPointer { pv in
                     g.scalars.withUnsafeBufferPointer { pg in
-                        for i in 0..<n {
-                            let gi = pg[i]
-                            let m = b1 * pm[i] + (1 - b1) * gi
-                            let v = b2 * pv[i] + (1 - b2) * gi * gi
-                            pm[i] = m
-                            pv[i] = v
-                            px[i] -= stepSize * m / (v.squareRoot() + epsilonHat)
-                        }
+                        nnlab_adam_step(px.baseAddress, pm.baseAddress, pv.baseAddress, pg.baseAddress, px.count,
+                                        b1, b2, stepSize, epsilonHat)
                     }
                 }
             }
