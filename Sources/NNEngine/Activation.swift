@@ -70,10 +70,24 @@ public enum Activation: Equatable, Hashable, Sendable {
     }
 
     /// `f` applied to every element: `[N, D]` → `[N, D]`.
-    public func callAsFunction(_ z: Tensor) -> Tensor { z.map { self($0) } }
+    public func callAsFunction(_ z: Tensor) -> Tensor {
+        // ReLU, the common case, gets a loop of its own: with the `switch` inside, no loop vectorizes.
+        if case .relu = self { return z.map { $0 > 0 ? $0 : 0 } }
+        return z.map { self($0) }
+    }
 
     /// `f′` applied to every element: `[N, D]` → `[N, D]`.
     public func derivative(_ z: Tensor) -> Tensor { z.map { derivative($0) } }
+
+    /// The chain rule through `f`, in one pass: `∂z = ∂h ⊙ f′(z)`, without materializing `f′(z)`.
+    ///
+    /// Shapes: `upstream` `∂h` and `z` equal, [N, D] → [N, D].
+    public func backward(_ upstream: Tensor, at z: Tensor) -> Tensor {
+        // For ReLU the gradient passes where z > 0 and is 0 elsewhere, a select rather than a
+        // multiplication by 0 (which would give −0 for a negative ∂h, and NaN for an infinite one).
+        if case .relu = self { return Tensor.zip(upstream, z) { g, z in z > 0 ? g : 0 } }
+        return Tensor.zip(upstream, z) { g, z in g * derivative(z) }
+    }
 
     /// The gain that keeps activation variance steady through layers, as `torch.nn.init.calculate_gain`
     /// defines it: tanh 5/3, ReLU √2, leaky ReLU √(2/(1 + a²)), SELU 3/4, sigmoid 1.

@@ -14,6 +14,23 @@ extension Tensor {
         return Tensor(out)
     }
 
+    /// The matrix whose `count` rows are each `v`: `y[n, i] = v[i]`.
+    ///
+    /// Shapes: `v`: [M] → [count, M].
+    public init(rowsRepeating v: Tensor, count: Int) {
+        precondition(v.rank == 1 && count >= 0, "rows repeating a tensor of shape \(v.shape), count \(count)")
+        let m = v.count
+        let scalars = [Double](unsafeUninitializedCapacity: count * m) { buffer, initialized in
+            v.scalars.withUnsafeBufferPointer { row in
+                for n in 0..<count {
+                    (buffer.baseAddress! + n * m).initialize(from: row.baseAddress!, count: m)
+                }
+            }
+            initialized = count * m
+        }
+        self.init(shape: [count, m], scalars: scalars)
+    }
+
     /// `y[n, i] = x[n, i] + v[i]`: adds a vector to every row, as a bias is added to a batch.
     ///
     /// Shapes: `x`: [N, M], `v`: [M] → [N, M].

@@ -2,20 +2,30 @@ extension Tensor {
     /// `f(x)` applied to every element; the shape is kept.
     @inlinable
     public func map(_ f: (Double) -> Double) -> Tensor {
-        Tensor(shape: shape, scalars: scalars.map(f))
+        // Into uninitialized storage through raw pointers: `Array.map` checks capacity on every
+        // append, which keeps the loop from vectorizing.
+        let n = count
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            scalars.withUnsafeBufferPointer { p in
+                for i in 0..<n { (buffer.baseAddress! + i).initialize(to: f(p[i])) }
+            }
+            initialized = n
+        }
+        return Tensor(shape: shape, scalars: out)
     }
 
     /// `f(a, b)` applied element by element to two tensors of the same shape.
     @inlinable
     public static func zip(_ a: Tensor, _ b: Tensor, _ f: (Double, Double) -> Double) -> Tensor {
         precondition(a.shape == b.shape, "elementwise op on shapes \(a.shape) and \(b.shape)")
-        var out = [Double](repeating: 0, count: a.count)
-        a.scalars.withUnsafeBufferPointer { pa in
-            b.scalars.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { po in
-                    for i in 0..<po.count { po[i] = f(pa[i], pb[i]) }
+        let n = a.count
+        let out = [Double](unsafeUninitializedCapacity: n) { buffer, initialized in
+            a.scalars.withUnsafeBufferPointer { pa in
+                b.scalars.withUnsafeBufferPointer { pb in
+                    for i in 0..<n { (buffer.baseAddress! + i).initialize(to: f(pa[i], pb[i])) }
                 }
             }
+            initialized = n
         }
         return Tensor(shape: a.shape, scalars: out)
     }

@@ -15,17 +15,24 @@ extension Tensor {
 
     /// `C = op(A) · op(B)` written into `result`, reusing its storage when it already has `M·N`
     /// elements (numpy's `out=`): a loop of big products then touches no fresh memory.
+    ///
+    /// With `accumulating`, `C ← C + op(A) · op(B)` (dgemm's β = 1) into a `result` that must
+    /// already be [M, N]: an affine layer starts `C` as the bias rows and saves a pass over `C`.
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
-                              into result: inout Tensor) {
+                              into result: inout Tensor, accumulating: Bool = false) {
         precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
         precondition(k == kb, "matmul inner dimensions differ: op(A) is [\(m), \(k)], op(B) is [\(kb), \(n)]")
-        // dgemm with β = 0 overwrites every element, so fresh storage needs no zeroing.
-        if result.count != m * n { result.scalars = Array(unsafeUninitializedCapacity: m * n) { _, initialized in initialized = m * n } }
+        if accumulating {
+            precondition(result.shape == [m, n], "matmul accumulating into \(result.shape), expected [\(m), \(n)]")
+        } else if result.count != m * n {
+            // dgemm with β = 0 overwrites every element, so fresh storage needs no zeroing.
+            result.scalars = Array(unsafeUninitializedCapacity: m * n) { _, initialized in initialized = m * n }
+        }
         result.shape = [m, n]
         guard m > 0, n > 0, k > 0 else {
-            for i in result.scalars.indices { result.scalars[i] = 0 }
+            if !accumulating { for i in result.scalars.indices { result.scalars[i] = 0 } }
             return
         }
         a.scalars.withUnsafeBufferPointer { pa in
@@ -37,7 +44,7 @@ extension Tensor {
                                 Int32(m), Int32(n), Int32(k),
                                 1.0, pa.baseAddress, Int32(a.shape[1]),
                                 pb.baseAddress, Int32(b.shape[1]),
-                                0.0, pc.baseAddress, Int32(n))
+                                accumulating ? 1.0 : 0.0, pc.baseAddress, Int32(n))
                 }
             }
         }

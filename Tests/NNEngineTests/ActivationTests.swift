@@ -35,6 +35,19 @@ final class ActivationTests: XCTestCase {
         }
     }
 
+    /// The fused chain rule equals `∂h ⊙ f′(z)` element for element; ReLU's blocked gradient is
+    /// +0, even for a negative or infinite `∂h` (where `∂h · 0` would give −0 or NaN).
+    func testBackwardIsUpstreamTimesDerivative() {
+        let z = Tensor(matrix: [[-1, 0.5, 0], [2, -0.25, 3.5]])
+        let upstream = Tensor(matrix: [[0.3, -1.2, 2], [-0.7, 4, 0.1]])
+        for f in Self.all {
+            XCTAssertEqual(f.backward(upstream, at: z), upstream * f.derivative(z), "\(f)")
+        }
+        let blocked = Activation.relu.backward(Tensor([-2, .infinity, 5]), at: Tensor([-1, -1, 1]))
+        XCTAssertEqual(blocked.scalars, [0, 0, 5])
+        XCTAssertEqual(blocked.scalars[0].sign, .plus)
+    }
+
     func testReferenceValues() {
         assertClose(Activation.sigmoid(0), 0.5, "σ(0)")
         assertClose(Activation.sigmoid(2), 0.8807970779778823, "σ(2)")

@@ -67,6 +67,29 @@ final class SequentialTests: XCTestCase {
         checkEndToEnd(model, reaches: .fineWithKinks, "deep", absoluteTolerance: 1e-12)
     }
 
+    /// A trainer asks for no input gradient: the parameter gradients are the same, bit for bit,
+    /// whether the pass stops at the first layer with parameters or goes on to ∂x.
+    func testBackwardWithoutInputGradientGivesTheSameParameterGradients() {
+        var generator = Xoshiro256StarStar(seed: 114)
+        let withInputDropout = Sequential([
+            .dropout(Dropout(keepProbability: 0.8)),
+            .affine(Affine(inputs: 4, outputs: 5, initializer: .kaimingNormal(), using: &generator)),
+            .activation(.relu),
+            .affine(Affine(inputs: 5, outputs: 3, initializer: .xavierNormal(), using: &generator)),
+        ])
+        for model in [twoLayerNet(), withInputDropout] {
+            var copy = model
+            var masks = Xoshiro256StarStar(seed: 115)
+            let (scores, cache) = copy.forward(x, mode: .training, using: &masks)
+            let upstream = Loss.softmaxCrossEntropy()(scores, .classes(labels)).gradient
+            let full = model.backward(upstream, cache: cache)
+            let partial = model.backward(upstream, cache: cache, inputGradient: false)
+            XCTAssertEqual(full.input.shape, [6, 4])
+            XCTAssertEqual(partial.input.shape, [0], "no input gradient was asked for")
+            XCTAssertEqual(partial.parameters, full.parameters)
+        }
+    }
+
     func testParametersAndCount() {
         var model = twoLayerNet()
         XCTAssertEqual(model.parameterCount, 4 * 5 + 5 + 5 * 3 + 3)

@@ -49,6 +49,21 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(Tensor.matmul(Tensor(shape: [2, 0], scalars: []), Tensor(shape: [0, 3], scalars: [])), Tensor(zeros: [2, 3]))
     }
 
+    /// β = 1: the product is added to what `result` holds, as an affine layer adds `x W` to its
+    /// bias rows.
+    func testMatmulAccumulatingAddsToResult() {
+        let a = Tensor(matrix: [[1, 2, 3], [4, 5, 6]])
+        let b = Tensor(matrix: [[7, 8], [9, 10], [11, 12]])
+        var c = Tensor(rowsRepeating: Tensor([0.5, -1]), count: 2)
+        XCTAssertEqual(c, Tensor(matrix: [[0.5, -1], [0.5, -1]]))
+        Tensor.matmul(a, b, into: &c, accumulating: true)
+        XCTAssertEqual(c, Tensor(matrix: [[58.5, 63], [139.5, 153]]))
+        var d = Tensor(rowsRepeating: Tensor([2.0, 3.0]), count: 2)
+        Tensor.matmul(Tensor(shape: [2, 0], scalars: []), Tensor(shape: [0, 2], scalars: []), into: &d, accumulating: true)
+        XCTAssertEqual(d, Tensor(matrix: [[2, 3], [2, 3]]), "an empty product adds nothing")
+        XCTAssertEqual(Tensor(rowsRepeating: Tensor([1.0]), count: 0).shape, [0, 1])
+    }
+
     func testTransposeAndRow() {
         let a = Tensor(matrix: [[1, 2, 3], [4, 5, 6]])
         XCTAssertEqual(a.transposed, Tensor(matrix: [[1, 4], [2, 5], [3, 6]]))

@@ -27,6 +27,6 @@ public struct ActivationLayer: Equatable, Sendable {
 
     /// `∂z = ∂h ⊙ f′(z)` from the upstream gradient `∂h` [N, D].
     public func backward(_ upstream: Tensor, cache: Cache) -> Gradients {
-        Gradients(input: upstream * activation.derivative(cache.input))
+        Gradients(input: activation.backward(upstream, at: cache.input))
     }
 }

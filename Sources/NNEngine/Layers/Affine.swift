@@ -41,13 +41,18 @@ public struct Affine: Equatable, Sendable {
     public func forward(_ x: Tensor) -> (output: Tensor, cache: Cache) {
         precondition(x.rank == 2 && x.shape[1] == weight.shape[0],
                      "affine input \(x.shape) does not match weight \(weight.shape)")
-        let y = Tensor.matmul(x, weight).addingToEachRow(bias)
+        // The bias rows first, then dgemm adds x W on top (β = 1): one pass over y, not two.
+        var y = Tensor(rowsRepeating: bias, count: x.shape[0])
+        Tensor.matmul(x, weight, into: &y, accumulating: true)
         return (y, Cache(input: x))
     }
 
     /// `∂x = ∂y Wᵀ`, `∂W = xᵀ ∂y`, `∂b = Σₙ ∂y`, from the upstream gradient `∂y` [N, M].
-    public func backward(_ upstream: Tensor, cache: Cache) -> Gradients {
-        Gradients(input: Tensor.matmul(upstream, weight, transposeB: true),
+    ///
+    /// Without `inputGradient`, `∂x` is left empty (shape [0]): a network's first layer needs
+    /// only its parameter gradients, and `∂y Wᵀ` costs as much as `xᵀ ∂y`.
+    public func backward(_ upstream: Tensor, cache: Cache, inputGradient: Bool = true) -> Gradients {
+        Gradients(input: inputGradient ? Tensor.matmul(upstream, weight, transposeB: true) : Tensor(zeros: [0]),
                   weight: Tensor.matmul(cache.input, upstream, transposeA: true),
                   bias: upstream.columnSums)
     }

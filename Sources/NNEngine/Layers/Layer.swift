@@ -70,10 +70,11 @@ public enum Layer: Equatable, Sendable {
     }
 
     /// The backward pass from the upstream gradient [N, M], with the cache `forward` returned.
-    public func backward(_ upstream: Tensor, cache: Cache) -> Gradients {
+    /// `inputGradient: false` allows a layer to skip `∂x` (an affine layer then returns it empty).
+    public func backward(_ upstream: Tensor, cache: Cache, inputGradient: Bool = true) -> Gradients {
         switch (self, cache) {
         case (.affine(let layer), .affine(let cache)):
-            let g = layer.backward(upstream, cache: cache)
+            let g = layer.backward(upstream, cache: cache, inputGradient: inputGradient)
             return Gradients(input: g.input, parameters: [g.weight, g.bias])
         case (.activation(let layer), .activation(let cache)):
             return Gradients(input: layer.backward(upstream, cache: cache).input, parameters: [])

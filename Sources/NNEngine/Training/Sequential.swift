@@ -44,17 +44,23 @@ public struct Sequential: Equatable, Sendable {
     }
 
     /// The backward pass from the upstream gradient `∂L/∂y` [N, Dₖ] (e.g. a loss's gradient).
-    public func backward(_ upstream: Tensor, cache: Cache) -> Gradients {
+    ///
+    /// Training needs only the parameter gradients: with `inputGradient: false` the pass stops at
+    /// the first layer with parameters, without its `∂x` (for a first affine layer, a product as
+    /// large as its weight gradient), and `Gradients.input` is empty (shape [0]).
+    public func backward(_ upstream: Tensor, cache: Cache, inputGradient: Bool = true) -> Gradients {
         precondition(cache.layers.count == layers.count,
                      "cache has \(cache.layers.count) layers, the model \(layers.count)")
+        let firstWithParameters = layers.firstIndex { !$0.parameterKinds.isEmpty } ?? layers.count
+        let last = inputGradient ? 0 : firstWithParameters
         var g = upstream
         var perLayer: [[Tensor]] = Array(repeating: [], count: layers.count)
-        for i in layers.indices.reversed() {
-            let grads = layers[i].backward(g, cache: cache.layers[i])
+        for i in layers.indices.reversed() where i >= last {
+            let grads = layers[i].backward(g, cache: cache.layers[i], inputGradient: inputGradient || i > last)
             perLayer[i] = grads.parameters
             g = grads.input
         }
-        return Gradients(input: g, parameters: perLayer.flatMap { $0 })
+        return Gradients(input: inputGradient ? g : Tensor(zeros: [0]), parameters: perLayer.flatMap { $0 })
     }
 
     /// Every learnable tensor, layer by layer. Setting writes them back in the same order.

@@ -62,7 +62,7 @@ public enum Trainer {
                 let batch = train.subset(Array(order[start..<Swift.min(start + c.batchSize, order.count)]))
                 let (scores, cache) = model.forward(batch.features, mode: .training, using: &masks)
                 let data = c.loss(scores, .classes(batch.labels))
-                let gradients = model.backward(data.gradient, cache: cache).parameters
+                let gradients = model.backward(data.gradient, cache: cache, inputGradient: false).parameters
                 // The parameters are lent out of the model so the optimizer updates them in place.
                 try model.updateParameters { parameters in
                     let penalty = c.regularizer.map { r in weightIndices.reduce(0) { $0 + r.value(parameters[$1]) } } ?? 0
