@@ -6,9 +6,12 @@ extension Tensor {
         precondition(rank == 2, "column sums of a tensor of shape \(shape), expected [N, M]")
         let (n, m) = (shape[0], shape[1])
         var out = [Double](repeating: 0, count: m)
+        // Row by row, so the inner loop runs along contiguous memory and vectorizes.
         scalars.withUnsafeBufferPointer { x in
-            for row in 0..<n {
-                for column in 0..<m { out[column] += x[row * m + column] }
+            out.withUnsafeMutableBufferPointer { sums in
+                for row in 0..<n {
+                    for column in 0..<m { sums[column] += x[row * m + column] }
+                }
             }
         }
         return Tensor(out)

@@ -13,23 +13,28 @@ extension Loss {
         precondition(epsilon >= 0 && epsilon < 1 && (epsilon == 0 || c > 1),
                      "label smoothing must be in [0, 1) with at least 2 classes, got \(epsilon) for C = \(c)")
         let offTarget = c > 1 ? epsilon / Double(c - 1) : 0
-        var gradient = Tensor(zeros: [n, c])
+        var gradient = [Double](repeating: 0, count: n * c)
         var perExample = [Double](repeating: 0, count: n)
-        for i in 0..<n {
-            // Subtracting the row max leaves the softmax unchanged and keeps every exp(·) ≤ 1, so
-            // large scores cannot overflow; log Σ exp(sⱼ − max) ≥ 0 since one term is exp(0) = 1.
-            let row = scores.row(i).scalars
-            let top = row.max()!
-            let logSum = log(row.reduce(0) { $0 + exp($1 - top) })
-            var loss = 0.0
-            for j in 0..<c {
-                let logP = row[j] - top - logSum
-                let q = j == labels[i] ? 1 - epsilon : offTarget
-                if q != 0 { loss -= q * logP }
-                gradient[i, j] = (exp(logP) - q) / Double(n)
+        scores.scalars.withUnsafeBufferPointer { s in
+            gradient.withUnsafeMutableBufferPointer { g in
+                for i in 0..<n {
+                    // Subtracting the row max leaves the softmax unchanged and keeps every exp(·) ≤ 1,
+                    // so large scores cannot overflow; log Σ exp(sⱼ − max) ≥ 0 since one term is exp(0) = 1.
+                    let row = UnsafeBufferPointer(rebasing: s[(i * c)..<(i * c + c)])
+                    let top = row.max()!
+                    let logSum = log(row.reduce(0) { $0 + exp($1 - top) })
+                    var loss = 0.0
+                    for j in 0..<c {
+                        let logP = row[j] - top - logSum
+                        let q = j == labels[i] ? 1 - epsilon : offTarget
+                        if q != 0 { loss -= q * logP }
+                        g[i * c + j] = (exp(logP) - q) / Double(n)
+                    }
+                    perExample[i] = loss
+                }
             }
-            perExample[i] = loss
         }
-        return Result(value: perExample.reduce(0, +) / Double(n), perExample: perExample, gradient: gradient)
+        return Result(value: perExample.reduce(0, +) / Double(n), perExample: perExample,
+                      gradient: Tensor(shape: [n, c], scalars: gradient))
     }
 }
