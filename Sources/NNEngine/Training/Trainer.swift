@@ -32,6 +32,7 @@ public enum Trainer {
                              configuration c: TrainingConfiguration,
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> Result {
         try c.validate()
+        HeapTuning.keepFreedMemory()
         var model = model
         var optimizer = try c.optimizer.makeOptimizer()
         var generator = Xoshiro256StarStar(seed: c.seed)
