@@ -59,7 +59,7 @@ public indirect enum Augmentation: Sendable {
                     throw LabError("pipeline step \(index + 1): \(error.message)")
                 }
             }
-            return (current, .pipeline(records))
+            return (current, .pipeline(steps: records))
         case .randomApply(let inner, let probability):
             guard generator.uniform() < probability else { return (image, .randomApply(probability: probability, applied: nil)) }
             let (out, innerRecord) = try inner.sample(image, using: &generator)
@@ -67,7 +67,7 @@ public indirect enum Augmentation: Sendable {
         case .oneOf(let options):
             let index = generator.integer(below: options.count)
             let (out, innerRecord) = try options[index].sample(image, using: &generator)
-            return (out, .oneOf(index: index, innerRecord))
+            return (out, .oneOf(index: index, applied: innerRecord))
         }
         return (record.apply(to: image), record)
     }

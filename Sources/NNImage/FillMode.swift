@@ -7,6 +7,9 @@ public enum FillMode: Codable, Equatable, Sendable {
     /// Mirror about the border, `… c b a | a b c …` (OpenCV's `BORDER_REFLECT`).
     case reflect
 
+    // Names the constant in JSON, `{"constant": {"value": 0}}`, where the synthesized key is `"_0"`.
+    enum ConstantCodingKeys: String, CodingKey { case _0 = "value" }
+
     /// Maps index `i` into `0..<n`, or nil when the constant fill applies.
     @inline(__always)
     func index(_ i: Int, _ n: Int) -> Int? {

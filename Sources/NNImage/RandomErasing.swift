@@ -11,6 +11,9 @@ public struct RandomErasing: RandomTransform {
         case constant(Float)
         /// Independent `U(0, 1)` values drawn from the recorded seed.
         case noise(seed: UInt64)
+
+        // Names the constant in JSON, `{"constant": {"value": 0}}`, where the synthesized key is `"_0"`.
+        enum ConstantCodingKeys: String, CodingKey { case _0 = "value" }
     }
 
     public var scale: ClosedRange<Double>

@@ -6,6 +6,11 @@ public struct Resize: RandomTransform {
     public enum Target: Codable, Equatable, Sendable {
         case exact(ImageSize)
         case shortSide(Int)
+
+        // Name the values in JSON, `{"exact": {"size": …}}` and `{"shortSide": {"side": 256}}`,
+        // where the synthesized key is `"_0"`.
+        enum ExactCodingKeys: String, CodingKey { case _0 = "size" }
+        enum ShortSideCodingKeys: String, CodingKey { case _0 = "side" }
     }
 
     public var target: Target

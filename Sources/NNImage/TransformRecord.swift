@@ -1,6 +1,11 @@
 /// The parameters one `Augmentation.sample` used, for every step: Codable for the JSON beside a
 /// figure, captionable for the sheet, and replayable with `apply(to:)`.
-public indirect enum TransformRecord: Codable, Equatable, Sendable {
+///
+/// In JSON a record is an object with one key, the case name, whose value holds the named
+/// parameters, e.g. `{"affine": {"degrees": 12.5, "translateX": 0, …}}` or
+/// `{"pipeline": {"steps": [{"flip": {"axis": "horizontal", "flipped": true}}, …]}}`
+/// (see `TransformRecord+Codable`).
+public indirect enum TransformRecord: Equatable, Sendable {
     case flip(Flip.Parameters)
     case randomCrop(CropParameters)
     case centerCrop(CropParameters)
@@ -15,10 +20,12 @@ public indirect enum TransformRecord: Codable, Equatable, Sendable {
     case noise(GaussianNoise.Parameters)
     case blur(GaussianBlur.Parameters)
     case erasing(RandomErasing.Parameters)
-    case pipeline([TransformRecord])
+    /// Each step's record, in the order applied.
+    case pipeline(steps: [TransformRecord])
     /// `applied` is nil when the coin said no.
     case randomApply(probability: Double, applied: TransformRecord?)
-    case oneOf(index: Int, TransformRecord)
+    /// `index` is the option chosen, `applied` its record.
+    case oneOf(index: Int, applied: TransformRecord)
 
     /// The single-transform parameters inside, for the cases that have them.
     var parameters: (any TransformParameters)? {

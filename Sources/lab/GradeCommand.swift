@@ -78,9 +78,10 @@ struct GradeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(reason)\n".utf8))
             }
             let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
-            let showProgress = isatty(fileno(stderr)) != 0
+            let showProgress = isatty(fileno(stderr)) != 0, start = Date()
             let entries = try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: folder, renderer: renderer) { done, total in
-                if showProgress { FileHandle.standardError.write(Data("\rgraded \(done)/\(total)".utf8)) }
+                guard showProgress else { return }
+                FileHandle.standardError.write(Data(ProgressLine.text("graded \(done)/\(total)", elapsed: Date().timeIntervalSince(start)).utf8))
             }
             if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             let full = entries.filter { $0.score >= $0.maxScore }.count

@@ -28,6 +28,9 @@ final class AugmentEndToEndTests: XCTestCase {
         for name in names where name.hasSuffix(".png") {
             XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent(name)).width, 300, name)
         }
+        for name in names where name.hasSuffix(".json") {
+            try Self.assertNamedKeys(folder.appendingPathComponent(name))
+        }
 
         // The JSON holds the seed and every sample's parameters, and they are the ones the library
         // draws for the same seed in this process.
@@ -69,6 +72,7 @@ final class AugmentEndToEndTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         XCTAssertEqual(names, (1...6).map { "chelsea-000\($0).png" } + ["chelsea-augment.json"])
         let manifest = try JSONDecoder().decode(AugmentBatch.Manifest.self, from: Data(contentsOf: out.appendingPathComponent("chelsea-augment.json")))
+        try Self.assertNamedKeys(out.appendingPathComponent("chelsea-augment.json"))
         XCTAssertEqual(manifest.seed, 3)
         XCTAssertEqual(manifest.copies.count, 6)
         let cat = try Image(contentsOf: BundledData.cat)
@@ -122,6 +126,12 @@ final class AugmentEndToEndTests: XCTestCase {
             for fragment in fragments { XCTAssertTrue(run.stderr.contains(fragment), "\(what): '\(run.stderr)' lacks '\(fragment)'") }
             XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(what) left files behind")
         }
+    }
+
+    /// Fails if the JSON file has a key like `"_0"`, the synthesized name of an unnamed value.
+    static func assertNamedKeys(_ url: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+        let keys = RecordJSONTests.keys(of: try JSONSerialization.jsonObject(with: Data(contentsOf: url)))
+        XCTAssertEqual(keys.filter { $0.hasPrefix("_") }, [], url.lastPathComponent, file: file, line: line)
     }
 
     /// The first 33 bytes of a PNG: signature and an IHDR chunk (8-bit RGB) with a correct CRC.

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import NNRender
+
+/// Line plots' scatter, log-x and `y = x` options, rendered through gnuplot and in the script.
+/// (Lines, log-y and markers are covered by `FigureRendererTests`.)
+final class LinePlotTests: XCTestCase {
+    static let size = FigureSize(width: 640, height: 480)
+
+    /// A learning-rate sweep on log-x beside a scatter of two computations over the diagonal.
+    static var plot: LinePlot {
+        LinePlot(title: "options", panels: [
+            LinePlot.Panel(title: "sweep", xLabel: "learning rate", yLabel: "loss",
+                           series: [.init(name: "loss", x: [1e-4, 1e-3, 1e-2, 1e-1], y: [2, 1, 0.5, 3])], logX: true),
+            LinePlot.Panel(title: "agreement", xLabel: "reference", yLabel: "computed",
+                           series: [.init(name: "values", x: [0, 0.5, 1, 1.5], y: [0.02, 0.49, 1.01, 1.5], dotsOnly: true),
+                                    .init(name: "fit", x: [0, 1.5], y: [0, 1.5])],
+                           diagonal: true),
+        ], key: .insideBottomRight)
+    }
+
+    func testPNGHasTheRequestedSize() throws {
+        let folder = try makeTemporaryFolder(self)
+        let renderer = FigureRenderer(format: .png, size: Self.size)
+        let url = renderer.url(for: "options", in: folder)
+        try renderer.render([(Self.plot, url)])
+        let image = try PNGImage(contentsOf: url)
+        XCTAssertEqual([image.width, image.height], [640, 480])
+        XCTAssertEqual(folderContents(folder), ["options.png"], "no temporary files left")
+    }
+
+    func testScriptHasScatterLogXAndDiagonal() {
+        let script = Self.plot.gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("set key inside bottom right vertical\n"), script)
+        let panels = Array(script.components(separatedBy: "set title ").dropFirst())
+        XCTAssertEqual(panels.count, 2)
+
+        // Log-x on the first panel only, and switched off again after the figure.
+        XCTAssertTrue(script.contains("set logscale x\nset format x \"%g\"\nset title \"sweep\""), script)
+        XCTAssertTrue(script.contains("unset logscale x\nset format x \"% h\"\nset title \"agreement\""), script)
+        XCTAssertTrue(script.hasSuffix("unset multiplot\nunset logscale x\n"))
+
+        // The scatter draws dots only; the other series of its panel keeps the line style.
+        XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title \"values\""), panels[1])
+        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt 7 ps 0.9 lw 2 lc rgb \"\(Theme.color(1))\" title \"fit\""), panels[1])
+        XCTAssertTrue(panels[0].contains("$f0_0_0 using 1:2 with linespoints"), panels[0])
+
+        // The diagonal is drawn first, under the data, and only where asked.
+        XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
+        XCTAssertFalse(panels[0].contains("y = x"), panels[0])
+    }
+}
