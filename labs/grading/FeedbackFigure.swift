@@ -4,23 +4,35 @@ import NNRender
 
 /// The figure of `feedback.png` and the data behind it (`feedback.json`), built from a report.
 ///
-/// Exercises with a natural picture get it (activation curves, the Beale path); the others get
-/// the submitted-against-reference scatter of every comparable output with the five worst
-/// elements marked.
+/// Exercises with a natural picture get it (activation curves, the Beale path, flip-crop's
+/// images); the others get the submitted-against-reference scatter of every comparable output
+/// with the five worst elements marked.
 public enum FeedbackFigure {
     /// The plotted data, written beside the figure.
     public struct Data: Codable, Equatable, Sendable {
         public struct Series: Codable, Equatable, Sendable {
             public var name: String
+            /// What the values are plotted against (curves: z), or the input image's values (images).
             public var x: [Double]
             public var reference: [Double]
             public var submitted: [Double]?
             /// Each element's relative error, in the picture drawn while the reference is withheld.
             public var relativeError: [Double]? = nil
+            /// `images`: the shape of the flat values (`x` of the input image, `reference` and
+            /// `submitted` of an output), [H, W, 3] row by row.
+            public var shape: [Int]? = nil
+            /// `images`: the shape of a submitted output that had another shape than the
+            /// reference (and so is neither drawn nor in `submitted`).
+            public var submittedShape: [Int]? = nil
+            /// `images`: [row, column] of every pixel with a wrong channel, as the wrong-pixels
+            /// panel marks them.
+            public var wrongPixels: [[Int]]? = nil
+            /// `images`: the window outlined on this output's images.
+            public var window: PixelWindow? = nil
         }
         public var exercise: String
         public var student: String
-        /// `scatter`, `curves` or `trajectory`.
+        /// `scatter`, `curves`, `trajectory`, `images`, or `relative-error` while the reference is withheld.
         public var kind: String
         public var series: [Series]
         /// Labels of the marked worst elements, e.g. `dW[2, 0]`.
@@ -108,6 +120,8 @@ public enum FeedbackFigure {
                             series: [.init(name: "points", x: ref.map { $0[0] }, reference: ref.map { $0[1] },
                                            submitted: student.isEmpty ? nil : student.flatMap { $0 })], worst: [])
             return (figure, data)
+        case .images(let input, let outputs)?:
+            return images(report, title: title, input: input, outputs: outputs)
         case nil:
             return scatter(report, title: title)
         }
@@ -122,8 +136,8 @@ public enum FeedbackFigure {
             let scale = test.reference.scalars.reduce(0) { max($0, abs($1)) }
             for i in s.scalars.indices {
                 let (x, y) = (s.scalars[i], test.reference.scalars[i])
-                let e = abs(x - y) / max(1e-8, abs(x) + abs(y), 1e-3 * scale)
-                if e > 1e-4 {
+                let e = markingError(x, y, scale: scale)
+                if e > markingThreshold {
                     let label = "\(test.key)\(position(i, in: test.reference.shape))"
                     candidates.append((e, .init(reference: y, submitted: x, label: label)))
                 }
@@ -138,6 +152,15 @@ public enum FeedbackFigure {
                         worst: worst.map(\.label))
         return (figure, data)
     }
+
+    /// The relative error by which an element is marked wrong: the grader's measure with its
+    /// default floor, a thousandth of the reference's `scale` (the largest |value|).
+    static func markingError(_ x: Double, _ y: Double, scale: Double) -> Double {
+        abs(x - y) / max(1e-8, abs(x) + abs(y), 1e-3 * scale)
+    }
+
+    /// Elements whose `markingError` exceeds this are marked: beyond the "fine" band.
+    static let markingThreshold = 1e-4
 
     /// The index per axis of flat index `i`, e.g. `[2, 0]`.
     static func position(_ i: Int, in shape: [Int]) -> [Int] {

@@ -1,4 +1,5 @@
 import NNEngine
+import NNRender
 
 /// Exercise `flip-crop`: the data augmentation of the 001 and 004 decks on a small supplied RGB
 /// image, a horizontal flip and a crop of the flipped image (Krizhevsky et al. 2012).
@@ -92,5 +93,18 @@ public struct FlipCropExercise: Exercise {
                                     key: "crop", value: Self.crop(flipped, top: w.left, left: w.top, height: w.width, width: w.height)))
         }
         return mistakes
+    }
+
+    /// The image itself, then `flipped` and `crop` as the reference has them and as submitted,
+    /// with the crop window outlined on `flipped`: a flip the wrong way or a window in the wrong
+    /// place is plain to see, where a scatter of 0…255 values shows only noise.
+    public func picture(inputs: NamedArrays, reference: NamedArrays, submission: NamedArrays) -> Picture? {
+        let w = window(inputs)
+        return .images(input: inputs.require("image"), outputs: [
+            Picture.ImageOutput(name: "flipped", reference: reference.require("flipped"), student: submission["flipped"],
+                                window: PixelWindow(top: w.top, left: w.left, height: w.height, width: w.width),
+                                windowLabel: "the crop's window"),
+            Picture.ImageOutput(name: "crop", reference: reference.require("crop"), student: submission["crop"]),
+        ])
     }
 }
