@@ -11,8 +11,8 @@ struct DropoutCommand: ParsableCommand {
         commandName: "dropout",
         abstract: "Dropout: overfitting, vanilla vs inverted scaling, the two-input neuron, MC dropout, ensembles.",
         discussion: """
-            Trains wide ReLU nets on a small part of the UCI digits (and a noisy spiral) with keep probabilities \
-            p, and writes six figures with their JSON: overfitting, vanilla-vs-inverted, two-input-neuron, \
+            Trains ReLU nets on a small part of the UCI digits (and wide ones on a noisy spiral) with keep \
+            probabilities p, and writes six figures with their JSON: overfitting, vanilla-vs-inverted, two-input-neuron, \
             mc-dropout, ensembles, decision-boundaries.
             Datasets: digits, \(SyntheticDataset.names.joined(separator: ", ")).
             Optimizers: \(OptimizerKind.names.joined(separator: ", ")).
@@ -27,11 +27,17 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Keep probabilities p in (0, 1], comma-separated or repeated.")
     var keep: [String] = []
 
-    @Option(help: "Hidden layer sizes, comma-separated, e.g. 256,256.")
-    var hidden = "256,256"
+    @Option(help: "Hidden layer sizes of the digits nets, comma-separated, e.g. 48,48.")
+    var hidden = "48,48"
 
-    @Option(help: "Training epochs of every net.")
-    var epochs = 60
+    @Option(help: "Hidden layer sizes of the nets on a 2-D set (the spiral panel, the decision regions, or every net with a 2-D --dataset).")
+    var planarHidden = "256,256"
+
+    @Option(help: "Keep probability of the digits' input pixels in every dropout net, max(p, this); 1 turns input dropout off.")
+    var inputKeep = 0.8
+
+    @Option(help: "Training epochs of the digits nets (the 2-D sets train \(DropoutLabConfiguration.planarEpochMultiplier)× as many).")
+    var epochs = 150
 
     @Option(help: "Learning rate.")
     var lr = 1e-3
@@ -47,6 +53,9 @@ struct DropoutCommand: ParsableCommand {
 
     @Option(help: "Independently initialized nets in the ensemble figure.")
     var ensemble = 8
+
+    @Option(help: "Training digits of the ensemble figure's second, small-data ensemble (0: none).")
+    var smallEnsembleCount = 50
 
     @Option(help: "Largest number K of Monte Carlo dropout passes.")
     var mcSamples = 1000
@@ -65,12 +74,15 @@ struct DropoutCommand: ParsableCommand {
         let keeps = try Self.list(keep.joined(separator: ","), "--keep", Double.init)
         if !keeps.isEmpty { configuration.keeps = keeps }
         configuration.hidden = try Self.list(hidden, "--hidden", Int.init)
+        configuration.planarHidden = try Self.list(planarHidden, "--planar-hidden", Int.init)
+        configuration.inputKeep = inputKeep
         configuration.epochs = epochs
         configuration.learningRate = lr
         configuration.optimizer = try OptimizerKind(parsing: optimizer)
         configuration.batchSize = batchSize
         configuration.trainCount = trainCount
         configuration.ensembleSize = ensemble
+        configuration.smallEnsembleTrainCount = smallEnsembleCount
         configuration.mcSamples = mcSamples
         configuration.gridSize = grid
         configuration.seed = common.seed

@@ -4,7 +4,7 @@ import XCTest
 
 /// Runs the built `lab dropout` on a small configuration and reads back its JSON.
 final class DropoutEndToEndTests: XCTestCase {
-    static let small = ["--hidden", "32", "--epochs", "4", "--ensemble", "2", "--mc-samples", "20", "--grid", "20",
+    static let small = ["--hidden", "32", "--planar-hidden", "32", "--epochs", "4", "--ensemble", "2", "--mc-samples", "20", "--grid", "20",
                         "--train-count", "60"]
 
     func temporaryFolder() throws -> URL {
@@ -22,7 +22,9 @@ final class DropoutEndToEndTests: XCTestCase {
     }
 
     struct Document: Decodable {
-        struct Parameters: Decodable { var lab: String; var seed: UInt64; var keeps: [Double]; var hidden: [Int] }
+        struct Parameters: Decodable {
+            var lab: String; var seed: UInt64; var keeps: [Double]; var hidden: [Int]; var planarHidden: [Int]; var inputKeep: Double
+        }
         var figure: String
         var finding: String
         var parameters: Parameters
@@ -51,6 +53,8 @@ final class DropoutEndToEndTests: XCTestCase {
             XCTAssertEqual(document.parameters.seed, 5)
             XCTAssertEqual(document.parameters.keeps, [1, 0.5])
             XCTAssertEqual(document.parameters.hidden, [32])
+            XCTAssertEqual(document.parameters.planarHidden, [32])
+            XCTAssertEqual(document.parameters.inputKeep, 0.8)
             XCTAssertFalse(document.finding.isEmpty)
         }
         let scaling = try JSONDecoder().decode(ScalingFile.self, from: first[1])
@@ -67,6 +71,8 @@ final class DropoutEndToEndTests: XCTestCase {
             (["--keep", "1.5"], "outside (0, 1]"),
             (["--hidden", "64,0"], "at least 1"),
             (["--hidden", ""], "at least one layer"),
+            (["--planar-hidden", "0"], "at least 1"),
+            (["--input-keep", "0"], "outside (0, 1]"),
             (["--dataset", "mnist"], "unknown dataset 'mnist'"),
             (["--optimizer", "adamw"], "unknown optimizer 'adamw'"),
             (["--classes", "11"], "asks for more"),

@@ -23,12 +23,21 @@ public enum DropoutLab {
         let maskSeed = root.next()
 
         progress?("preparing data")
+        // A copy of the stream draws the same split for figure 5's small-data ensemble: the same
+        // validation and test digits, the training digits a subset of the main ones.
+        var smallStream = dataStream
         var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &dataStream)]
         if !c.dataset.isPlanar {
             datasets.append(try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: c.trainCount,
                                                      digitsFile: c.digitsFile, using: &dataStream))
         }
+        let overfittingData = datasets.indices
         let planar = datasets.count - 1
+        let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0 && c.smallEnsembleTrainCount < c.trainCount
+        if hasSmallEnsemble {
+            datasets.append(try PreparedData.prepare(c.dataset, trainCount: c.smallEnsembleTrainCount, digitsFile: c.digitsFile,
+                                                     using: &smallStream))
+        }
 
         // Every training job, in a fixed order, each with its own seeds.
         func job(_ data: Int, keep: Double, variant: Dropout.Variant = .inverted, checkpoints: Bool = false) -> TrainingJob {
@@ -36,7 +45,7 @@ public enum DropoutLab {
                         initSeed: seedStream.next(), trainingSeed: seedStream.next())
         }
         var jobs: [TrainingJob] = []
-        for d in datasets.indices { for p in c.keeps { jobs.append(job(d, keep: p)) } }
+        for d in overfittingData { for p in c.keeps { jobs.append(job(d, keep: p)) } }
         let vanillaIndex = jobs.count
         jobs.append(job(0, keep: c.dropoutKeep, variant: .vanilla))
         let ensembleRange = jobs.count..<(jobs.count + c.ensembleSize)
@@ -48,6 +57,9 @@ public enum DropoutLab {
             ?? { jobs.append(job(planar, keep: c.dropoutKeep)); return jobs.count - 1 }()
         let extraRange = jobs.count..<(jobs.count + DropoutLabConfiguration.boundaryEnsembleSize - 1)
         for _ in extraRange { jobs.append(job(planar, keep: 1)) }
+        // Last, so that adding them changed no other net's seeds.
+        let smallRange = jobs.count..<(jobs.count + (hasSmallEnsemble ? c.ensembleSize : 0))
+        for m in smallRange { jobs.append(job(datasets.count - 1, keep: 1, checkpoints: m == smallRange.lowerBound)) }
 
         progress?("training \(jobs.count) nets on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let counter = NSLock()
@@ -61,8 +73,8 @@ public enum DropoutLab {
             return net
         }
 
-        let overfitting = datasets.indices.map { d in
-            OverfittingPanel(dataset: datasets[d].name, data: datasets[d].description,
+        let overfitting = overfittingData.map { d in
+            OverfittingPanel(dataset: datasets[d].name, data: datasets[d].description, hidden: c.hidden(for: datasets[d]),
                              curves: nets[(d * c.keeps.count)..<((d + 1) * c.keeps.count)].map(OverfittingStudy.curve))
         }
         progress?("comparing vanilla and inverted dropout")
@@ -71,13 +83,18 @@ public enum DropoutLab {
 
         progress?("\(c.mcSamples) Monte Carlo dropout passes")
         let mcNet = nets.first { $0.job.dataIndex == 0 && $0.job.keep == c.dropoutKeep && $0.job.variant == .inverted }
-        let mcModel = mcNet?.model ?? nets[vanillaIndex].model
-        let monteCarlo = try MonteCarloDropout.run(mcNet != nil ? mcModel : ScalingEquivalence.inverted(mcModel),
-                                                   keep: c.dropoutKeep, test: datasets[0].split.test,
+        let mcSource = mcNet ?? nets[vanillaIndex]
+        let monteCarlo = try MonteCarloDropout.run(mcNet != nil ? mcSource.model : ScalingEquivalence.inverted(mcSource.model),
+                                                   keep: c.dropoutKeep, inputKeep: mcSource.inputKeep, test: datasets[0].split.test,
                                                    maxPasses: c.mcSamples, maskSeed: maskSeed &+ 1)
 
         progress?("evaluating ensembles and decision regions")
-        let ensembles = EnsembleStudy.run(Array(nets[ensembleRange]), test: datasets[0].split.test)
+        var ensembles = [EnsembleStudy.run(Array(nets[ensembleRange]), trainCount: datasets[0].split.train.count,
+                                           test: datasets[0].split.test)]
+        if hasSmallEnsemble {
+            ensembles.append(EnsembleStudy.run(Array(nets[smallRange]), trainCount: datasets[datasets.count - 1].split.train.count,
+                                               test: datasets[0].split.test))
+        }
         let boundaryEnsemble = [nets[plainIndex].model] + extraRange.map { nets[$0].model }
         let boundaries = DecisionBoundaries.run([
             ("no dropout", [nets[plainIndex].model]),

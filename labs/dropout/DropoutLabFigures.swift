@@ -1,3 +1,4 @@
+import Foundation
 import NNEngine
 import NNRender
 
@@ -20,13 +21,17 @@ struct DropoutLabFigures {
             let accuracy = zip(series("train", { $0.trainAccuracy }), series("val", { $0.validationAccuracy })).flatMap { [$0, $1] }
             let loss = zip(series("train", { $0.trainLoss }), series("val", { $0.validationLoss })).flatMap { [$0, $1] }
             let gaps = curves.map { "p=\($0.keep) gap \(DropoutLabFindings.points($0.accuracyGap))" }.joined(separator: ", ")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset): accuracy\n\(gaps)", xLabel: "epoch", yLabel: "accuracy",
+            let net = panel.hidden.map(String.init).joined(separator: "-")
+            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\n\(gaps)", xLabel: "epoch", yLabel: "accuracy",
                                          series: accuracy, markers: false))
-            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)", xLabel: "epoch", yLabel: "cross-entropy loss",
+            let lossGaps = curves.map { "p=\($0.keep) \(String(format: "%.3f", $0.lossGap))" }.joined(separator: ", ")
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end: \(lossGaps)", xLabel: "epoch", yLabel: "cross-entropy loss",
                                          series: loss, logY: true, markers: false))
         }
         let c = result.configuration
-        return LinePlot(title: "Overfitting a small training set, and dropout (hidden \(c.hidden.map(String.init).joined(separator: "-")), \(c.optimizerConfiguration), seed \(c.seed))",
+        let inputs = result.overfitting.contains { $0.curves.contains { $0.inputKeep < 1 } }
+            ? "; digit pixels kept with max(p, \(c.inputKeep))" : ""
+        return LinePlot(title: "Overfitting a small training set, and dropout (\(c.optimizerConfiguration)\(inputs), seed \(c.seed))",
                         panels: panels)
     }
 
@@ -34,7 +39,8 @@ struct DropoutLabFigures {
     /// and against the unscaled ones (off it).
     var scaling: LinePlot {
         let s = result.scaling
-        return LinePlot(title: "Vanilla dropout (scale by p = \(s.keep) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
+        let p = s.inputKeep < 1 ? "p = \(s.keep), inputs \(s.inputKeep)" : "p = \(s.keep)"
+        return LinePlot(title: "Vanilla dropout (scale by \(p) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
             LinePlot.Panel(title: "test-set class probabilities, same trained weights", xLabel: "vanilla net, activations × p at test time",
                               yLabel: "other evaluation", series: [
                                   .init(name: "inverted, W ← pW after each dropout (acc \(DropoutLabFindings.percent(s.invertedTestAccuracy)))",
@@ -66,7 +72,8 @@ struct DropoutLabFigures {
     var monteCarlo: LinePlot {
         let m = result.monteCarlo
         let k = m.points.map { Double($0.passes) }
-        return LinePlot(title: "Monte Carlo dropout (p = \(m.keep)): averaging K sampled sub-networks", panels: [
+        let p = m.inputKeep < 1 ? "p = \(m.keep), inputs \(m.inputKeep)" : "p = \(m.keep)"
+        return LinePlot(title: "Monte Carlo dropout (\(p)): averaging K sampled sub-networks", panels: [
             LinePlot.Panel(title: "test accuracy and agreement with the weight-scaled pass\n\(m.disagreeingExamples.count) of \(m.testCount) examples still disagree at K = \(m.points.last!.passes)",
                               xLabel: "K, stochastic passes averaged", yLabel: "fraction of test examples", series: [
                                   .init(name: "accuracy of the K-pass average", x: k, y: m.points.map(\.accuracy)),
@@ -80,28 +87,29 @@ struct DropoutLabFigures {
         ], key: .insideBottomRight)
     }
 
-    /// Figure 5: test accuracy against ensemble size.
+    /// Figure 5: test accuracy against ensemble size, one panel per training-set size.
     var ensembles: LinePlot {
-        let e = result.ensembles
-        let sizes = (1...e.independentAccuracy.count).map(Double.init)
-        var series: [LinePlot.Series] = [
-            .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
-            .init(name: "single nets (each alone)", x: sizes, y: e.members.map(\.testAccuracy)),
-        ]
-        if !e.checkpointAccuracy.isEmpty {
-            series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
+        let panels = result.ensembles.map { e -> LinePlot.Panel in
+            let sizes = (1...e.independentAccuracy.count).map(Double.init)
+            var series: [LinePlot.Series] = [
+                .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
+                .init(name: "single nets (each alone)", x: sizes, y: e.members.map(\.testAccuracy)),
+            ]
+            if !e.checkpointAccuracy.isEmpty {
+                series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
+            }
+            series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
+            return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net",
+                                  xLabel: "ensemble size k", yLabel: "test accuracy", series: series)
         }
-        series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
-        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net)", panels: [
-            LinePlot.Panel(title: "test accuracy", xLabel: "ensemble size k", yLabel: "test accuracy", series: series),
-        ])
+        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels)
     }
 
     /// Figure 6: three decision-region maps.
     var boundaries: ClassMapPlot {
         let b = result.boundaries
         let points = (0..<b.pointLabels.count).map { (x: b.pointsX[$0], y: b.pointsY[$0], label: b.pointLabels[$0]) }
-        return ClassMapPlot(title: "Decision regions on the \(b.dataset) (\(result.configuration.hidden.map(String.init).joined(separator: "-")) ReLU), training points overlaid",
+        return ClassMapPlot(title: "Decision regions on the \(b.dataset) (\(result.configuration.planarHidden.map(String.init).joined(separator: "-")) ReLU), training points overlaid",
                             classCount: b.classCount, panels: b.maps.map {
             ClassMapPlot.Panel(title: "\($0.name)\ntrain \(DropoutLabFindings.percent($0.trainAccuracy)), test \(DropoutLabFindings.percent($0.testAccuracy))",
                                xs: b.xs, ys: b.ys, classes: $0.classes, points: points)

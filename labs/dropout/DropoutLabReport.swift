@@ -12,15 +12,20 @@ public enum DropoutLabReport {
         var lab = "dropout"
         var dataset: String
         var keeps: [Double]
+        /// Hidden layers of the digits nets, and of the nets on 2-D sets.
         var hidden: [Int]
+        var planarHidden: [Int]
         var activation = "relu"
-        var dropoutPlacement = "after every hidden activation; inverted unless stated"
-        var epochs: Int, batchSize: Int
+        var dropoutPlacement = "after every hidden activation, and on the digits' inputs with keep max(p, inputKeep); inverted unless stated"
+        var inputKeep: Double
+        /// Epochs on the digits, and on the 2-D sets.
+        var epochs: Int, planarEpochs: Int, batchSize: Int
         var optimizer: OptimizerConfiguration
-        var trainCount: Int, ensembleSize: Int, mcSamples: Int, gridSize: Int
+        var trainCount: Int, smallEnsembleTrainCount: Int, ensembleSize: Int, mcSamples: Int, gridSize: Int
         var seed: UInt64
         var data: [String]
-        var keptModel = "the epoch with the best validation accuracy (early-stopping snapshot)"
+        var keptModel = "figure 1: every epoch, final numbers the mean of the last 5 epochs (the end of training); "
+            + "figures 2, 4, 5, 6: each run's epoch with the best validation accuracy (early-stopping snapshot)"
     }
 
     struct Document<Body: Encodable>: Encodable {
@@ -34,10 +39,12 @@ public enum DropoutLabReport {
     @discardableResult
     public static func write(_ result: DropoutLabResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
         let c = result.configuration
-        let parameters = Parameters(dataset: c.dataset.name, keeps: c.keeps, hidden: c.hidden, epochs: c.epochs,
+        let parameters = Parameters(dataset: c.dataset.name, keeps: c.keeps, hidden: c.hidden, planarHidden: c.planarHidden,
+                                    inputKeep: c.inputKeep, epochs: c.epochs,
+                                    planarEpochs: c.epochs * DropoutLabConfiguration.planarEpochMultiplier,
                                     batchSize: c.batchSize, optimizer: c.optimizerConfiguration, trainCount: c.trainCount,
-                                    ensembleSize: c.ensembleSize, mcSamples: c.mcSamples, gridSize: c.gridSize,
-                                    seed: c.seed, data: result.data)
+                                    smallEnsembleTrainCount: c.smallEnsembleTrainCount, ensembleSize: c.ensembleSize,
+                                    mcSamples: c.mcSamples, gridSize: c.gridSize, seed: c.seed, data: result.data)
         let findings = DropoutLabFindings(result)
         let figures = DropoutLabFigures(result: result, findings: findings)
         let jobs: [(name: String, figure: any Figure)] = [
@@ -59,7 +66,7 @@ public enum DropoutLabReport {
                  findings.neuron, result.neuron)
         try json("mc-dropout", "accuracy and agreement with the weight-scaled prediction against the number K of stochastic passes",
                  findings.monteCarlo, result.monteCarlo)
-        try json("ensembles", "test accuracy against ensemble size, probabilities averaged before the argmax",
+        try json("ensembles", "test accuracy against ensemble size, probabilities averaged before the argmax; one study per training-set size",
                  findings.ensembles, result.ensembles)
         try json("decision-boundaries", "predicted class over a grid of the 2-D inputs, with the training points",
                  findings.boundaries, result.boundaries)

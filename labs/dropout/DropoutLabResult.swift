@@ -13,8 +13,8 @@ public struct DropoutLabResult: Sendable {
     public var neuron: TwoInputNeuron
     /// Figure 4.
     public var monteCarlo: MonteCarloDropout
-    /// Figure 5.
-    public var ensembles: EnsembleStudy
+    /// Figure 5: the main training set's ensembles, then the small-data ones (if any).
+    public var ensembles: [EnsembleStudy]
     /// Figure 6.
     public var boundaries: DecisionBoundaries
     /// How many nets were trained.

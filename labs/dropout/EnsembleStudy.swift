@@ -5,6 +5,9 @@ import NNEngine
 /// - N independently initialized nets ("same model, different initializations");
 /// - checkpoints of one run ("different checkpoints of a single model"), the latest k;
 /// - and, as one model, the running average of that run's parameters.
+///
+/// The lab runs it twice on the same test digits: members trained on the main 200 digits, and on
+/// a 50-digit subset, where single nets are weaker and disagree more.
 public struct EnsembleStudy: Codable, Equatable, Sendable {
     public struct Member: Codable, Equatable, Sendable {
         public var initSeed: UInt64
@@ -13,6 +16,8 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
         public var testAccuracy: Double
     }
 
+    /// Training examples of every member.
+    public var trainCount: Int
     public var members: [Member]
     /// `accuracy[k − 1]`: the ensemble of the first k independent nets.
     public var independentAccuracy: [Double]
@@ -26,6 +31,12 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
     /// The mean single-net test accuracy and the full ensemble's gain over it.
     public var meanSingleAccuracy: Double
     public var ensembleGain: Double
+    /// The fraction of test examples that every member gets wrong. Averaging fixes one of those
+    /// only when the right class, second everywhere, comes out on top of the averaged
+    /// probabilities, which is rare; so `(1 − meanSingleAccuracy) − sharedErrorRate` roughly
+    /// bounds the ensemble's gain. It is the cook book's variance argument,
+    /// `E[(1/k Σ εᵢ)²] = v/k + (k−1)/k · c`: errors the members share (c) do not average out.
+    public var sharedErrorRate: Double
 
     /// The accuracy of the mean of the members' class probabilities, `argmax (1/k) Σ pₘ(x)`.
     static func accuracy(ofAverage probabilities: ArraySlice<Tensor>, labels: [Int]) -> Double {
@@ -34,7 +45,8 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
         return Sequential.accuracy(Sequential.argmaxRows(sum), labels)
     }
 
-    static func run(_ nets: [TrainedNet], test: Dataset) -> EnsembleStudy {
+    /// `nets` trained on `trainCount` examples, the first with checkpoints and a running average.
+    static func run(_ nets: [TrainedNet], trainCount: Int, test: Dataset) -> EnsembleStudy {
         let probabilities = nets.map { $0.model.probabilities(test.features) }
         let independent = (1...nets.count).map { accuracy(ofAverage: probabilities.prefix($0), labels: test.labels) }
         let members = zip(nets, probabilities).map { net, p in
@@ -48,9 +60,12 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
         }
         let averaged = nets[0].result.averagedModel.map { $0.accuracy(on: test) } ?? .nan
         let meanSingle = members.map(\.testAccuracy).reduce(0, +) / Double(members.count)
-        return EnsembleStudy(members: members, independentAccuracy: independent, checkpointEpochs: snapshots.map(\.epoch),
+        let predictions = probabilities.map(Sequential.argmaxRows)
+        let shared = test.labels.indices.filter { i in predictions.allSatisfy { $0[i] != test.labels[i] } }.count
+        return EnsembleStudy(trainCount: trainCount, members: members, independentAccuracy: independent, checkpointEpochs: snapshots.map(\.epoch),
                              checkpointAccuracy: checkpoint, runningAverageAccuracy: averaged,
                              averagingDecay: TrainingJob.averagingDecay, meanSingleAccuracy: meanSingle,
-                             ensembleGain: independent.last! - meanSingle)
+                             ensembleGain: independent.last! - meanSingle,
+                             sharedErrorRate: Double(shared) / Double(test.count))
     }
 }

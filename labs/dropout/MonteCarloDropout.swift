@@ -16,7 +16,9 @@ public struct MonteCarloDropout: Codable, Equatable, Sendable {
         public var meanProbabilityDifference: Double
     }
 
+    /// p of the hidden units, and of the inputs (1: no input dropout).
     public var keep: Double
+    public var inputKeep: Double
     public var maskSeed: UInt64
     public var testCount: Int
     public var deterministicAccuracy: Double
@@ -42,7 +44,7 @@ public struct MonteCarloDropout: Codable, Equatable, Sendable {
 
     /// Runs `maxPasses` stochastic passes of `model` over `test` (in parallel, each pass with its
     /// own pre-split mask generator) and evaluates the running average at every checkpoint.
-    static func run(_ model: Sequential, keep: Double, test: Dataset, maxPasses: Int, maskSeed: UInt64) throws -> MonteCarloDropout {
+    static func run(_ model: Sequential, keep: Double, inputKeep: Double, test: Dataset, maxPasses: Int, maskSeed: UInt64) throws -> MonteCarloDropout {
         var root = Xoshiro256StarStar(seed: maskSeed)
         let generators = (0..<maxPasses).map { _ in root.split() }
         let passes = try parallelMap(maxPasses) { k -> Tensor in
@@ -78,7 +80,7 @@ public struct MonteCarloDropout: Codable, Equatable, Sendable {
             return sorted[0] - (sorted.count > 1 ? sorted[1] : 0)
         }
         let disagreeing = (0..<n).filter { lastLabels[$0] != deterministicLabels[$0] }
-        return MonteCarloDropout(keep: keep, maskSeed: maskSeed, testCount: n,
+        return MonteCarloDropout(keep: keep, inputKeep: inputKeep, maskSeed: maskSeed, testCount: n,
                                  deterministicAccuracy: Sequential.accuracy(deterministicLabels, test.labels),
                                  points: points, disagreeingExamples: disagreeing,
                                  disagreeingMargins: disagreeing.map { margins[$0] },

@@ -6,7 +6,9 @@ import NNEngine
 /// training) with identical predictions, and identical training-time outputs under the same mask.
 /// Forgetting the test-time scaling altogether is what the lecture warns against.
 public struct ScalingEquivalence: Codable, Equatable, Sendable {
+    /// p of the hidden units, and of the inputs (1: no input dropout).
     public var keep: Double
+    public var inputKeep: Double
     public var initSeed: UInt64
     public var trainingSeed: UInt64
     /// Max |Δ| of the test-set class probabilities: vanilla with test-time scaling against the
@@ -69,7 +71,7 @@ public struct ScalingEquivalence: Codable, Equatable, Sendable {
         func maxDifference(_ x: Tensor, _ y: Tensor) -> Double { (x - y).map { abs($0) }.max }
         let n = Swift.min(plottedCount, pv.count)
         return ScalingEquivalence(
-            keep: net.job.keep, initSeed: net.job.initSeed, trainingSeed: net.job.trainingSeed,
+            keep: net.job.keep, inputKeep: net.inputKeep, initSeed: net.job.initSeed, trainingSeed: net.job.trainingSeed,
             maxProbabilityDifference: maxDifference(pv, pi), maxScoreDifference: maxDifference(sv, si),
             maxTrainingScoreDifference: maxDifference(tv, ti),
             vanillaTestAccuracy: Sequential.accuracy(Sequential.argmaxRows(sv), test.labels),
