@@ -1,3 +1,5 @@
+import Foundation
+
 /// Line plots with one or more panels side by side, each with named series, optionally log-x or
 /// log-y (for quantities that shrink or grow geometrically, or counts that span decades), and
 /// optionally unconnected dots over a `y = x` line (comparing two computations of the same
@@ -10,12 +12,19 @@ public struct LinePlot: Figure {
         public var y: [Double]
         /// Unconnected dots, for a scatter, instead of the panel's lines.
         public var dotsOnly: Bool
-        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false) {
+        /// The theme colour to use; `nil` takes the series' position in its panel. Two series
+        /// that belong together (train and validation of one run) share one.
+        public var color: Int?
+        /// A dashed line, to tell apart two series of one colour.
+        public var dashed: Bool
+        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false, color: Int? = nil, dashed: Bool = false) {
             precondition(x.count == y.count, "series '\(name)' has \(x.count) x and \(y.count) y values")
             self.name = name
             self.x = x
             self.y = y
             self.dotsOnly = dotsOnly
+            self.color = color
+            self.dashed = dashed
         }
     }
 
@@ -55,15 +64,25 @@ public struct LinePlot: Figure {
     public var title: String
     public var panels: [Panel]
     public var key: KeyPlacement
+    /// Panels per row, filled left to right, top to bottom; `nil` puts every panel in one row.
+    public var columns: Int?
 
-    public init(title: String, panels: [Panel], key: KeyPlacement = .outside) {
+    /// One row of panels unless `columns` is given (e.g. 2 for one row per data set).
+    public init(title: String, panels: [Panel], key: KeyPlacement = .outside, columns: Int? = nil) {
         self.title = title
         self.panels = panels
         self.key = key
+        self.columns = columns
+    }
+
+    /// The panel grid: `columns`, at most the panel count and at least 1, and the rows it takes.
+    var grid: (rows: Int, columns: Int) {
+        let c = Swift.max(1, Swift.min(columns ?? panels.count, panels.count))
+        return ((panels.count + c - 1) / c, c)
     }
 
     public var defaultSize: FigureSize {
-        FigureSize(width: Swift.min(10_000, 300 + 700 * panels.count), height: 560)
+        FigureSize(width: Swift.min(10_000, 300 + 700 * grid.columns), height: Swift.min(10_000, 60 + 500 * grid.rows))
     }
 
     public func gnuplotCommands(prefix: String) -> String {
@@ -73,20 +92,36 @@ public struct LinePlot: Figure {
                 script += Gnuplot.datablock("\(prefix)\(p)_\(s)", rows: zip(series.x, series.y).map { [$0, $1] })
             }
         }
-        script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
+        script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(title))\n"
         script += key == .outside ? "set key outside right top vertical\n" : "set key inside bottom right vertical\n"
         for (p, panel) in panels.enumerated() {
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
+            script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             let lineStyle = panel.markers ? "linespoints pt 7 ps 0.9 lw 2" : "lines lw 2"
             var plots = panel.series.enumerated().map { s, series in
-                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps 0.6" : lineStyle) lc rgb \"\(Theme.color(s))\" title \(Gnuplot.quoted(series.name))"
+                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps 0.6" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
             }
             if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\nunset logscale x\n"
+        return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n"
+    }
+}
+
+extension LinePlot.Panel {
+    /// A round spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 6 intervals over the
+    /// panel's x range, or `nil` (gnuplot's own) on a log axis or without a range. gnuplot's own
+    /// choice ignores the label width, and in a panel of a grid, epochs 0…150 at steps of 20 ran
+    /// into one another.
+    var xTicStep: Double? {
+        guard !logX else { return nil }
+        let xs = series.flatMap(\.x).filter(\.isFinite)
+        guard let low = xs.min(), let high = xs.max(), high > low else { return nil }
+        let rough = (high - low) / 6
+        let magnitude = pow(10, log10(rough).rounded(.down))
+        return [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!
     }
 }

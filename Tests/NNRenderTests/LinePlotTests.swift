@@ -36,9 +36,9 @@ final class LinePlotTests: XCTestCase {
         XCTAssertEqual(panels.count, 2)
 
         // Log-x on the first panel only, and switched off again after the figure.
-        XCTAssertTrue(script.contains("set logscale x\nset format x \"%g\"\nset title \"sweep\""), script)
-        XCTAssertTrue(script.contains("unset logscale x\nset format x \"% h\"\nset title \"agreement\""), script)
-        XCTAssertTrue(script.hasSuffix("unset multiplot\nunset logscale x\n"))
+        XCTAssertTrue(script.contains("set logscale x\nset format x \"%g\"\nset xtics autofreq\nset title \"sweep\""), script)
+        XCTAssertTrue(script.contains("unset logscale x\nset format x \"% h\"\nset xtics 0.25\nset title \"agreement\""), script)
+        XCTAssertTrue(script.hasSuffix("unset multiplot\nunset logscale x\nset xtics autofreq\n"))
 
         // The scatter draws dots only; the other series of its panel keeps the line style.
         XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title \"values\""), panels[1])
@@ -48,5 +48,37 @@ final class LinePlotTests: XCTestCase {
         // The diagonal is drawn first, under the data, and only where asked.
         XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
         XCTAssertFalse(panels[0].contains("y = x"), panels[0])
+    }
+
+    /// `columns` wraps the panels into a grid, row by row, and sizes the figure to it.
+    func testColumnsMakeAGrid() throws {
+        var plot = Self.plot
+        plot.panels += plot.panels + plot.panels
+        let grid = LinePlot(title: plot.title, panels: plot.panels, columns: 2)
+        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title \"options\"\n"))
+        XCTAssertEqual(grid.defaultSize, FigureSize(width: 300 + 2 * 700, height: 60 + 3 * 500))
+        XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 1,6 "), "one row by default")
+        XCTAssertEqual(LinePlot(title: "t", panels: Self.plot.panels, columns: 5).grid.columns, 2, "no more columns than panels")
+
+        let folder = try makeTemporaryFolder(self)
+        let renderer = FigureRenderer(format: .png, size: nil)
+        let url = renderer.url(for: "grid", in: folder)
+        try renderer.render([(grid, url)])
+        let image = try PNGImage(contentsOf: url)
+        XCTAssertEqual([image.width, image.height], [1700, 1560])
+    }
+
+    /// x tics at a round step, at most 6 intervals over the data, so labels do not run together.
+    func testXTicStepIsRound() {
+        func step(_ xs: [Double], logX: Bool = false) -> Double? {
+            LinePlot.Panel(title: "", xLabel: "", yLabel: "", series: [.init(name: "s", x: xs, y: xs)], logX: logX).xTicStep
+        }
+        XCTAssertEqual(step(Array(stride(from: 1.0, through: 150, by: 1))), 25)
+        XCTAssertEqual(step([0, 300]), 50)
+        XCTAssertEqual(step([1, 6]), 1)
+        XCTAssertEqual(step([0, 1.5]), 0.25)
+        XCTAssertEqual(step([0, 1000]), 200)
+        XCTAssertNil(step([1e-4, 1e-1], logX: true), "a log axis keeps gnuplot's decades")
+        XCTAssertNil(step([3, 3]), "no range")
     }
 }

@@ -12,27 +12,32 @@ struct DropoutLabFigures {
         var panels: [LinePlot.Panel] = []
         for panel in result.overfitting {
             let curves = panel.curves
-            func series(_ name: String, _ value: @escaping (EpochRecord) -> Double?) -> [LinePlot.Series] {
-                curves.map { curve in
+            // One colour per keep probability; training solid, validation dashed.
+            func series(_ name: String, dashed: Bool, _ value: @escaping (EpochRecord) -> Double?) -> [LinePlot.Series] {
+                curves.enumerated().map { k, curve in
                     LinePlot.Series(name: "p=\(curve.keep) \(name)", x: curve.epochs.map { Double($0.epoch) },
-                                    y: curve.epochs.map { value($0) ?? .nan })
+                                    y: curve.epochs.map { value($0) ?? .nan }, color: k, dashed: dashed)
                 }
             }
-            let accuracy = zip(series("train", { $0.trainAccuracy }), series("val", { $0.validationAccuracy })).flatMap { [$0, $1] }
-            let loss = zip(series("train", { $0.trainLoss }), series("val", { $0.validationLoss })).flatMap { [$0, $1] }
-            let gaps = curves.map { "p=\($0.keep) gap \(DropoutLabFindings.points($0.accuracyGap))" }.joined(separator: ", ")
+            let accuracy = zip(series("train", dashed: false, { $0.trainAccuracy }),
+                               series("val", dashed: true, { $0.validationAccuracy })).flatMap { [$0, $1] }
+            let loss = zip(series("train", dashed: false, { $0.trainLoss }),
+                           series("val", dashed: true, { $0.validationLoss })).flatMap { [$0, $1] }
+            let keeps = "p = " + curves.map { "\($0.keep)" }.joined(separator: " / ")
+            let gaps = curves.map { String(format: "%.1f", 100 * $0.accuracyGap) }.joined(separator: " / ") + " pts"
             let net = panel.hidden.map(String.init).joined(separator: "-")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\n\(gaps)", xLabel: "epoch", yLabel: "accuracy",
-                                         series: accuracy, markers: false))
-            let lossGaps = curves.map { "p=\($0.keep) \(String(format: "%.3f", $0.lossGap))" }.joined(separator: ", ")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end: \(lossGaps)", xLabel: "epoch", yLabel: "cross-entropy loss",
-                                         series: loss, logY: true, markers: false))
+            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end, \(keeps):\n\(gaps)",
+                                         xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false))
+            let lossGaps = curves.map { String(format: "%.3f", $0.lossGap) }.joined(separator: " / ")
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end, \(keeps):\n\(lossGaps)",
+                                         xLabel: "epoch", yLabel: "cross-entropy loss", series: loss, logY: true, markers: false))
         }
         let c = result.configuration
         let inputs = result.overfitting.contains { $0.curves.contains { $0.inputKeep < 1 } }
             ? "; digit pixels kept with max(p, \(c.inputKeep))" : ""
-        return LinePlot(title: "Overfitting a small training set, and dropout (\(c.optimizerConfiguration)\(inputs), seed \(c.seed))",
-                        panels: panels)
+        // One row per data set: its accuracy beside its loss.
+        return LinePlot(title: "Overfitting a small training set, and dropout\n\(c.optimizerConfiguration)\(inputs), seed \(c.seed)",
+                        panels: panels, columns: 2)
     }
 
     /// Figure 2: vanilla-with-scaling probabilities against inverted-rescaled ones (on the diagonal)
