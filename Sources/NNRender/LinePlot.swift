@@ -59,6 +59,8 @@ public struct LinePlot: Figure {
         case outside
         /// In the panel's lower right corner, where rising curves and diagonals leave room.
         case insideBottomRight
+        /// Under the panel, in columns: for long names that would take half the width beside it.
+        case below
     }
 
     public var title: String
@@ -93,7 +95,13 @@ public struct LinePlot: Figure {
             }
         }
         script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(title))\n"
-        script += key == .outside ? "set key outside right top vertical\n" : "set key inside bottom right vertical\n"
+        switch key {
+        case .outside: script += "set key outside right top vertical\n"
+        case .insideBottomRight: script += "set key inside bottom right vertical\n"
+        case .below:
+            // gnuplot's automatic margin leaves the x label under the key: room for both.
+            script += "set key outside center bottom horizontal\nset bmargin 7\n"
+        }
         for (p, panel) in panels.enumerated() {
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
@@ -107,7 +115,7 @@ public struct LinePlot: Figure {
             if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n"
+        return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n" + (key == .below ? "set bmargin\n" : "")
     }
 }
 

@@ -81,4 +81,12 @@ final class LinePlotTests: XCTestCase {
         XCTAssertNil(step([1e-4, 1e-1], logX: true), "a log axis keeps gnuplot's decades")
         XCTAssertNil(step([3, 3]), "no range")
     }
+
+    /// A key below the panels gets a bottom margin for itself and the x label, reset afterwards.
+    func testKeyBelowMakesRoomAndResets() {
+        let below = LinePlot(title: "t", panels: Self.plot.panels, key: .below).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(below.contains("set key outside center bottom horizontal\nset bmargin 7\n"), below)
+        XCTAssertTrue(below.hasSuffix("set xtics autofreq\nset bmargin\n"), below)
+        XCTAssertFalse(Self.plot.gnuplotCommands(prefix: "f0_").contains("bmargin"))
+    }
 }

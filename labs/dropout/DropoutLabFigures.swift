@@ -107,7 +107,7 @@ struct DropoutLabFigures {
             return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net",
                                   xLabel: "ensemble size k", yLabel: "test accuracy", series: series)
         }
-        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels)
+        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels, key: .below)
     }
 
     /// Figure 6: three decision-region maps.
