@@ -54,8 +54,8 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Independently initialized nets in the ensemble figure.")
     var ensemble = 8
 
-    @Option(help: "Training digits of the ensemble figure's second, small-data ensemble (0: none).")
-    var smallEnsembleCount = 50
+    @Option(help: "Training digits of the ensemble figure's second, small-data ensemble, below --train-count (0: none). (default: 50 when --train-count is above 50, else none)")
+    var smallEnsembleCount: Int?
 
     @Option(help: "Largest number K of Monte Carlo dropout passes.")
     var mcSamples = 1000
@@ -82,7 +82,10 @@ struct DropoutCommand: ParsableCommand {
         configuration.batchSize = batchSize
         configuration.trainCount = trainCount
         configuration.ensembleSize = ensemble
+        // The default small ensemble steps aside for a training set that is already that small;
+        // one asked for by name must fit (the library's validation says so).
         configuration.smallEnsembleTrainCount = smallEnsembleCount
+            ?? (trainCount > DropoutLabConfiguration.defaultSmallEnsembleTrainCount ? DropoutLabConfiguration.defaultSmallEnsembleTrainCount : 0)
         configuration.mcSamples = mcSamples
         configuration.gridSize = grid
         configuration.seed = common.seed

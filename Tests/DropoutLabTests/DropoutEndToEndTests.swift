@@ -79,6 +79,7 @@ final class DropoutEndToEndTests: XCTestCase {
             (["--data-file", folder.appendingPathComponent("missing.csv.gz").path], "does not exist"),
             (["--data-file", malformed.path], "bad.csv: line 1: expected 65"),
             (["--lr", "nan"], "learning rate"),
+            (["--small-ensemble-count", "60"], "must be below the train count 60"),
         ]
         let out = folder.appendingPathComponent("out")
         for (arguments, expected) in cases {

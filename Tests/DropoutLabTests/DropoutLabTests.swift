@@ -190,6 +190,10 @@ final class DropoutLabTests: XCTestCase {
         XCTAssert(message { $0.inputKeep = 0 }.contains("outside (0, 1]"))
         XCTAssertEqual(message { $0.inputKeep = 1 }, "", "1 turns input dropout off")
         XCTAssert(message { $0.learningRate = -1 }.contains("learning rate"))
+        XCTAssert(message { $0.smallEnsembleTrainCount = 100 }.contains("must be below the train count 100"))
+        XCTAssertEqual(message { $0.smallEnsembleTrainCount = 0 }, "", "0: no small-data ensemble")
+        XCTAssertEqual(message { $0.dataset = try! DatasetChoice(parsing: "spiral"); $0.smallEnsembleTrainCount = 500 }, "",
+                       "a 2-D data set has no small-data ensemble to check")
         XCTAssertThrowsError(try DatasetChoice(parsing: "mnist")) { XCTAssert("\($0)".contains("unknown dataset 'mnist'")) }
         XCTAssertThrowsError(try DatasetChoice(parsing: "digits", classes: 12)) { XCTAssert("\($0)".contains("asks for more")) }
         XCTAssertThrowsError(try DatasetChoice(parsing: "moons", classes: 3)) { XCTAssert("\($0)".contains("has 2 classes")) }

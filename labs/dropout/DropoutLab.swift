@@ -33,7 +33,7 @@ public enum DropoutLab {
         }
         let overfittingData = datasets.indices
         let planar = datasets.count - 1
-        let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0 && c.smallEnsembleTrainCount < c.trainCount
+        let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0
         if hasSmallEnsemble {
             datasets.append(try PreparedData.prepare(c.dataset, trainCount: c.smallEnsembleTrainCount, digitsFile: c.digitsFile,
                                                      using: &smallStream))

@@ -37,9 +37,11 @@ public struct DropoutLabConfiguration: Equatable, Sendable {
     /// Independently initialized nets in figure 5.
     public var ensembleSize = 8
     /// Training digits of figure 5's second ensemble, on the same split with fewer training
-    /// digits: single nets are weaker there and disagree more, so averaging gains more. 0, or
-    /// not below `trainCount`, leaves it out; so does a 2-D `dataset`.
-    public var smallEnsembleTrainCount = 50
+    /// digits: single nets are weaker there and disagree more, so averaging gains more. 0 leaves
+    /// it out, and so does a 2-D `dataset`; otherwise it must be below `trainCount`.
+    public var smallEnsembleTrainCount = Self.defaultSmallEnsembleTrainCount
+    /// The small-data ensemble's training digits unless told otherwise.
+    public static let defaultSmallEnsembleTrainCount = 50
     /// Stochastic passes of figure 4 (the largest K).
     public var mcSamples = 1000
     /// Cells per side of the decision-region grid of figure 6.
@@ -103,6 +105,10 @@ public struct DropoutLabConfiguration: Equatable, Sendable {
         }
         guard smallEnsembleTrainCount >= 0 && smallEnsembleTrainCount <= 1_000_000 else {
             throw LabError("small-ensemble train count must be in 0...1000000 (0: none), got \(smallEnsembleTrainCount)")
+        }
+        // A "small-data" ensemble on as many digits as the main one would be the same ensemble.
+        guard dataset.isPlanar || smallEnsembleTrainCount == 0 || smallEnsembleTrainCount < trainCount else {
+            throw LabError("small-ensemble train count \(smallEnsembleTrainCount) must be below the train count \(trainCount) (0: none)")
         }
         guard gridSize >= 10 else { throw LabError("grid size must be at least 10, got \(gridSize)") }
         try optimizerConfiguration.validate()
