@@ -54,6 +54,18 @@ public enum Initializer: Equatable, Sendable {
         }
     }
 
+    /// `s` when this initializer draws `s · z` with `z ~ N(0, 1)` (one draw per element, in the
+    /// order `fill` uses), else `nil`: zero-mean normal, Xavier and Kaiming normal, variance
+    /// scaling with a normal. Such weights are `s` times the standard normal matrix the same
+    /// generator gives, so an experiment can draw that matrix once and scale it.
+    public func normalScale(for shape: [Int]) -> Double? {
+        switch self {
+        case .normal(let mean, let std): return mean == 0 ? std : nil
+        case .xavierNormal, .kaimingNormal, .varianceScaling(_, _, .normal): return standardDeviation(for: shape)
+        default: return nil
+        }
+    }
+
     /// A weight tensor of the given shape, drawn from `generator`.
     /// - Shapes: `shape` is `[Din, Dout]` (or `[D]` for a vector; orthogonal needs a matrix).
     public func make(shape: [Int], using generator: inout Xoshiro256StarStar) -> Tensor {

@@ -7,9 +7,9 @@ extension Tensor {
     /// A forward pass is `matmul(x, W)`; the weight gradient is `matmul(x, dy, transposeA: true)`
     /// and the input gradient `matmul(dy, W, transposeB: true)`, with no transpose ever copied.
     public static func matmul(_ a: Tensor, _ b: Tensor,
-                              transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+                              transposeA: Bool = false, transposeB: Bool = false, scale: Double = 1) -> Tensor {
         var c = Tensor(zeros: [0])
-        matmul(a, b, transposeA: transposeA, transposeB: transposeB, into: &c)
+        matmul(a, b, transposeA: transposeA, transposeB: transposeB, scale: scale, into: &c)
         return c
     }
 
@@ -18,8 +18,10 @@ extension Tensor {
     ///
     /// With `accumulating`, `C ← C + op(A) · op(B)` (dgemm's β = 1) into a `result` that must
     /// already be [M, N]: an affine layer starts `C` as the bias rows and saves a pass over `C`.
+    /// `scale` multiplies the product (dgemm's α): `C = s · op(A) · op(B)`, for a matrix known as
+    /// `s` times one already in memory.
     public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
-                              into result: inout Tensor, accumulating: Bool = false) {
+                              scale: Double = 1, into result: inout Tensor, accumulating: Bool = false) {
         precondition(a.rank == 2 && b.rank == 2, "matmul needs matrices, got \(a.shape) and \(b.shape)")
         let (m, k) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
         let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
@@ -42,7 +44,7 @@ extension Tensor {
                                 transposeA ? CblasTrans : CblasNoTrans,
                                 transposeB ? CblasTrans : CblasNoTrans,
                                 Int32(m), Int32(n), Int32(k),
-                                1.0, pa.baseAddress, Int32(a.shape[1]),
+                                scale, pa.baseAddress, Int32(a.shape[1]),
                                 pb.baseAddress, Int32(b.shape[1]),
                                 accumulating ? 1.0 : 0.0, pc.baseAddress, Int32(n))
                 }

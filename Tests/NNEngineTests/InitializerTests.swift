@@ -46,6 +46,25 @@ final class InitializerTests: XCTestCase {
         }
     }
 
+    /// Zero-mean normal initializers are `s · z` with z from the same stream, element for
+    /// element, so an experiment may draw `z` once and scale it; the others have no such `s`.
+    func testNormalScaleIsTheFactorOfTheSameDraws() {
+        let shape = [256, 128]
+        for (initializer, expected) in [(Initializer.normal(std: 0.05), 0.05), (.xavierNormal(), (2 / 384.0).squareRoot()),
+                                        (.kaimingNormal(), (2 / 256.0).squareRoot()),
+                                        (.varianceScaling(scale: 3, mode: .fanOut, distribution: .normal), (3 / 128.0).squareRoot())] {
+            let s = initializer.normalScale(for: shape)
+            XCTAssertEqual(s, expected, "\(initializer)")
+            var a = Xoshiro256StarStar(seed: 9), b = a
+            let z = Initializer.normal(std: 1).make(shape: shape, using: &a)
+            XCTAssertEqual(initializer.make(shape: shape, using: &b), z * s!, "\(initializer)")
+        }
+        for initializer in [Initializer.normal(mean: 1, std: 0.05), .uniform(low: -1, high: 1), .constant(0.01), .zeros,
+                            .xavierUniform(), .kaimingUniform(), .lecunNormal, .orthogonal()] {
+            XCTAssertNil(initializer.normalScale(for: shape), "\(initializer)")
+        }
+    }
+
     func testZerosAndConstant() {
         var generator = Xoshiro256StarStar(seed: 0)
         XCTAssertEqual(Initializer.zeros.make(shape: Self.shape, using: &generator), Tensor(zeros: Self.shape))

@@ -62,6 +62,7 @@ final class TensorTests: XCTestCase {
         Tensor.matmul(Tensor(shape: [2, 0], scalars: []), Tensor(shape: [0, 2], scalars: []), into: &d, accumulating: true)
         XCTAssertEqual(d, Tensor(matrix: [[2, 3], [2, 3]]), "an empty product adds nothing")
         XCTAssertEqual(Tensor(rowsRepeating: Tensor([1.0]), count: 0).shape, [0, 1])
+        XCTAssertEqual(Tensor.matmul(a, b, scale: 0.5), Tensor(matrix: [[29, 32], [69.5, 77]]), "α scales the product")
     }
 
     func testTransposeAndRow() {

@@ -27,17 +27,31 @@ public enum InitStudy {
         let upstream = Tensor.randomNormal(shape: shape, using: &upstreamStream)
         let layerStreams = (0..<configuration.depth).map { _ in generator.split() }
         var workspace = Workspace()
-        let results = schemes.map { scheme in
-            run(scheme, input: input, upstream: upstream, layerStreams: layerStreams, bins: configuration.bins,
-                workspace: &workspace)
+        // The normal schemes first, while they share the standard normal matrices; those are
+        // dropped before the other schemes draw their own, so one set of big matrices is alive at
+        // a time. Each scheme restarts the layer streams, so the order changes no number.
+        let weightShape = [configuration.width, configuration.width]
+        let isScaledNormal = schemes.map { $0.initializer.normalScale(for: weightShape) != nil }
+        var results = [SchemeResult?](repeating: nil, count: schemes.count)
+        for i in schemes.indices.sorted(by: { (isScaledNormal[$0] ? 0 : 1, $0) < (isScaledNormal[$1] ? 0 : 1, $1) }) {
+            if !isScaledNormal[i] { workspace.standardNormals = [] }
+            results[i] = run(schemes[i], input: input, upstream: upstream, layerStreams: layerStreams,
+                             bins: configuration.bins, workspace: &workspace)
         }
-        return InitStudyResult(configuration: configuration, schemes: results)
+        return InitStudyResult(configuration: configuration, schemes: results.map { $0! })
     }
 
-    /// The big buffers, [width, width] each, reused from scheme to scheme: every weight matrix
-    /// and one weight gradient. Mapping fresh gigabytes for every scheme cost more time in page
-    /// faults than the matrix products themselves.
+    /// The big buffers, [width, width] each, kept from scheme to scheme. Mapping fresh gigabytes
+    /// for every scheme cost more time in page faults than the matrix products themselves.
+    ///
+    /// Every normal scheme's layer-l weights are `s · Z` for one matrix `Z` of N(0, 1) draws from
+    /// layer l's stream (the schemes differ only in scale, by design). `standardNormals` holds
+    /// those `Z`, drawn once, with their standard deviations; the products take `s` as dgemm's α,
+    /// so the weights are never materialized. Drawing 16.7 M normals per layer for every scheme,
+    /// and their std, had been a third of the study's time. `weights` holds the matrices of the
+    /// other schemes (constant, uniform, orthogonal), and `weightGradient` one dW at a time.
     struct Workspace {
+        var standardNormals: [(matrix: Tensor, std: Double)] = []
         var weights: [Tensor] = []
         var weightGradient = Tensor(zeros: [0])
     }
@@ -46,16 +60,28 @@ public enum InitStudy {
     static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [Xoshiro256StarStar],
                     bins: Int, workspace: inout Workspace) -> SchemeResult {
         let f = scheme.activation
-        let width = input.shape[1]
+        let shape = [input.shape[1], input.shape[1]]
+        let scale = scheme.initializer.normalScale(for: shape)
+        // Layer l's weights are `weights[l].scale · weights[l].matrix`.
+        var weights: [(matrix: Tensor, scale: Double, std: Double)] = []
         var preActivations: [Tensor] = [], activations = [input]
         for (l, var stream) in layerStreams.enumerated() {
-            if workspace.weights.count <= l { workspace.weights.append(Tensor(zeros: [0])) }
-            scheme.initializer.fill(&workspace.weights[l], shape: [width, width], using: &stream)
-            let z = Tensor.matmul(activations.last!, workspace.weights[l])
+            if let scale {
+                if workspace.standardNormals.count <= l {
+                    let z = Initializer.normal(std: 1).make(shape: shape, using: &stream)
+                    workspace.standardNormals.append((z, z.standardDeviation))
+                }
+                let z = workspace.standardNormals[l]
+                weights.append((z.matrix, scale, abs(scale) * z.std))
+            } else {
+                if workspace.weights.count <= l { workspace.weights.append(Tensor(zeros: [0])) }
+                scheme.initializer.fill(&workspace.weights[l], shape: shape, using: &stream)
+                weights.append((workspace.weights[l], 1, workspace.weights[l].standardDeviation))
+            }
+            let z = Tensor.matmul(activations.last!, weights[l].matrix, scale: weights[l].scale)
             preActivations.append(z)
             activations.append(f(z))
         }
-        let weights = workspace.weights.prefix(layerStreams.count)
 
         // Backward: dz = dh ⊙ f′(z), dW = hₗ₋₁ᵀ dz, dhₗ₋₁ = dz Wᵀ. The weight gradients are large
         // ([width, width] each), so they are reduced to statistics one layer at a time.
@@ -66,7 +92,7 @@ public enum InitStudy {
         for l in weights.indices.reversed() {
             outputGradientStds[l] = outputGradient.standardDeviation
             localGradients[l] = outputGradient * derivatives[l]
-            outputGradient = Tensor.matmul(localGradients[l], weights[l], transposeB: true)
+            outputGradient = Tensor.matmul(localGradients[l], weights[l].matrix, transposeB: true, scale: weights[l].scale)
         }
 
         let activationRange = histogramRange(for: f, activations: Array(activations.dropFirst()))
@@ -90,7 +116,7 @@ public enum InitStudy {
                 zeroFraction: h.fraction { $0 == 0 },
                 localGradientMean: derivatives[l].mean,
                 unitSpread: unitSpread(h),
-                weightStd: weights[l].standardDeviation,
+                weightStd: weights[l].std,
                 weightGradientMean: gradientMoments[l].mean,
                 weightGradientStd: gradientMoments[l].standardDeviation,
                 outputGradientStd: outputGradientStds[l]))
