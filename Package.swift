@@ -57,7 +57,7 @@ let package = Package(
                                                             "Grading", "DropoutLab"],
                          exclude: ["numpy_init_study.py", "pillow_augment.py", "numpy_training.py"]),
 
-        // The helper that runs the built `lab`, shared by every end-to-end test.
+        // What every end-to-end test shares: running the built `lab`, and temporary folders.
         .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),

@@ -8,17 +8,10 @@ import XCTest
 
 /// Runs the built `lab augment` binary and reads back what it wrote.
 final class AugmentEndToEndTests: XCTestCase {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-augment-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     static let sheets = "hflip,random-resized-crop,pca-color,mixup,six-to-nine"
 
     func testSheetsEndToEnd() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("augment")
         let run = try LabBinary.run(["augment", "--transform", Self.sheets, "--samples", "3", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("wrote 5 figures"), run.stdout)
@@ -52,7 +45,7 @@ final class AugmentEndToEndTests: XCTestCase {
         XCTAssertEqual(digits.samples.map(\.label), [6, 9, 6, 6, digits.samples[4].label, 9], "a 6 upside down is nearest to a 9")
 
         // Same seed: byte-identical JSON; another seed: different samples.
-        let again = try temporaryFolder(), other = try temporaryFolder()
+        let again = try makeTemporaryFolder("augment"), other = try makeTemporaryFolder("augment")
         XCTAssertEqual(try LabBinary.run(["augment", "--transform", Self.sheets, "--samples", "3", "--out", again.path]).status, 0)
         XCTAssertEqual(try LabBinary.run(["augment", "--transform", "random-resized-crop", "--samples", "3", "--seed", "5", "--out", other.path]).status, 0)
         for name in names where name.hasSuffix(".json") {
@@ -64,7 +57,7 @@ final class AugmentEndToEndTests: XCTestCase {
     }
 
     func testBatchModeWritesReplayableCopies() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("augment")
         let out = root.appendingPathComponent("copies")
         let run = try LabBinary.run(["augment", "--pipeline", "flip,crop:224,jitter:0.4", "--image", BundledData.cat.path,
                                 "--count", "6", "--seed", "3", "--out", out.path])
@@ -88,7 +81,7 @@ final class AugmentEndToEndTests: XCTestCase {
     }
 
     func testBadInputFailsWithOneLineAndWritesNothing() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("augment")
         let inputs = root.appendingPathComponent("inputs")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
         let text = inputs.appendingPathComponent("notes.png")

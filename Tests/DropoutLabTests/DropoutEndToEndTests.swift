@@ -7,18 +7,8 @@ final class DropoutEndToEndTests: XCTestCase {
     static let small = ["--hidden", "32", "--planar-hidden", "32", "--epochs", "4", "--ensemble", "2", "--mc-samples", "20", "--grid", "20",
                         "--train-count", "60"]
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-dropout-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
-            XCTFail("lab binary not built at \(LabBinary.url.path)")
-            throw XCTSkip("no lab binary")
-        }
+        try requireLabBinary()
     }
 
     struct Document: Decodable {
@@ -36,7 +26,7 @@ final class DropoutEndToEndTests: XCTestCase {
     }
 
     func testSmallRunWritesSixFiguresWithDeterministicJSON() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("dropout")
         let names = ["overfitting", "vanilla-vs-inverted", "two-input-neuron", "mc-dropout", "ensembles", "decision-boundaries"]
         var first: [Data] = []
         for pass in 0..<2 {
@@ -63,7 +53,7 @@ final class DropoutEndToEndTests: XCTestCase {
     }
 
     func testBadInputFailsWithOneLineAndWritesNothing() throws {
-        let folder = try temporaryFolder()
+        let folder = try makeTemporaryFolder("dropout")
         let malformed = folder.appendingPathComponent("bad.csv")
         try Data("0,1,2\n".utf8).write(to: malformed)
         let cases: [([String], String)] = [

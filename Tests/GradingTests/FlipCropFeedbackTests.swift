@@ -12,13 +12,6 @@ final class FlipCropFeedbackTests: XCTestCase {
     let exercise = FlipCropExercise()
     let student = try! StudentID("alice")
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-flipcrop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     var inputs: NamedArrays { Grader.problem(exercise, student: student, key: key) }
 
     /// The answers of a student who flipped top to bottom (and cropped that).
@@ -47,7 +40,7 @@ final class FlipCropFeedbackTests: XCTestCase {
     }
 
     func testRevealedVerticalFlipShowsTheImagesAndTheirPixels() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("flipcrop")
         let (figure, data) = try writeFeedback(grade(verticalFlip, revealing: true), to: root.appendingPathComponent("a"))
         let panels = try XCTUnwrap(figure as? ImagePanels)
         let image = try PNGImage(contentsOf: root.appendingPathComponent("a/feedback.png"))
@@ -84,7 +77,7 @@ final class FlipCropFeedbackTests: XCTestCase {
     }
 
     func testWithheldReferenceLeavesNoReferencePixelsInTheData() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("flipcrop")
         let (figure, data) = try writeFeedback(grade(verticalFlip, revealing: false), to: root)
         XCTAssertFalse(figure is ImagePanels, "no picture of the reference while it is withheld")
         XCTAssertEqual(data.kind, "relative-error")
@@ -120,7 +113,7 @@ final class FlipCropFeedbackTests: XCTestCase {
         guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
             return XCTFail("lab binary not built at \(LabBinary.url.path)")
         }
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("flipcrop")
         let keyFile = root.appendingPathComponent("course.key"), course = root.appendingPathComponent("course.json")
         let submission = root.appendingPathComponent("submission.json")
         try Data("flip-crop-feedback".utf8).write(to: keyFile)

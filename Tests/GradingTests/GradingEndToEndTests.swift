@@ -8,22 +8,12 @@ import XCTest
 /// Runs the built `lab` binary: problem folders, single grading with every file it promises,
 /// batch grading of a class with broken submissions, byte-identical results, bad input.
 final class GradingEndToEndTests: XCTestCase {
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-grading-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
-            XCTFail("lab binary not built at \(LabBinary.url.path)")
-            throw LabError("lab binary missing")
-        }
+        try requireLabBinary()
     }
 
     func testMakeGradeAndRegradeEveryExercise() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("grading")
         let keyFile = root.appendingPathComponent("course.key")
         try Data("e2e-secret\n".utf8).write(to: keyFile)
         let key = try CourseKey(contentsOf: keyFile)
@@ -65,7 +55,7 @@ final class GradingEndToEndTests: XCTestCase {
     }
 
     func testBatchGradingOfAClassWithBrokenSubmissions() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("grading")
         let keyFile = root.appendingPathComponent("course.key")
         try Data("batch-secret".utf8).write(to: keyFile)
         let exercise = AffineBackwardExercise()
@@ -106,7 +96,7 @@ final class GradingEndToEndTests: XCTestCase {
     }
 
     func testBadInvocationsFailWithOneLine() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("grading")
         let submission = root.appendingPathComponent("s.json")
         try Data("{}".utf8).write(to: submission)
         let out = root.appendingPathComponent("out").path
@@ -133,7 +123,7 @@ final class GradingEndToEndTests: XCTestCase {
     }
 
     func testRosterProblemFoldersAndDemo() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("grading")
         let roster = root.appendingPathComponent("roster.csv")
         try Data("student_id,name\nann,A\nben,B\ncat,C\n".utf8).write(to: roster)
         let make = try LabBinary.run(["exercise", "make", "svm-loss", "--roster", roster.path, "--out", root.appendingPathComponent("p").path])
@@ -161,7 +151,7 @@ final class GradingEndToEndTests: XCTestCase {
         try python.run()
         python.waitUntilExit()
         try XCTSkipIf(python.terminationStatus != 0, "python3 with numpy not installed")
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("grading")
         let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples")
         for (exercise, script) in [("affine-backward", "affine_backward.py"), ("softmax-loss", "softmax_loss.py")] {

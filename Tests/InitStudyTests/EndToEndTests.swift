@@ -23,25 +23,14 @@ final class EndToEndTests: XCTestCase {
         return try decoder.decode(FigureFile.self, from: Data(contentsOf: url))
     }
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     static let schemes = "small,xavier-tanh,xavier-relu,kaiming-relu,constant"
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
-            // `swift test` builds `lab`, a dependency of this target: its absence is a failure.
-            XCTFail("lab binary not built at \(LabBinary.url.path)")
-            throw LabError("lab binary missing")
-        }
+        try requireLabBinary()
     }
 
     func testBuiltInSchemesEndToEnd() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("init-study")
         let run = try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let folder = root.appendingPathComponent("init-study")
@@ -75,9 +64,9 @@ final class EndToEndTests: XCTestCase {
         }
 
         // The same seed gives byte-identical JSON; another seed does not.
-        let again = try temporaryFolder()
+        let again = try makeTemporaryFolder("init-study")
         XCTAssertEqual(try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", again.path]).status, 0)
-        let otherSeed = try temporaryFolder()
+        let otherSeed = try makeTemporaryFolder("init-study")
         XCTAssertEqual(try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--seed", "1",
                                      "--out", otherSeed.path]).status, 0)
         for name in jsons {
@@ -89,7 +78,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testCustomLargeSchemeSaturates() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("init-study")
         let run = try LabBinary.run(["init-study", "--width", "256", "--init", "normal:0.2", "--activation", "tanh",
                                 "--format", "svg", "--size", "800x600", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -103,7 +92,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testBadInputFailsWithOneLineAndWritesNothing() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("init-study")
         let file = root.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
         let out = root.appendingPathComponent("out")

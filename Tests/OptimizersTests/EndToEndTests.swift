@@ -27,13 +27,6 @@ final class OptimizersEndToEndTests: XCTestCase {
         try JSONDecoder().decode(FigureFile.self, from: Data(contentsOf: url))
     }
 
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-optimizers-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
     /// GIF frames: image descriptors (0x2C) found by walking the blocks after the header.
     static func gifFrames(_ data: Data) -> Int? {
         let bytes = [UInt8](data)
@@ -60,14 +53,11 @@ final class OptimizersEndToEndTests: XCTestCase {
     }
 
     override func setUpWithError() throws {
-        guard FileManager.default.isExecutableFile(atPath: LabBinary.url.path) else {
-            XCTFail("lab binary not built at \(LabBinary.url.path)")
-            throw LabError("lab binary missing")
-        }
+        try requireLabBinary()
     }
 
     func testRunWritesFiguresAnimationsAndJSON() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("optimizers")
         let arguments = ["optimizers", "--function", "beale,saddle", "--optimizer", "sgd,momentum,adam:0.9,0.99",
                          "--steps", "120", "--out", root.path]
         let run = try LabBinary.run(arguments)
@@ -113,7 +103,7 @@ final class OptimizersEndToEndTests: XCTestCase {
     }
 
     func testDivergenceIsAResultAndNoiseIsSeeded() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("optimizers")
         let base = ["optimizers", "--function", "valley", "--optimizer", "sgd,momentum", "--steps", "80", "--noise", "0.5",
                     "--no-animation"]
         XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--out", root.appendingPathComponent("a").path]).status, 0)
@@ -137,7 +127,7 @@ final class OptimizersEndToEndTests: XCTestCase {
     }
 
     func testBadInputFailsWithOneLineAndWritesNothing() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("optimizers")
         let out = root.appendingPathComponent("out")
         let cases: [([String], [String])] = [
             (["--optimizer", "adamw"], ["unknown optimizer 'adamw'", "adagrad"]),
@@ -167,7 +157,7 @@ final class OptimizersEndToEndTests: XCTestCase {
     }
 
     func testNegativeStartParsesAndListShowsTheLab() throws {
-        let root = try temporaryFolder()
+        let root = try makeTemporaryFolder("optimizers")
         let run = try LabBinary.run(["optimizers", "--function", "saddle", "--optimizer", "adam", "--start", "-1,-0.001",
                                 "--steps", "10", "--no-animation", "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
