@@ -78,12 +78,12 @@ struct GradeCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(reason)\n".utf8))
             }
             let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
-            let showProgress = isatty(fileno(stderr)) != 0, start = Date()
+            let progress = ProgressLine.standardError()
             let entries = try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: folder, renderer: renderer) { done, total in
-                guard showProgress else { return }
-                FileHandle.standardError.write(Data(ProgressLine.text("graded \(done)/\(total)", elapsed: Date().timeIntervalSince(start)).utf8))
+                progress?("graded \(done)/\(total)")
             }
-            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            // The final count stays on screen.
+            if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
             let full = entries.filter { $0.score >= $0.maxScore }.count
             let mean = entries.map(\.score).reduce(0, +) / Double(entries.count)
             print("graded \(entries.count) students on \(exercise.name): mean \(String(format: "%.2f", mean))/\(FeedbackText.points(exercise.points)), \(full) with full marks, \(entries.filter { $0.submissionError != nil }.count) unreadable submissions, \(entries.filter { $0.error != nil }.count) feedback write errors")

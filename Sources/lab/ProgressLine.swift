@@ -17,8 +17,7 @@ enum ProgressLine {
 
     /// What redraws the line `elapsed` seconds in: `\r`, `ESC[K`, then `[  3.2 s] message`.
     /// `\r` returns to the line start, `ESC[K` clears what a longer previous message left, and the
-    /// time has a fixed width so the message does not jump. Batch grading, which decides about the
-    /// terminal itself, draws its count with it too.
+    /// time has a fixed width so the message does not jump.
     static func text(_ message: String, elapsed: TimeInterval) -> String {
         "\r\u{1B}[K[\(String(format: "%5.1f s", elapsed))] \(message)"
     }
