@@ -52,11 +52,16 @@ struct ExerciseCommand: ParsableCommand {
         func run() throws {
             let exercise = try ExerciseCatalog.named(name)
             let courseKey = try key.load()
-            let students = try roster.map { try Roster(contentsOf: URL(fileURLWithPath: $0)).students } ?? [StudentID(student!)]
+            let list = try roster.map { try Roster(contentsOf: URL(fileURLWithPath: $0)) }
+            for (line, reason) in list?.rejected ?? [] {
+                FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(SafeText.terminal(reason))\n".utf8))
+            }
+            let students = try list?.students ?? [StudentID(student!)]
             let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
             try AtomicFile.makeDirectory(folder)
             for id in students {
-                try ProblemSheet.write(exercise, student: id, key: courseKey, to: folder.appendingPathComponent(id.value))
+                try ProblemSheet.write(exercise, student: id, key: courseKey, to: folder.appendingPathComponent(id.value),
+                                       keyNeeded: key.courseKey != nil)
             }
             print("wrote \(students.count) problem folder\(students.count == 1 ? "" : "s") for \(exercise.name) to \(folder.path)/")
         }
