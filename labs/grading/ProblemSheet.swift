@@ -39,7 +39,13 @@ public enum ProblemSheet {
             let load = "np.array(p[\"\(name)\"], dtype=\(type))"
             return "\(name) = \(inputs.require(name).rank == 0 ? "\(load).item()" : load)"
         }.joined(separator: "\n") + "\n\n"
-        text += "answer = {\n" + exercise.outputs.map { "    \"\($0.key)\": ...,  # shape \(reference.require($0.key).shape)" }.joined(separator: "\n")
+        // Zeros of the right shape, so that the skeleton runs as shipped and its submission parses.
+        text += "# Replace each np.zeros with your computation.\n"
+        text += "answer = {\n" + exercise.outputs.map { output in
+            let shape = reference.require(output.key).shape
+            let tuple = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
+            return "    \"\(output.key)\": np.zeros(\(tuple)),  # \(output.description)"
+        }.joined(separator: "\n")
         text += "\n}\njson.dump({k: np.asarray(v, dtype=np.float64).tolist() for k, v in answer.items()},\n"
         text += "          open(\"submission.json\", \"w\"), allow_nan=False)\n```\n\n"
         let keyOption = keyNeeded ? " --course-key course.key" : ""

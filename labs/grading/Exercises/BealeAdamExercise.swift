@@ -58,6 +58,12 @@ public struct BealeAdamExercise: Exercise {
         NamedArrays([("points", run(adam(inputs), inputs))])
     }
 
+    /// A float32 run rounds the point at every step (and Beale's gradient cancels near the
+    /// valley): each coordinate's scale is the distance travelled, as for `optimizer-steps`.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        OptimizerStepsExercise.travelScale(start: inputs.require("start"), path: reference(for: inputs).require("points"))
+    }
+
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
         var plain = adam(inputs)
         plain.biasCorrection = false

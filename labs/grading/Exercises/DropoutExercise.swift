@@ -54,7 +54,8 @@ public struct DropoutExercise: Exercise {
         let (x, dout, p) = (inputs.require("x"), inputs.require("dout"), inputs.scalar("p"))
         let m = mask(inputs)
         let flipped = inputs.require("u").map { $0 >= p ? 1 : 0 }
-        // Keeping with probability 1 − p, as when p is taken for the drop probability.
+        // Keeping with probability 1 − p, as when p is taken for the drop probability (for p = 0.5
+        // that is the right answer, which the detector never calls a mistake).
         let dropped = inputs.require("u").map { $0 < 1 - p ? 1 : 0 }
         return [
             Mistake(.constantFactor, hint: "forgot to divide by p = \(p): inverted dropout scales kept units by 1/p",

@@ -74,7 +74,12 @@ public struct OptimizerStepsExercise: Exercise {
     /// A float32 implementation stores w, so each step rounds by u·|w|: the displacement's scale is
     /// |w0| plus the sizes of the steps so far (the reference's).
     public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
-        let w0 = inputs.require("w0"), path = reference(for: inputs).require(key)
+        Self.travelScale(start: inputs.require("w0"), path: reference(for: inputs).require(key))
+    }
+
+    /// Per row t and coordinate j of a path [T, D] from `start`: |start_j| + |w_tj| + Σ_{t' ≤ t} |w_t'j − w_(t'−1)j|,
+    /// the sizes a float32 run adds and rounds on its way to w_t.
+    static func travelScale(start w0: Tensor, path: Tensor) -> Tensor {
         var scale: [Double] = []
         var previous = w0.scalars, travelled = [Double](repeating: 0, count: w0.count)
         for t in 0..<path.shape[0] {

@@ -13,7 +13,7 @@ public struct SVMLossExercise: Exercise {
     public let name = "svm-loss"
     public let title = "Multiclass SVM (hinge) loss and its gradient"
     public let lecture = "003 loss functions"
-    public var integerInputs: Set<String> { ["y", "example_y", "example_delta"] }
+    public var integerInputs: Set<String> { ["y", "example_y"] }
 
     /// The 003 deck's worked example, one row per image (cat, car, frog), columns the class scores.
     static let exampleScores = Tensor(matrix: [[3.2, 5.1, -1.7], [1.3, 4.9, 2.0], [2.2, 2.5, -3.1]])
