@@ -67,7 +67,16 @@ public enum MistakeDetector {
         let c = (x * y).sum / yy
         guard c.isFinite, abs(c - 1) > 1e-3, RelativeError.value(x, c * y, floor: floor) <= matchTolerance else { return nil }
         if abs(c + 1) <= 1e-3 { return Finding(kind: .wrongSign, hint: "\(key) has the wrong sign everywhere") }
+        // Any two single numbers are "off by a constant factor": for a scalar that says something only
+        // when the factor is a whole number or its inverse (a forgotten N), not for a mere wrong value.
+        if x.count == 1, !isWhole(c), !isWhole(1 / c) { return nil }
         return Finding(kind: .constantFactor, hint: "\(key) is off by a constant factor of \(factorText(c)): a missing or extra division?")
+    }
+
+    /// Whether `c` is a whole number from 2 to a million, to a millionth.
+    static func isWhole(_ c: Double) -> Bool {
+        let r = c.rounded()
+        return abs(r) >= 2 && abs(r) <= 1e6 && abs(c - r) < 1e-6 * abs(c)
     }
 
     /// `8`, `1/8` or `2.718` for a factor. Only factors up to a million are written as whole

@@ -69,6 +69,10 @@ public struct Submission: Sendable {
         guard bytes.count <= course.maxSubmissionBytes else {
             return failed("submission is \(bytes.count) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
         }
+        // A UTF-16 file (Windows "Unicode") starts with FF FE or FE FF: say so rather than "unexpected character".
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return failed("the file is UTF-16: save it as UTF-8 (json.dump in Python writes UTF-8)", shapes)
+        }
         let body = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
         let document: JSONValue
         do {
