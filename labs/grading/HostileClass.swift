@@ -102,6 +102,10 @@ public enum HostileClass {
             for entry in reference.entries { answers[entry.name] = entry.value * factor }
             return Submission.json(answers)
         }
+        // Rewriting a class replaces last time's links and FIFOs, which cannot be overwritten in place.
+        for stale in [file, submissions.appendingPathComponent(student.value)] {
+            if (try? FileManager.default.attributesOfItem(atPath: stale.path)) != nil { try FileManager.default.removeItem(at: stale) }
+        }
         var bytes: [UInt8]
         switch kind {
         case .nestedPairs:
