@@ -113,3 +113,36 @@ final class HostileBatchTests: XCTestCase {
         XCTAssertTrue(readme.contains("--student s001 --course-key course.key`"), readme)
     }
 }
+
+extension HostileBatchTests {
+    /// Every hostile file against every exercise, with the reference withheld and revealed: a score,
+    /// a report and a figure for each (the figures' data is built; drawing is gnuplot's business).
+    func testEveryHostileKindIsGradedForEveryExerciseWithAndWithoutTheReference() throws {
+        let root = try makeTemporaryFolder("hostile-kinds")
+        let key = CourseKey(bytes: Array("kinds".utf8))
+        let outside = root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data(HostileClass.secret.utf8).write(to: outside.appendingPathComponent("secret.json"))
+        for exercise in ExerciseCatalog.all {
+            let submissions = root.appendingPathComponent("subs-\(exercise.name)")
+            try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+            for (n, kind) in HostileClass.Kind.allCases.enumerated() {
+                let student = try StudentID("h\(n)")
+                let reference = exercise.reference(for: Grader.problem(exercise, student: student, key: key))
+                let file = submissions.appendingPathComponent("\(student.value).json")
+                try HostileClass.writeHostile(kind, exercise: exercise, reference: reference, file: file, student: student,
+                                              submissions: submissions, outside: outside)
+                for reveal in [false, true] {
+                    let report = Grader(revealsReference: reveal).grade(exercise, student: student, key: key,
+                                                                        submission: BatchGrading.submissionURL(for: student, in: submissions),
+                                                                        within: submissions)
+                    let expectFull = kind == .byteOrderMark || kind == .controlKeys
+                    XCTAssertEqual(report.score, expectFull ? exercise.points : 0, "\(exercise.name) \(kind): \(FeedbackText.summary(report))")
+                    let (_, data) = FeedbackFigure.make(report, exercise: exercise)
+                    XCTAssertEqual(data.referenceWithheld, !reveal)
+                    XCTAssertFalse(FeedbackText.markdown(report, exercise: exercise).contains(HostileClass.secret))
+                }
+            }
+        }
+    }
+}
