@@ -73,8 +73,11 @@ public struct GradescopeAutograder {
             throw LabError("Gradescope metadata has no \"users\": cannot tell whose problem to grade")
         }
         for field in ["sid", "email"] {
-            if case .string(let text)? = user[field], !text.trimmingCharacters(in: .whitespaces).isEmpty {
-                return try StudentID(text)
+            switch user[field] {
+            case .string(let text)? where !text.trimmingCharacters(in: .whitespaces).isEmpty: return try StudentID(text)
+            // A roster tool may write a numeric SID as a number.
+            case .number(let x)? where x == x.rounded() && abs(x) < 1e15: return try StudentID(String(Int64(x)))
+            default: continue
             }
         }
         throw LabError("Gradescope metadata gives the student no SID or e-mail: add SIDs to the course roster")

@@ -40,12 +40,16 @@ public enum GradescopeBundle {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
 
-    /// The package without build products, outputs or version control.
+    /// The package without build products, outputs, version control, or the bundle itself (when
+    /// the bundle is written inside the source folder, a second run must not copy the first).
     static func copyPackage(from source: URL, to destination: URL) throws {
         let skipped: Set<String> = [".build", ".git", ".swiftpm", "output"]
         if FileManager.default.fileExists(atPath: destination.path) { try FileManager.default.removeItem(at: destination) }
         try AtomicFile.makeDirectory(destination)
+        let target = destination.resolvingSymlinksInPath().standardizedFileURL.path
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where !skipped.contains(name) {
+            let child = source.appendingPathComponent(name).resolvingSymlinksInPath().standardizedFileURL.path
+            if target == child || target.hasPrefix(child + "/") { continue }
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
         }
     }
