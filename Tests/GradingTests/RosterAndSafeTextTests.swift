@@ -53,6 +53,28 @@ final class RosterAndSafeTextTests: XCTestCase {
         XCTAssertEqual(SafeText.markdown("a|b [x](http://e) <img>"), "a\\|b \\[x\\]\\(http://e\\) \\<img\\>")
     }
 
+    func testStudentTextInFeedbackIsEscapedEverywhere() throws {
+        let exercise = SoftmaxLossExercise()
+        let student = try StudentID("mallory")
+        let inputs = Grader.problem(exercise, student: student, key: .practice)
+        let reference = exercise.reference(for: inputs)
+        // A duplicate key is quoted in the parse error, so its text reaches every file.
+        let text = #"{"<img src=x onerror=alert(1)>|\u001b[2J\u0007": 1, "<img src=x onerror=alert(1)>|\u001b[2J\u0007": 2}"#
+        let submission = Submission.parse(Array(text.utf8), expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
+        let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
+        XCTAssertTrue(report.fileError!.contains("duplicate key"), report.fileError!)
+        let markdown = FeedbackText.markdown(report, exercise: exercise)
+        // Escaped with a backslash, "<img" and "|" are text: no unescaped one may remain.
+        XCTAssertNil(markdown.range(of: #"(?<!\\)<img"#, options: .regularExpression), markdown)
+        XCTAssertNil(markdown.range(of: #"(?<!\\)>(?<!\\)\|"#, options: .regularExpression), "a cell split by the student's |")
+        XCTAssertTrue(markdown.contains(#"\<img"#), markdown)
+        let results = try String(decoding: JSONEncoder().encode(GradescopeResults(report)), as: UTF8.self)
+        for shown in [FeedbackText.summary(report), markdown, results] {
+            XCTAssertFalse(shown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, shown)
+        }
+        XCTAssertFalse(results.contains("\\u001b"), results)
+    }
+
     func testCSVCellsFollowOWASPAndRFC4180() {
         XCTAssertEqual(SafeText.csvCell("s001"), "s001")
         XCTAssertEqual(SafeText.csvCell("=HYPERLINK(\"http://e\")"), "\"'=HYPERLINK(\"\"http://e\"\")\"")

@@ -41,10 +41,13 @@ public enum FeedbackText {
     }
 
     /// What one test says: the relative error, where it is worst, the band, and the mistake found.
-    public static func testOutput(_ test: GradeReport.Test, reveal: Bool) -> String {
+    /// `quote` makes text that came from the student's file (a parse error) safe where it is shown:
+    /// `SafeText.terminal` (the default) or, in feedback.md, `SafeText.markdown`.
+    public static func testOutput(_ test: GradeReport.Test, reveal: Bool,
+                                  quote: (String) -> String = { SafeText.terminal($0, limit: 300) }) -> String {
         var parts: [String] = []
         if let problem = test.problem {
-            parts.append(SafeText.terminal(problem, limit: 300))
+            parts.append(quote(problem))
         } else if let error = test.error {
             var line = reveal ? "relative error \(number(error.value))"
                 : "relative error \(bandRange(test.bandIndex ?? 0, bounds: test.bandBounds))"
@@ -70,6 +73,20 @@ public enum FeedbackText {
         return lines.joined(separator: "\n")
     }
 
+    /// Trusted text (band labels, hints) in a Markdown table cell: no control characters, no `|`
+    /// that would split the cell, no `<` that would start HTML (one followed by a letter, `/`, `!`
+    /// or `?`; "< 1e-7" stays as it reads).
+    static func tableCell(_ text: String) -> String {
+        var out = ""
+        let characters = Array(SafeText.terminal(text))
+        for (i, c) in characters.enumerated() {
+            if c == "|" { out.append("/"); continue }
+            if c == "<", i + 1 < characters.count, characters[i + 1].isLetter || "/!?".contains(characters[i + 1]) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
     /// feedback.md: the summary as a table, then the details of every failed test.
     public static func markdown(_ report: GradeReport, exercise: any Exercise) -> String {
         var text = "# \(exercise.title): feedback for \(report.student)\n\n"
@@ -83,13 +100,17 @@ public enum FeedbackText {
         text += "| output | score | relative error | verdict |\n|---|---|---|---|\n"
         for test in report.tests {
             let error = test.error.map { report.revealsReference ? number($0.value) : bandRange(test.bandIndex ?? 0, bounds: test.bandBounds) } ?? "-"
-            let verdict = test.problem ?? test.band ?? ""
-            text += "| `\(test.key)` | \(points(test.score))/\(points(test.maxScore)) | \(error) | \(SafeText.markdown(verdict, limit: 300)) |\n"
+            // A problem quotes the student's file: fully escaped. A band label is the course's: kept
+            // readable, with only what would break the table or inject HTML removed.
+            let verdict = test.problem.map { SafeText.markdown($0, limit: 300) } ?? tableCell(test.band ?? "")
+            text += "| `\(test.key)` | \(points(test.score))/\(points(test.maxScore)) | \(error) | \(verdict) |\n"
         }
         let failed = report.tests.filter { !$0.passed }
         if !failed.isEmpty {
             text += "\n## What to look at\n\n"
-            for test in failed { text += "- **\(test.key)**: \(SafeText.markdown(testOutput(test, reveal: report.revealsReference), limit: 600))\n" }
+            for test in failed {
+                text += "- **\(test.key)**: \(testOutput(test, reveal: report.revealsReference) { SafeText.markdown($0, limit: 300) })\n"
+            }
         }
         text += """
 
