@@ -107,4 +107,26 @@ final class GradescopeAutograderTests: XCTestCase {
         XCTAssertTrue(linkedOutput.contains("symbolic link"), linkedOutput)
         XCTAssertFalse(try String(contentsOf: linked.appendingPathComponent("results/results.json")).contains("gradescope-course-key"))
     }
+
+    func testBadInvocationsFailWithOneLineAndWriteNothing() throws {
+        try requireLabBinary()
+        let work = try makeTemporaryFolder("gradescope-bad")
+        let keyFile = work.appendingPathComponent("course.key")
+        try Data("k\n".utf8).write(to: keyFile)
+        let out = work.appendingPathComponent("out").path
+        let cases: [([String], String)] = [
+            (["gradescope", "nope", "--course-key", keyFile.path, "--out", out], "unknown exercise 'nope'"),
+            (["gradescope", "dropout", "--course-key", "/nonexistent/key", "--source", Self.repository.path, "--out", out],
+             "course key /nonexistent/key not found"),
+            (["gradescope", "dropout", "--course-key", keyFile.path, "--source", work.path, "--out", out], "is not an NNLab checkout"),
+            (["gradescope", "dropout", "--out", out], "--course-key"),
+        ]
+        for (arguments, fragment) in cases {
+            let run = try LabBinary.run(arguments)
+            XCTAssertNotEqual(run.status, 0, arguments.joined(separator: " "))
+            XCTAssertEqual(run.stderr.split(separator: "\n").filter { $0.hasPrefix("lab: error") }.count, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains(fragment), "\(arguments): \(run.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "\(arguments) wrote output")
+        }
+    }
 }

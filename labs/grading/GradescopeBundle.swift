@@ -17,16 +17,17 @@ public enum GradescopeBundle {
     /// Writes the bundle into `folder`, copying NNLab's package from `source` (the folder holding
     /// Package.swift). - Throws: `LabError` if `source` is not an NNLab checkout or a file cannot be written.
     public static func write(exercise: any Exercise, keyFile: URL, courseFile: URL?, source: URL, to folder: URL) throws {
+        // Everything is checked before anything is written.
+        _ = try CourseKey(contentsOf: keyFile)
+        let key = try InputFile.read(keyFile, what: "course key", limit: CourseKey.maxFileSize + 2, links: .follow)
+        if let courseFile { _ = try CourseFile(contentsOf: courseFile) }
         guard FileManager.default.fileExists(atPath: source.appendingPathComponent("Package.swift").path),
               FileManager.default.fileExists(atPath: source.appendingPathComponent("labs/grading").path) else {
             throw LabError("\(source.path) is not an NNLab checkout (no Package.swift and labs/grading); give --source")
         }
         try AtomicFile.makeDirectory(folder)
-        let key = try InputFile.read(keyFile, what: "course key", limit: CourseKey.maxFileSize + 2, links: .follow)
-        _ = try CourseKey(contentsOf: keyFile)
         try AtomicFile.write(key, to: folder.appendingPathComponent("course.key"))
         if let courseFile {
-            _ = try CourseFile(contentsOf: courseFile)
             try AtomicFile.write(try InputFile.read(courseFile, what: "course file", limit: 1 << 20, links: .follow),
                                  to: folder.appendingPathComponent("course.json"))
         }
