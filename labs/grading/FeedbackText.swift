@@ -52,8 +52,10 @@ public enum FeedbackText {
             var line = reveal ? "relative error \(number(error.value))"
                 : "relative error \(bandRange(test.bandIndex ?? 0, bounds: test.bandBounds))"
             if !test.passed {
-                line += ", worst at \(test.key)\(error.worstPosition) (submitted \(number(error.submitted))"
-                line += reveal ? ", reference \(number(error.expected)))" : ")"
+                // The values as submitted, not as graded (optimizer-steps grades displacements from w0).
+                let submitted = test.submitted.map { $0.scalars[error.worstIndex] } ?? error.submitted
+                line += ", worst at \(test.key)\(error.worstPosition) (submitted \(number(submitted))"
+                line += reveal ? ", reference \(number(test.reference.scalars[error.worstIndex])))" : ")"
             }
             parts.append(line + ": " + (test.band ?? "wrong"))
         }
