@@ -12,7 +12,7 @@ import Darwin
 ///
 /// | kind | the file |
 /// |---|---|
-/// | `nestedPairs` | 33 levels of `[…, 0]`: 141 bytes whose first elements claim 2³³ numbers |
+/// | `nestedPairs` | 33 levels of `[…, 0]`: about 150 bytes whose first elements claim 2³³ numbers |
 /// | `nestedTriples` | 40 levels of `[…, 0, 0]`: 3⁴⁰ claimed elements, more than `Int` holds |
 /// | `hugeFactor`, `tinyFactor` | the right answer × 1e20 and × 1e-19 |
 /// | `extremeValues` | ±1.7e308 everywhere, whose differences overflow |
