@@ -67,6 +67,9 @@ public enum FeedbackFigure {
         return build(report, exercise: exercise)
     }
 
+    /// The size of the figures drawn while the reference is withheld (see `ResizedFigure`).
+    static let bandProfileSize = FigureSize(width: 760, height: 460)
+
     /// Each element's band against its flat index, one series per output, with the worst
     /// elements (the highest band, then the output order) named. Band levels are whole numbers,
     /// so the picture carries nothing finer than the bands.
@@ -82,17 +85,22 @@ public enum FeedbackFigure {
             if !test.passed, let b = test.bandIndex { worst.append((b, "\(test.key)\(error.worstPosition)")) }
         }
         // Nothing comparable (a malformed submission): the empty scatter shows no reference either.
-        if series.isEmpty { return scatter(report, title: title) }
+        if series.isEmpty {
+            let (figure, data) = scatter(report, title: title)
+            return (ResizedFigure(figure: figure, defaultSize: bandProfileSize), data)
+        }
         let marked = worst.enumerated().sorted { $0.element.band != $1.element.band ? $0.element.band > $1.element.band : $0.offset < $1.offset }
             .prefix(markedCount).map(\.element.label)
-        let levels = (0...bounds.count).map { FeedbackText.bandRange($0, bounds: bounds) }.joined(separator: ", ")
         let plot = LinePlot(title: title, panels: [LinePlot.Panel(
             title: marked.isEmpty ? "every element in a full-credit band" : "worst: " + marked.joined(separator: ", "),
-            xLabel: "element (flat index)", yLabel: "band (\(levels))",
+            xLabel: "element (flat index)", yLabel: "relative error band",
             series: series.map { .init(name: $0.name, x: $0.x, y: $0.band!.map(Double.init)) },
             logY: false)])
+        // One tic per band, labelled with its range; the axis spans every band, reached or not.
+        let tics = (0...bounds.count).map { "\(Gnuplot.quoted(FeedbackText.bandRange($0, bounds: bounds))) \($0)" }
+        let axis = "set yrange [-0.5:\(Double(bounds.count) + 0.5)]\nset ytics (\(tics.joined(separator: ", ")))\n"
         let data = Data(exercise: report.exercise, student: report.student, kind: "bands", series: series, worst: marked)
-        return (plot, data)
+        return (ResizedFigure(figure: plot, defaultSize: bandProfileSize, yAxis: axis), data)
     }
 
     static func build(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
