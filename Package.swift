@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CKernels"),
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
-        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
+        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
         .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 
         // One module per lecture experiment.

@@ -33,4 +33,10 @@ struct CommonOptions: ParsableArguments {
         try AtomicFile.makeDirectory(url)
         return url
     }
+
+    /// `<out>/<lab>`, locked for this run, cleared of what killed runs left, and replaced whole
+    /// by the run's set of files (see `OutputFolder`).
+    func output(for lab: String) throws -> OutputFolder {
+        try OutputFolder(URL(fileURLWithPath: out).appendingPathComponent(lab))
+    }
 }
