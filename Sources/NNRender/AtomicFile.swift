@@ -31,15 +31,26 @@ public enum AtomicFile {
         return url.deletingLastPathComponent().appendingPathComponent(name)
     }
 
-    /// Makes a new, private (mode 0700) hidden folder in `folder` with `mkdtemp`, named
-    /// `.NAME-PID-XXXXXX`, and registers it for removal on an interrupt.
-    public static func makeTemporaryFolder(in folder: URL, named name: String) throws -> URL {
-        var template = Array(folder.appendingPathComponent(".\(name)-\(getpid())-XXXXXX").path.utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { buffer -> Bool in
-            mkdtemp(buffer.baseAddress!) != nil
+    /// Makes a new hidden folder in `folder`, named `.NAME-PID-XXXXXX` with a random suffix, and
+    /// registers it for removal on an interrupt. A `private` folder (gnuplot's) is made by
+    /// `mkdtemp`, mode 0700; any other (a set that will become the lab's folder) gets the usual
+    /// mode, 0777 less the umask.
+    public static func makeTemporaryFolder(in folder: URL, named name: String, private isPrivate: Bool = true) throws -> URL {
+        let stem = folder.appendingPathComponent(".\(name)-\(getpid())-").path
+        var made: String?
+        if isPrivate {
+            var template = Array((stem + "XXXXXX").utf8CString)
+            made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil } ? String(cString: template) : nil
+        } else {
+            let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+            for _ in 0..<100 {
+                let path = stem + String((0..<6).map { _ in alphabet.randomElement()! })
+                if mkdir(path, 0o777) == 0 { made = path; break }
+                if errno != EEXIST { break }
+            }
         }
-        guard made else { throw failure(writing: folder, code: errno) }
-        let url = URL(fileURLWithPath: String(cString: template))
+        guard let made else { throw failure(writing: folder.appendingPathComponent(name), code: errno) }
+        let url = URL(fileURLWithPath: made)
         Interrupts.removeOnInterrupt(url)
         return url
     }

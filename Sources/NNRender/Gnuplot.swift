@@ -75,24 +75,23 @@ public enum Gnuplot {
     ///
     /// gnuplot runs the shell command inside backquotes anywhere on a command line "except inside
     /// strings delimited by single quotes" (its manual, "Substitution of system commands"), and a
-    /// single-quoted string has no backslash escapes either: its only escape is `''` for a quote.
-    /// `@macros` are not expanded inside quotes of either kind. A single-quoted string cannot hold a newline, so each line is
-    /// quoted on its own and the lines are joined with gnuplot's string concatenation,
-    /// `'line 1'."\n".'line 2'`, which `set title`, `set label`, `title` and the others all
-    /// accept. Other control characters (a carriage return would end the command) become spaces.
+    /// single-quoted string has no backslash escapes either. `@macros` are not expanded inside
+    /// quotes of either kind. So text goes in single quotes, and what single quotes cannot hold
+    /// is joined on with gnuplot's string concatenation, `.`, as a double-quoted constant:
+    /// a newline as `"\n"` and a quote as `"'"` (the manual's doubled `''` is misread by gnuplot
+    /// 5.4 at the start of a string and when repeated). `set title`, `set label`, `title` and the
+    /// others all accept such an expression. Other control characters (a carriage return would
+    /// end the command) become spaces.
     public static func quoted(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var quoted = "'"
-            for scalar in line.unicodeScalars {
-                if scalar == "'" {
-                    quoted += "''"
-                } else if scalar.properties.generalCategory == .control, scalar != "\t" {
-                    quoted += " "
-                } else {
-                    quoted.unicodeScalars.append(scalar)
+            line.split(separator: "'", omittingEmptySubsequences: false).map { piece in
+                var quoted = "'"
+                for scalar in piece.unicodeScalars {
+                    let control = scalar.properties.generalCategory == .control && scalar != "\t"
+                    quoted.unicodeScalars.append(control ? " " : scalar)
                 }
-            }
-            return quoted + "'"
+                return quoted + "'"
+            }.joined(separator: ".\"'\".")
         }.joined(separator: ".\"\\n\".")
     }
 

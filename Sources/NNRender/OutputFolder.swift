@@ -42,7 +42,13 @@ public final class OutputFolder {
         self.url = url.standardizedFileURL
         self.scope = scope
         Interrupts.install()
-        try AtomicFile.makeDirectory(self.url)
+        // A lab's folder is made by the first run that finishes, so an interrupted first run
+        // leaves no empty folder; the user's folder of `.addedFiles` holds the lock, so it is made now.
+        try AtomicFile.makeDirectory(scope == .wholeFolder ? self.url.deletingLastPathComponent() : self.url)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: self.url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw LabError("output folder \(self.url.path) is a file, not a folder")
+        }
         let lockFile = scope == .wholeFolder
             ? self.url.deletingLastPathComponent().appendingPathComponent(".\(self.url.lastPathComponent).lock")
             : self.url.appendingPathComponent(".lab.lock")
@@ -58,8 +64,9 @@ public final class OutputFolder {
     /// - Throws: what `write` threw, with staging paths shown as their final paths.
     public func replace<T>(_ write: (URL) throws -> T) throws -> T {
         let parent = scope == .wholeFolder ? url.deletingLastPathComponent() : url
-        let staging = try AtomicFile.makeTemporaryFolder(in: parent, named: "\(url.lastPathComponent).staging")
-        // mkdtemp makes the folder private (0700); the set replaces a folder with the usual mode.
+        let staging = try AtomicFile.makeTemporaryFolder(in: parent, named: "\(url.lastPathComponent).staging",
+                                                         private: scope == .addedFiles)
+        // The new folder keeps the mode of the one it replaces.
         var target = stat()
         if scope == .wholeFolder, stat(url.path, &target) == 0 { chmod(staging.path, target.st_mode & 0o7777) }
         defer {
@@ -85,6 +92,10 @@ public final class OutputFolder {
     /// removed by `replace`.
     private func exchange(_ staging: URL) throws {
         if FileSwap.exchange(staging, url) { return }
+        if !FileManager.default.fileExists(atPath: url.path) {
+            guard rename(staging.path, url.path) == 0 else { throw AtomicFile.failure(writing: url, code: errno) }
+            return
+        }
         // A file system without an atomic swap: rename the old set away, then the new one in.
         let trash = staging.deletingLastPathComponent()
             .appendingPathComponent(staging.lastPathComponent.replacingOccurrences(of: ".staging-", with: ".trash-"))
