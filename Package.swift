@@ -67,5 +67,7 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        // Every lab's files under full disks, interrupts, concurrent runs and hostile paths.
+        .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNRender", "lab"]),
     ]
 )
