@@ -37,22 +37,25 @@ public enum AtomicFile {
     /// mode, 0777 less the umask.
     public static func makeTemporaryFolder(in folder: URL, named name: String, private isPrivate: Bool = true) throws -> URL {
         let stem = folder.appendingPathComponent(".\(name)-\(getpid())-").path
-        var made: String?
-        if isPrivate {
-            var template = Array((stem + "XXXXXX").utf8CString)
-            made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil } ? String(cString: template) : nil
-        } else {
-            let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-            for _ in 0..<100 {
-                let path = stem + String((0..<6).map { _ in alphabet.randomElement()! })
-                if mkdir(path, 0o777) == 0 { made = path; break }
-                if errno != EEXIST { break }
+        // Made and registered in one step, so that an interrupt cannot come between.
+        return try Interrupts.deferred {
+            var made: String?
+            if isPrivate {
+                var template = Array((stem + "XXXXXX").utf8CString)
+                made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil } ? String(cString: template) : nil
+            } else {
+                let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+                for _ in 0..<100 {
+                    let path = stem + String((0..<6).map { _ in alphabet.randomElement()! })
+                    if mkdir(path, 0o777) == 0 { made = path; break }
+                    if errno != EEXIST { break }
+                }
             }
+            guard let made else { throw failure(writing: folder.appendingPathComponent(name), code: errno) }
+            let url = URL(fileURLWithPath: made)
+            Interrupts.removeOnInterrupt(url)
+            return url
         }
-        guard let made else { throw failure(writing: folder.appendingPathComponent(name), code: errno) }
-        let url = URL(fileURLWithPath: made)
-        Interrupts.removeOnInterrupt(url)
-        return url
     }
 
     /// Renames a finished temporary file over `url`; removes the temporary file if that fails.
@@ -77,7 +80,8 @@ public enum AtomicFile {
     /// Creates `url` (which must not exist) holding `data`, checking every `write` and the
     /// `close`, where some file systems report a full disk.
     static func writeNew(_ data: Data, to url: URL, reportingAs shown: URL) throws {
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Created under `Interrupts.deferred`: no file appears once an interrupt's cleanup began.
+        let fd = try Interrupts.deferred { open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw failure(writing: shown, code: errno) }
         var code: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -107,7 +111,9 @@ public enum AtomicFile {
             return
         }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Interrupts.deferred { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+        } catch let error as LabError {
+            throw error
         } catch {
             let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
             if code == Int(ENOSPC) { throw LabError("no space left on device creating output folder \(url.path)") }

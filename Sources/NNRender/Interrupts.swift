@@ -75,11 +75,15 @@ public enum Interrupts {
         registry.lock.unlock()
     }
 
-    /// Runs `body` with the cleanup held off, so that an interrupt waits for it to finish: for
-    /// the few renames that move a finished set into place.
-    public static func deferred<T>(_ body: () throws -> T) rethrows -> T {
+    /// Runs `body` with the cleanup held off, so that an interrupt waits for it to finish, and
+    /// not at all once an interrupt has begun: for the renames that move a finished set into
+    /// place, and for every file or folder the lab creates, so that none appears in a staging
+    /// folder after the cleanup has removed it.
+    /// - Throws: `LabError` if the run is being interrupted, or what `body` throws.
+    public static func deferred<T>(_ body: () throws -> T) throws -> T {
         registry.lock.lock()
         defer { registry.lock.unlock() }
+        guard !registry.interrupted else { throw LabError("interrupted") }
         return try body()
     }
 
@@ -111,9 +115,12 @@ public enum Interrupts {
             kill(getpgid(child) == child ? -child : child, SIGKILL)
         }
         for path in registry.paths {
-            // The parent-first order of a set means a staging folder may already hold files
-            // written after it was registered: remove whole trees.
-            try? FileManager.default.removeItem(atPath: path)
+            // Whole trees: a staging folder holds the files written since it was registered. A
+            // killed gnuplot may still finish creating a file while the tree is removed, so
+            // removal is repeated until the path is gone.
+            for _ in 0..<20 where FileManager.default.fileExists(atPath: path) {
+                try? FileManager.default.removeItem(atPath: path)
+            }
         }
         signal(number, SIG_DFL)
         raise(number)

@@ -44,7 +44,7 @@ struct LabSet {
                !FileManager.default.fileExists(atPath: json.deletingLastPathComponent().appendingPathComponent(file).path) {
                 found.append("\(json.lastPathComponent) names \(file), which is missing")
             }
-            if let seed = (object["parameters"] as? [String: Any])?["seed"] { seeds.insert("\(seed)") }
+            if let seed = Self.seed(of: object) { seeds.insert(seed) }
         }
         if seeds.count > 1 { found.append("JSON from several runs: seeds \(seeds.sorted())") }
         return found
@@ -53,7 +53,12 @@ struct LabSet {
     /// The seed every JSON of the set names.
     var seed: String? {
         jsons.lazy.compactMap { (try? Data(contentsOf: $0)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } }
-            .compactMap { ($0["parameters"] as? [String: Any])?["seed"].map { "\($0)" } }.first
+            .compactMap(Self.seed(of:)).first
+    }
+
+    /// A JSON's seed: in its parameters, or at the top (augment).
+    static func seed(of object: [String: Any]) -> String? {
+        ((object["parameters"] as? [String: Any])?["seed"] ?? object["seed"]).map { "\($0)" }
     }
 
     /// Every file and folder under `root` whose name is a temporary's (it carries a PID).
