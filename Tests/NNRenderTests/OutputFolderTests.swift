@@ -12,7 +12,7 @@ final class OutputFolderTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: url.path)
         try OutputFolder(url).replace { try AtomicFile.write(Data("2".utf8), to: $0.appendingPathComponent("new.txt")) }
         XCTAssertEqual(folderContents(url), ["new.txt"], "the earlier set's files go with it")
-        XCTAssertEqual(folderContents(root), [".lab.lock", "lab"], "no staging folder left")
+        XCTAssertEqual(folderContents(root), ["lab"], "no staging folder or lock file left")
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber
         XCTAssertEqual(mode?.intValue, 0o750)
     }
@@ -26,21 +26,21 @@ final class OutputFolderTests: XCTestCase {
             try AtomicFile.commit(staging.appendingPathComponent(".missing.tmp"), to: staging.appendingPathComponent("b.txt"))
         }, contains: ["cannot write \(url.standardizedFileURL.path)/b.txt"])
         XCTAssertEqual(try String(contentsOf: url.appendingPathComponent("a.txt"), encoding: .utf8), "old")
-        XCTAssertEqual(folderContents(root), [".lab.lock", "lab"])
+        XCTAssertEqual(folderContents(root), ["lab"])
     }
 
     func testAddedFilesLeaveTheRestAndFinishAKilledMove() throws {
         let folder = try makeTemporaryFolder(self)
         try Data("mine".utf8).write(to: folder.appendingPathComponent("photo.png"))
         try OutputFolder(folder, scope: .addedFiles).replace { try Data("1".utf8).write(to: $0.appendingPathComponent("copy-1.png")) }
-        XCTAssertEqual(folderContents(folder), [".lab.lock", "copy-1.png", "photo.png"])
+        XCTAssertEqual(folderContents(folder), ["copy-1.png", "photo.png"])
         // A run killed while moving its complete set in: the next run finishes the move.
         let dead = try exitedProcessID()
         let staging = folder.appendingPathComponent(".out.staging-\(dead)-abcdef")
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         for name in [OutputFolder.completeMarker, "copy-2.png"] { try Data().write(to: staging.appendingPathComponent(name)) }
         _ = try OutputFolder(folder, scope: .addedFiles)
-        XCTAssertEqual(folderContents(folder), [".lab.lock", "copy-1.png", "copy-2.png", "photo.png"])
+        XCTAssertEqual(folderContents(folder), ["copy-1.png", "copy-2.png", "photo.png"])
     }
 
     func testASecondRunWaitsAndSaysForWhom() throws {
