@@ -45,6 +45,8 @@ final class OutputLock {
                 _ = ftruncate(fd, 0)
                 _ = pwrite(fd, pid, pid.count, 0)
                 descriptor = fd
+                // An interrupted holder removes it too (a killed one leaves it, unlocked, to the next run).
+                Interrupts.removeOnInterrupt(file)
                 return
             }
             close(fd)
@@ -53,6 +55,7 @@ final class OutputLock {
 
     /// Removes the file, then releases the lock.
     deinit {
+        Interrupts.forget(file)
         unlink(file.path)
         close(descriptor)
     }

@@ -61,11 +61,12 @@ struct LabSet {
         ((object["parameters"] as? [String: Any])?["seed"] ?? object["seed"]).map { "\($0)" }
     }
 
-    /// Every file and folder under `root` whose name is a temporary's (it carries a PID).
+    /// Every file and folder under `root` that a finished run would not leave: temporaries (their
+    /// names carry a PID), a staging folder's marker, and lock files.
     static func temporaries(under root: URL) -> [String] {
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         return (enumerator?.allObjects as? [URL] ?? []).map(\.lastPathComponent)
-            .filter { StaleTemporaries.owner(ofTemporaryNamed: $0) != nil || $0 == ".complete" }
+            .filter { StaleTemporaries.owner(ofTemporaryNamed: $0) != nil || $0 == ".complete" || ($0.hasPrefix(".") && $0.hasSuffix(".lock")) }
     }
 
     /// A hash of every file's name and bytes, to tell whether a set changed at all.
