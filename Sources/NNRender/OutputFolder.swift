@@ -28,6 +28,7 @@ public final class OutputFolder {
 
     /// The folder the run's files end up in.
     public let url: URL
+    /// Whether the run replaces the folder or adds files to it.
     public let scope: Scope
     private let lock: OutputLock
 
