@@ -35,8 +35,9 @@ public final class OutputFolder {
     /// The file in a staging folder that says its set is complete and being moved in.
     static let completeMarker = ".complete"
 
-    /// Opens `url` for one run: creates it if needed, takes the lock (waiting for another run,
-    /// with one line to `note`), installs the interrupt handlers and removes dead runs' leftovers.
+    /// Opens `url` for one run: creates the folder that will hold it (its parent, for
+    /// `.wholeFolder`; itself, for `.addedFiles`), takes the lock (waiting for another run, with
+    /// one line to `note`), installs the interrupt handlers and removes dead runs' leftovers.
     /// - Throws: `LabError` if the folder cannot be made, written or locked.
     public init(_ url: URL, scope: Scope = .wholeFolder,
                 note: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) throws {
