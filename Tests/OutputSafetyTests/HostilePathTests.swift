@@ -36,6 +36,19 @@ final class HostilePathTests: XCTestCase {
                                       environment: environment, in: cwd)
         XCTAssertEqual(batch.status, 0, batch.stderr)
 
+        // Grading: one student, then a class, from a hostile folder into a hostile folder.
+        let submissions = cwd.appendingPathComponent("subs`cd;touch PWNED5`")
+        try FileManager.default.createDirectory(at: submissions, withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: submissions.appendingPathComponent("alice.json"))
+        let roster = submissions.appendingPathComponent("roster`cd;touch PWNED6`.csv")
+        try Data("student\nalice\n".utf8).write(to: roster)
+        for arguments in [["grade", "dropout", submissions.appendingPathComponent("alice.json").path, "--student", "alice"],
+                          ["grade", "dropout", "--submissions", submissions.path, "--roster", roster.path]] {
+            let grade = try LabBinary.run(arguments + ["--out", Self.hostile + "-grades"], environment: environment, in: cwd)
+            XCTAssertEqual(grade.status, 0, grade.stderr)
+        }
+        XCTAssertEqual(LabSet(folder: cwd.appendingPathComponent(Self.hostile + "-grades/dropout")).problems(), [])
+
         // Every payload would `touch` a file named PWNED… in $HOME or beside the run.
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: home.path), [], "a command in a path was run")
         let ran = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { ($0 as NSString).lastPathComponent.hasPrefix("PWNED") }
