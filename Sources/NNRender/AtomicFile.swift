@@ -34,8 +34,9 @@ public enum AtomicFile {
     /// Makes a new hidden folder in `folder`, named `.NAME-PID-XXXXXX` with a random suffix, and
     /// registers it for removal on an interrupt. A `private` folder (gnuplot's) is made by
     /// `mkdtemp`, mode 0700; any other (a set that will become the lab's folder) gets the usual
-    /// mode, 0777 less the umask.
-    public static func makeTemporaryFolder(in folder: URL, named name: String, private isPrivate: Bool = true) throws -> URL {
+    /// mode, 0777 less the umask. A failure names `shown` (default: `folder`).
+    public static func makeTemporaryFolder(in folder: URL, named name: String, private isPrivate: Bool = true,
+                                           reportingAs shown: URL? = nil) throws -> URL {
         let stem = folder.appendingPathComponent(".\(name)-\(getpid())-").path
         // Made and registered in one step, so that an interrupt cannot come between.
         return try Interrupts.deferred {
@@ -51,7 +52,7 @@ public enum AtomicFile {
                     if errno != EEXIST { break }
                 }
             }
-            guard let made else { throw failure(writing: folder.appendingPathComponent(name), code: errno) }
+            guard let made else { throw failure(writing: shown ?? folder, code: errno) }
             let url = URL(fileURLWithPath: made)
             Interrupts.removeOnInterrupt(url)
             return url

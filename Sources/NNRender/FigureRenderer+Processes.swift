@@ -15,7 +15,8 @@ extension FigureRenderer {
     public func render(_ jobs: [(figure: any Figure, url: URL)], processes: Int) throws {
         guard !jobs.isEmpty else { return }
         for job in jobs { try AtomicFile.makeDirectory(job.url.deletingLastPathComponent()) }
-        let workspace = try AtomicFile.makeTemporaryFolder(in: jobs[0].url.deletingLastPathComponent(), named: "gnuplot")
+        let workspace = try AtomicFile.makeTemporaryFolder(in: jobs[0].url.deletingLastPathComponent(), named: "gnuplot",
+                                                           reportingAs: jobs[0].url)
         defer {
             try? FileManager.default.removeItem(at: workspace)
             Interrupts.forget(workspace)

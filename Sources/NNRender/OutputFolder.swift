@@ -67,7 +67,7 @@ public final class OutputFolder {
     public func replace<T>(_ write: (URL) throws -> T) throws -> T {
         let parent = scope == .wholeFolder ? url.deletingLastPathComponent() : url
         let staging = try AtomicFile.makeTemporaryFolder(in: parent, named: "\(url.lastPathComponent).staging",
-                                                         private: scope == .addedFiles)
+                                                         private: scope == .addedFiles, reportingAs: url)
         // The new folder keeps the mode of the one it replaces.
         var target = stat()
         if scope == .wholeFolder, stat(url.path, &target) == 0 { chmod(staging.path, target.st_mode & 0o7777) }
