@@ -2,7 +2,8 @@ import Foundation
 import NNRender
 import XCTest
 
-/// What a lab's output folder holds, checked the way a reader would: every figure complete, every
+/// What a lab's output folder holds, checked the way a reader would: every figure complete (and
+/// every PNG decoded by libpng), every
 /// JSON naming a figure that is there, and all of them from one run.
 struct LabSet {
     /// Small configurations of every lab that draws figures, a second or so each.
@@ -32,6 +33,10 @@ struct LabSet {
         var found: [String] = []
         for figure in figures {
             if let problem = FigureIntegrity.problem(with: figure) { found.append("\(figure.lastPathComponent): \(problem)") }
+            // And libpng decodes every pixel of it.
+            if figure.pathExtension == "png" {
+                do { _ = try PNGImage(contentsOf: figure) } catch { found.append("\(figure.lastPathComponent): \(error)") }
+            }
         }
         var seeds = Set<String>()
         for json in jsons {
