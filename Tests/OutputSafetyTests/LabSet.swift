@@ -3,8 +3,8 @@ import NNRender
 import XCTest
 
 /// What a lab's output folder holds, checked the way a reader would: every figure complete (and
-/// every PNG decoded by libpng), every
-/// JSON naming a figure that is there, and all of them from one run.
+/// every PNG decoded by libpng), every JSON naming a figure that is there, and all of them from
+/// one run.
 struct LabSet {
     /// Small configurations of every lab that draws figures, a second or so each.
     static let smallRuns: [(lab: String, arguments: [String])] = [
