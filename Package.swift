@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "CKernels"),
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
-        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG"]),
+        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
         .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
 
         // One module per lecture experiment.
@@ -68,5 +68,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"],
                     exclude: ["numpy"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        // Every lab's files under full disks, interrupts, concurrent runs and hostile paths.
+        .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNRender", "lab"]),
     ]
 )

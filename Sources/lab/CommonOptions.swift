@@ -27,10 +27,9 @@ struct CommonOptions: ParsableArguments {
         FigureRenderer(format: try FigureFormat(parsing: format), size: try size.map(FigureSize.init(parsing:)))
     }
 
-    /// `<out>/<lab>`, checked for writability before any work is done.
-    func folder(for lab: String) throws -> URL {
-        let url = URL(fileURLWithPath: out).appendingPathComponent(lab)
-        try AtomicFile.makeDirectory(url)
-        return url
+    /// `<out>/<lab>`, checked for writability before any work is done, locked for this run,
+    /// cleared of what killed runs left, and replaced whole by the run's set (see `OutputFolder`).
+    func output(for lab: String) throws -> OutputFolder {
+        try OutputFolder(URL(fileURLWithPath: out).appendingPathComponent(lab))
     }
 }

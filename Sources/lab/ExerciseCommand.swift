@@ -81,22 +81,25 @@ extension ExerciseCommand {
         func run() throws {
             let renderer = try common.renderer()
             _ = try Gnuplot.locate()
-            let folder = try common.folder(for: "grading")
+            let output = try common.output(for: "grading")
+            let folder = output.url
             // The seed stands in for a course key, so --seed gives another demo problem.
             let key = CourseKey(bytes: Array("demo-\(common.seed)".utf8))
             let student = try StudentID("demo")
             var jobs: [(figure: any Figure, url: URL)] = []
-            for exercise in ExerciseCatalog.all {
-                let inputs = Grader.problem(exercise, student: student, key: key)
-                let reference = exercise.reference(for: inputs)
-                let answers = reference.merging(exercise.mistakes(for: inputs)[0].answers)
-                let submission = Submission.parse(Array(Submission.json(answers).utf8),
-                                                  expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
-                let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
-                jobs.append(try FeedbackReport.write(report, exercise: exercise, to: folder.appendingPathComponent(exercise.name), renderer: renderer))
-                print(FeedbackText.headline(report) + ": " + (report.tests.compactMap { $0.finding?.hint }.first ?? ""))
+            try output.replace { staging in
+                for exercise in ExerciseCatalog.all {
+                    let inputs = Grader.problem(exercise, student: student, key: key)
+                    let reference = exercise.reference(for: inputs)
+                    let answers = reference.merging(exercise.mistakes(for: inputs)[0].answers)
+                    let submission = Submission.parse(Array(Submission.json(answers).utf8),
+                                                      expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
+                    let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
+                    jobs.append(try FeedbackReport.write(report, exercise: exercise, to: staging.appendingPathComponent(exercise.name), renderer: renderer))
+                    print(FeedbackText.headline(report) + ": " + (report.tests.compactMap { $0.finding?.hint }.first ?? ""))
+                }
+                try renderer.render(jobs)
             }
-            try renderer.render(jobs)
             print("wrote feedback for \(jobs.count) exercises to \(folder.path)/")
         }
     }

@@ -63,9 +63,9 @@ struct GradeCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: url.path) else { throw LabError("submission \(submission) not found") }
             let report = grader.grade(exercise, student: id, key: courseKey, submission: url)
             let studentFolder = BatchGrading.studentFolder(id, in: folder)
-            try AtomicFile.makeDirectory(studentFolder)
-            let job = try FeedbackReport.write(report, exercise: exercise, to: studentFolder, renderer: renderer)
-            try renderer.render([job])
+            try OutputFolder(studentFolder).replace { staging in
+                try renderer.render([try FeedbackReport.write(report, exercise: exercise, to: staging, renderer: renderer)])
+            }
             print(FeedbackText.summary(report))
             print("wrote results.json, feedback.md and feedback.png to \(studentFolder.path)/")
         } else if let submissions, let roster {
@@ -85,8 +85,10 @@ struct GradeCommand: ParsableCommand {
             }
             let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
             let progress = ProgressLine.standardError()
-            let entries = try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: folder, renderer: renderer) { done, total in
-                progress?("graded \(done)/\(total)")
+            let entries = try OutputFolder(folder).replace { staging in
+                try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: staging, renderer: renderer) { done, total in
+                    progress?("graded \(done)/\(total)")
+                }
             }
             // The final count stays on screen.
             if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }

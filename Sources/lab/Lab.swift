@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNEngine
+import NNRender
 
 /// `lab`: NNLab's command-line tool. Each lab is a subcommand in its own file; the work is done
 /// by the lab modules, so these files only declare options and call one function.
@@ -16,6 +17,8 @@ struct Lab: ParsableCommand {
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.
     static func main() {
+        // Ctrl-C and kill remove what the run was writing, whichever command it is.
+        Interrupts.install()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -154,7 +154,7 @@ public struct BatchGrading {
         let mean = scores.reduce(0, +) / Double(scores.count)
         try JSONOutput.write(ScoresData(exercise: exercise.name, maxScore: maxScore, students: scores.count, mean: mean,
                                         median: median, histogram: histogram),
-                             to: folder.appendingPathComponent("scores.json"))
+                             to: folder.appendingPathComponent("scores.json"), figure: renderer.url(for: "scores", in: folder))
         let figure = HistogramGrid(title: "\(exercise.name): scores of \(scores.count) students (mean \(String(format: "%.2f", mean)), median \(FeedbackText.points(median)))",
                                    xLabel: "score (of \(FeedbackText.points(maxScore)))",
                                    panels: [HistogramGrid.Panel(title: "", histogram: histogram)])
