@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import NNEngine
+import NNRender
 
 /// `lab gradescope`: write a Gradescope autograder bundle for an exercise, and (inside it) grade
 /// one uploaded submission the way Gradescope runs it.
@@ -38,9 +39,13 @@ struct GradescopeCommand: ParsableCommand {
         func run() throws {
             let exercise = try ExerciseCatalog.named(name)
             let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
-            try GradescopeBundle.write(exercise: exercise, keyFile: URL(fileURLWithPath: courseKey),
-                                       courseFile: course.map { URL(fileURLWithPath: $0) }, source: URL(fileURLWithPath: source),
-                                       to: folder)
+            let (keyFile, courseFile) = (URL(fileURLWithPath: courseKey), course.map { URL(fileURLWithPath: $0) })
+            // Checked before the folder is opened, so that a bad invocation writes nothing.
+            try GradescopeBundle.check(keyFile: keyFile, courseFile: courseFile, source: URL(fileURLWithPath: source))
+            try OutputFolder(folder).replace { staging in
+                try GradescopeBundle.write(exercise: exercise, keyFile: keyFile, courseFile: courseFile,
+                                           source: URL(fileURLWithPath: source), to: staging)
+            }
             print("wrote the \(exercise.name) autograder to \(folder.path)/: zip its contents (cd \(folder.path) && zip -r ../\(exercise.name).zip .) and upload it to Gradescope")
         }
     }

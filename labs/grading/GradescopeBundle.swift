@@ -18,13 +18,8 @@ public enum GradescopeBundle {
     /// Package.swift). - Throws: `LabError` if `source` is not an NNLab checkout or a file cannot be written.
     public static func write(exercise: any Exercise, keyFile: URL, courseFile: URL?, source: URL, to folder: URL) throws {
         // Everything is checked before anything is written.
-        _ = try CourseKey(contentsOf: keyFile)
+        try check(keyFile: keyFile, courseFile: courseFile, source: source)
         let key = try InputFile.read(keyFile, what: "course key", limit: CourseKey.maxFileSize + 2, links: .follow)
-        if let courseFile { _ = try CourseFile(contentsOf: courseFile) }
-        guard FileManager.default.fileExists(atPath: source.appendingPathComponent("Package.swift").path),
-              FileManager.default.fileExists(atPath: source.appendingPathComponent("labs/grading").path) else {
-            throw LabError("\(source.path) is not an NNLab checkout (no Package.swift and labs/grading); give --source")
-        }
         try AtomicFile.makeDirectory(folder)
         try AtomicFile.write(key, to: folder.appendingPathComponent("course.key"))
         if let courseFile {
@@ -34,6 +29,17 @@ public enum GradescopeBundle {
         try copyPackage(from: source, to: folder.appendingPathComponent("nnlab"))
         try writeScript(setupScript(), to: folder.appendingPathComponent("setup.sh"))
         try writeScript(runScript(exercise: exercise, withCourse: courseFile != nil), to: folder.appendingPathComponent("run_autograder"))
+    }
+
+    /// Checks the key, the course file and that `source` is an NNLab checkout.
+    /// - Throws: `LabError` with one line.
+    public static func check(keyFile: URL, courseFile: URL?, source: URL) throws {
+        _ = try CourseKey(contentsOf: keyFile)
+        if let courseFile { _ = try CourseFile(contentsOf: courseFile) }
+        guard FileManager.default.fileExists(atPath: source.appendingPathComponent("Package.swift").path),
+              FileManager.default.fileExists(atPath: source.appendingPathComponent("labs/grading").path) else {
+            throw LabError("\(source.path) is not an NNLab checkout (no Package.swift and labs/grading); give --source")
+        }
     }
 
     static func writeScript(_ text: String, to url: URL) throws {
