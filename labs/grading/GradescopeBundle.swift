@@ -11,8 +11,8 @@ import NNRender
 ///     course.json       the course file, if one was given
 ///     nnlab/            NNLab's sources, built by setup.sh
 public enum GradescopeBundle {
-    /// The Swift release setup.sh installs (swift.org's Ubuntu 22.04 build).
-    public static let swiftVersion = "6.0.3"
+    /// The Swift release setup.sh installs (swift.org's Ubuntu 22.04 build): the one NNLab is built and tested with.
+    public static let swiftVersion = "6.3.1"
 
     /// Writes the bundle into `folder`, copying NNLab's package from `source` (the folder holding
     /// Package.swift). - Throws: `LabError` if `source` is not an NNLab checkout or a file cannot be written.
