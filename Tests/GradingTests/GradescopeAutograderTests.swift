@@ -55,7 +55,7 @@ final class GradescopeAutograderTests: XCTestCase {
                                       "--out", work.appendingPathComponent("bundles").path])
         XCTAssertEqual(make.status, 0, make.stderr)
         let bundle = work.appendingPathComponent("bundles/batchnorm")
-        for name in ["setup.sh", "run_autograder", "course.key", "nnlab/Package.swift", "nnlab/labs/grading/Grader.swift"] {
+        for name in ["setup.sh", "run_autograder", "course.key", "nnlab/Package.swift", "nnlab/labs/grading/Grader/Grader.swift"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: bundle.appendingPathComponent(name).path), name)
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: bundle.appendingPathComponent("nnlab/.build").path))

@@ -1,4 +1,4 @@
-import NNEngine
+import Foundation
 
 extension Point2D {
     /// Parses `X,Y`, e.g. `1,1.5` or `-1.5,1e-3`; both coordinates must be finite numbers.

@@ -1,4 +1,4 @@
-import NNEngine
+import Foundation
 
 extension GradientClipping {
     /// The command-line spellings of clipping.
