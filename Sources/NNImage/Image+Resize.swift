@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 
 extension Image {
     /// The image resampled to `size` with `filter`.

@@ -25,25 +25,3 @@ public struct ImageSize: Codable, Equatable, Hashable, Sendable, CustomStringCon
 
     public var description: String { "\(width)×\(height)" }
 }
-
-/// An axis-aligned rectangle of whole pixels: columns `x..<x+width`, rows `y..<y+height`.
-public struct PixelRect: Codable, Equatable, Sendable, CustomStringConvertible {
-    public var x: Int
-    public var y: Int
-    public var width: Int
-    public var height: Int
-
-    public init(x: Int, y: Int, width: Int, height: Int) {
-        self.x = x
-        self.y = y
-        self.width = width
-        self.height = height
-    }
-
-    /// Whether the rectangle is non-empty and lies inside an image of `size`.
-    public func fits(in size: ImageSize) -> Bool {
-        width > 0 && height > 0 && x >= 0 && y >= 0 && x + width <= size.width && y + height <= size.height
-    }
-
-    public var description: String { "\(width)×\(height) at (\(x), \(y))" }
-}

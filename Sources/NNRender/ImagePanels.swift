@@ -1,3 +1,5 @@
+import NNEngine
+
 /// Small RGB images side by side, every pixel drawn as a square block (nearest neighbour), so
 /// that an image of a few pixels a side can be read pixel by pixel and two images compared
 /// block by block.
@@ -18,9 +20,9 @@ public struct ImagePanels: Figure {
         /// e.g. for an image that could not be shown.
         public var image: PNGImage?
         /// A window outlined on the image.
-        public var outline: PixelWindow?
+        public var outline: PixelRect?
 
-        public init(title: String, image: PNGImage?, outline: PixelWindow? = nil) {
+        public init(title: String, image: PNGImage?, outline: PixelRect? = nil) {
             self.title = title
             self.image = image
             self.outline = outline
@@ -134,8 +136,8 @@ public struct ImagePanels: Figure {
                 script += "set object 1 rect from -0.5,-0.5 to \(Double(width) - 0.5),\(Double(height) - 0.5) front fs empty border lc rgb \"#666666\" lw 1\n"
                 if let window = panel.outline {
                     // Dark inside light: visible on any pixel colour.
-                    let from = "\(Double(window.left) - 0.5),\(Double(window.top) - 0.5)"
-                    let to = "\(Double(window.left + window.width) - 0.5),\(Double(window.top + window.height) - 0.5)"
+                    let from = "\(Double(window.x) - 0.5),\(Double(window.y) - 0.5)"
+                    let to = "\(Double(window.x + window.width) - 0.5),\(Double(window.y + window.height) - 0.5)"
                     script += "set object 2 rect from \(from) to \(to) front fs empty border lc rgb \"white\" lw 5\n"
                     script += "set object 3 rect from \(from) to \(to) front fs empty border lc rgb \"#111111\" lw 2.5\n"
                 }

@@ -66,9 +66,14 @@ final class FlipCropFeedbackTests: XCTestCase {
             XCTAssertEqual(series.wrongPixels, differing, key)
         }
         // The crop's window is outlined on flipped.
-        XCTAssertEqual(data.series[1].window, PixelWindow(top: Int(inputs.scalar("top")), left: Int(inputs.scalar("left")),
-                                                          height: Int(inputs.scalar("height")), width: Int(inputs.scalar("width"))))
+        XCTAssertEqual(data.series[1].window, PixelRect(x: Int(inputs.scalar("left")), y: Int(inputs.scalar("top")),
+                                                        width: Int(inputs.scalar("width")), height: Int(inputs.scalar("height"))))
         XCTAssertNil(data.series[2].window)
+        // The window's JSON names the offsets as the problem does: top and left.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("a/feedback.json"))) as? [String: Any]
+        let window = ((json?["series"] as? [[String: Any]])?[1])?["window"] as? [String: Int]
+        XCTAssertEqual(window, ["top": Int(inputs.scalar("top")), "left": Int(inputs.scalar("left")),
+                                "height": Int(inputs.scalar("height")), "width": Int(inputs.scalar("width"))])
 
         // Byte-identical on a second run.
         _ = try writeFeedback(grade(verticalFlip, revealing: true), to: root.appendingPathComponent("b"))

@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import XCTest
 @testable import NNRender
 
@@ -15,7 +16,7 @@ final class ImagePanelsTests: XCTestCase {
     static var panels: ImagePanels {
         ImagePanels(title: "panels \"quoted\"", columns: [
             [.init(title: "input", image: image)],
-            [.init(title: "whole\noutlined", image: image, outline: PixelWindow(top: 0, left: 1, height: 1, width: 2)),
+            [.init(title: "whole\noutlined", image: image, outline: PixelRect(x: 1, y: 0, width: 2, height: 1)),
              .init(title: "crop", image: crop)],
             [.init(title: "missing", image: nil), .init(title: "crop again", image: crop)],
         ])

@@ -1,5 +1,4 @@
 import NNEngine
-import NNRender
 
 /// Exercise `flip-crop`: the data augmentation of the 001 and 004 decks on a small supplied RGB
 /// image, a horizontal flip and a crop of the flipped image (Krizhevsky et al. 2012).
@@ -103,7 +102,7 @@ public struct FlipCropExercise: Exercise {
         let w = window(inputs)
         return .images(input: inputs.require("image"), outputs: [
             Picture.ImageOutput(name: "flipped", reference: reference.require("flipped"), student: submission["flipped"],
-                                window: PixelWindow(top: w.top, left: w.left, height: w.height, width: w.width),
+                                window: PixelRect(x: w.left, y: w.top, width: w.width, height: w.height),
                                 windowLabel: "the crop's window"),
             Picture.ImageOutput(name: "crop", reference: reference.require("crop"), student: submission["crop"]),
         ])

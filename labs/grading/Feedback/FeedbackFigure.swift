@@ -30,7 +30,7 @@ public enum FeedbackFigure {
             /// panel marks them.
             public var wrongPixels: [[Int]]? = nil
             /// `images`: the window outlined on this output's images.
-            public var window: PixelWindow? = nil
+            public var window: PixelRect? = nil
         }
         public var exercise: String
         public var student: String

@@ -1,5 +1,4 @@
 import NNEngine
-import NNRender
 
 /// The natural picture of an exercise's submission, drawn in `feedback.png` instead of the
 /// generic student-against-reference scatter. Plain values: the report step turns them into
@@ -46,10 +45,10 @@ public enum Picture: Sendable {
         /// when the output is missing or unreadable.
         public let student: Tensor?
         /// A window to outline on both images, e.g. where the crop is taken from `flipped`.
-        public let window: PixelWindow?
+        public let window: PixelRect?
         /// What the window is, for the panel title, e.g. "the crop's window".
         public let windowLabel: String
-        public init(name: String, reference: Tensor, student: Tensor?, window: PixelWindow? = nil, windowLabel: String = "window") {
+        public init(name: String, reference: Tensor, student: Tensor?, window: PixelRect? = nil, windowLabel: String = "window") {
             self.name = name
             self.reference = reference
             self.student = student
