@@ -51,7 +51,7 @@ let package = Package(
                 path: "labs/dropout", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
-        .target(name: "Gallery", dependencies: ["NNEngine", "NNRender", "AugmentLab", "Grading"]),
+        .target(name: "Gallery", dependencies: ["NNEngine", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
 
         .executableTarget(name: "lab", dependencies: [
             "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",

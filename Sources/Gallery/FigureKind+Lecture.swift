@@ -55,7 +55,7 @@ extension FigureKind {
     /// What each test surface shows about the optimizers.
     private static func surfacePoint(_ f: TestFunction) -> String {
         switch f {
-        case .beale: return "on Beale's function the adaptive methods head for the minimum while plain SGD and momentum take the long way."
+        case .beale: return "Beale's function, the first of the lecture's animations: every method from one start, across a flat plateau into a narrow curved valley."
         case .valley: return "in a long, ill-conditioned valley SGD zig-zags across the steep direction; momentum builds speed along the shallow one."
         case .saddle: return "at a saddle point SGD lingers where the gradient is tiny; momentum and the adaptive methods escape."
         case .rosenbrock: return "in Rosenbrock's curved valley every method finds the valley fast and the minimum slowly."

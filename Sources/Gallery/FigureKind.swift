@@ -1,10 +1,11 @@
 import AugmentLab
 import Foundation
+import InitStudy
 import NNEngine
 
 /// Every kind of figure the labs write, recognized from the figure's file name and the JSON beside
 /// it, so that each can be captioned from typed data (`FigureKind+Lecture`, `FigureKind+Numbers`).
-public enum FigureKind: Equatable, Sendable {
+enum FigureKind: Equatable, Sendable {
     // init-study
     case activations(scheme: String)
     case gradients(scheme: String)
@@ -79,7 +80,9 @@ public enum FigureKind: Equatable, Sendable {
     var order: (rank: Int, group: String) {
         switch self {
         case .initSummary: return (0, "")
-        case .activations(let scheme), .gradients(let scheme): return (1, scheme)
+        case .activations(let scheme), .gradients(let scheme):
+            // The lab's order of the built-in schemes (small, large, …, kaiming-relu), then any other.
+            return (1, String(format: "%02d", Scheme.builtIn.firstIndex { $0.name == scheme } ?? Scheme.builtIn.count) + scheme)
         case .contour(let f): return (1, Self.surfaceGroup(f) + "0")
         case .loss(let f): return (1, Self.surfaceGroup(f) + "1")
         case .animation(let f): return (1, Self.surfaceGroup(f) + "2")

@@ -61,7 +61,7 @@ struct GalleryPage {
         let caption = figure.caption
         let name = figure.path.joined(separator: "/")
         let link = HTMLText.link(figure.path)
-        var html = "<figure class=\"card\(figure.isWide ? " wide" : "")\">\n"
+        var html = "<figure class=\"card\(figure.isWide ? " wide" : "")\(figure.isPanorama ? " panorama" : "")\">\n"
         switch figure.display {
         case .image:
             let size = figure.size.map { " width=\"\($0.width)\" height=\"\($0.height)\"" } ?? ""

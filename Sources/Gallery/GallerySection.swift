@@ -1,12 +1,12 @@
 import Foundation
 
 /// One lab's folder under the output folder: its figures, and the command that wrote them.
-public struct GallerySection: Sendable {
+struct GallerySection: Sendable {
     /// The folder's name, e.g. `init-study`.
-    public var name: String
-    public var figures: [GalleryFigure]
+    var name: String
+    var figures: [GalleryFigure]
     /// The recorded command (`RunRecord`), or nil when none describes the folder as it is.
-    public var command: [String]?
+    var command: [String]?
 
     /// Labs in the order the lectures take them; any other folder follows, alphabetically.
     static let lectureOrder = ["init-study", "optimizers", "dropout", "augment", "grading"]

@@ -27,6 +27,9 @@ enum GalleryStyle {
         @media (min-width: 1100px) {
           .card.wide { display: grid; grid-template-columns: minmax(0, 5fr) minmax(320px, 2fr); gap: 0 20px; align-items: start; }
           .card.wide figcaption h3 { margin-top: 0; }
+          .card.panorama { display: flex; }
+          .card.panorama figcaption { max-width: 1100px; }
+          .card.panorama figcaption h3 { margin-top: 12px; }
         }
         .picture img { display: block; width: 100%; height: auto; }
         .document { display: block; padding: 48px 16px; text-align: center; border: 1px dashed var(--line); font-weight: 600; }

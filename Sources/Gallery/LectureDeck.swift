@@ -1,6 +1,6 @@
 /// The lecture decks the labs reproduce (`/work/shared/lectures/README.md` indexes their text), so
 /// that a figure's caption can say where its point is made.
-public enum LectureDeck: String, CaseIterable, Sendable {
+enum LectureDeck: String, CaseIterable, Sendable {
     /// `000`: activations, init, regularization, dropout, optimizers, ensembles, batch norm.
     case deepFeedforward = "000"
     /// `001`: the 6-layer init experiment, dropout as an ensemble, data augmentation, the recipe.
@@ -13,7 +13,7 @@ public enum LectureDeck: String, CaseIterable, Sendable {
     case optimization = "004"
 
     /// The deck's title as it is printed on its first slide.
-    public var title: String {
+    var title: String {
         switch self {
         case .deepFeedforward: return "Deep Feedforward Networks (Spring 2020)"
         case .trainingNeuralNetworks: return "CS231n Lecture 6: Training Neural Networks"
@@ -24,7 +24,7 @@ public enum LectureDeck: String, CaseIterable, Sendable {
     }
 
     /// The deck an exercise's lecture tag (`000 backpropagation`) names, if any.
-    public init?(tag: String) {
+    init?(tag: String) {
         self.init(rawValue: String(tag.prefix(3)))
     }
 }

@@ -10,10 +10,10 @@ import NNRender
 /// record left by an earlier run (this one killed between the swap and the record) no longer
 /// matches, and the gallery says the command is not recorded rather than print the wrong one.
 /// It stays outside the folder so that the folder holds only the lab's figures and their JSON.
-public struct RunRecord: Codable, Equatable, Sendable {
+struct RunRecord: Codable, Equatable, Sendable {
     /// The command, one word per element, as typed (`lab` first), or under `lab all` the lab's own
     /// command with the options `lab all` passed on.
-    public var command: [String]
+    var command: [String]
     /// The folder this record describes.
     var device: UInt64
     var inode: UInt64
@@ -24,7 +24,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
     }
 
     /// Writes the record of `command` for `folder` as it is now.
-    public static func write(_ command: [String], for folder: URL) throws {
+    static func write(_ command: [String], for folder: URL) throws {
         guard let identity = identity(of: folder) else { return }
         try JSONOutput.write(RunRecord(command: command, device: identity.device, inode: identity.inode), to: file(for: folder))
     }
@@ -45,7 +45,7 @@ public struct RunRecord: Codable, Equatable, Sendable {
 
     /// `words` as one line a POSIX shell reads back as the same words: a word of only safe
     /// characters as it is, any other in single quotes (a quote inside as `'\''`).
-    public static func shellLine(_ words: [String]) -> String {
+    static func shellLine(_ words: [String]) -> String {
         let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:,=@%+")
         return words.map { word in
             !word.isEmpty && word.allSatisfy(safe.contains) ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
