@@ -16,6 +16,7 @@ enum GalleryFixtures {
     /// (A file name cannot hold `/`, so no closing tag there.)
     static let hostileFolder = #"<svg onload="console.error('pwned-folder')">&"'"#
     static let hostileFigure = #"x"><img src=q onerror="console.error('pwned-file')">&'.png"#
+    static let hostileStudent = #"<iframe src=javascript:console.error('pwned-id')>"#
     static let hostileText = #"</p><script>console.error("pwned-json")</script> & "quotes" 'too'"#
 
     /// A section of hand-made figures with hostile names under `root`: a PNG with a JSON full of
@@ -28,6 +29,14 @@ enum GalleryFixtures {
         let json = try JSONSerialization.data(withJSONObject: ["figure": hostileText, "figureFile": hostileFigure, "seed": 1])
         try json.write(to: folder.appendingPathComponent("hostile.json"))
         try pdf.write(to: folder.appendingPathComponent("plain & <b>bold.pdf"))
+        // A student's feedback, the student ID in the folder name and in the JSON.
+        let student = folder.appendingPathComponent(hostileStudent)
+        try FileManager.default.createDirectory(at: student, withIntermediateDirectories: true)
+        try png().write(to: student.appendingPathComponent("feedback.png"))
+        let feedback = try JSONSerialization.data(withJSONObject: ["exercise": "svm-loss", "student": hostileStudent, "kind": "relative-error",
+                                                                   "worst": [hostileText], "figureFile": "feedback.png"])
+        try feedback.write(to: student.appendingPathComponent("feedback.json"))
+        try Data(#"{"score": 1, "max_score": 4}"#.utf8).write(to: student.appendingPathComponent("results.json"))
         return folder
     }
 }

@@ -17,11 +17,14 @@ final class GalleryPageTests: XCTestCase {
         XCTAssertFalse(page.contains("<b>bold") || page.contains("<svg"), "markup from a file name reached the page")
         XCTAssertTrue(page.contains("&lt;svg onload=&quot;console.error(&#39;pwned-folder&#39;)&quot;&gt;&amp;&quot;&#39;"))
         XCTAssertTrue(page.contains("&lt;/p&gt;&lt;script&gt;console.error(&quot;pwned-json&quot;)"))
+        XCTAssertFalse(page.contains("<iframe"), "markup from a student ID reached the page")
+        XCTAssertTrue(page.contains("<h3>svm-loss: feedback for &lt;iframe src=javascript:console.error(&#39;pwned-id&#39;)&gt;</h3>"), page)
+        XCTAssertTrue(page.contains("<dd>1 / 4</dd>"), "the student's score")
         // The command, quoted for a shell, then escaped for HTML.
         XCTAssertTrue(page.contains("lab x --out &#39;&lt;script&gt;alert(&quot;cmd&quot;)&lt;/script&gt; &amp; &#39;\\&#39;&#39;q&#39;\\&#39;&#39;&#39;"), page)
         // The PDF is a link, the PNG an image, both by percent-encoded relative paths.
         XCTAssertTrue(page.contains("<a class=\"picture document\" href=\"./%3Csvg%20onload%3D%22console.error%28%27pwned-folder%27%29%22%3E%26%22%27/plain%20%26%20%3Cb%3Ebold.pdf\">"), page)
-        XCTAssertEqual(page.components(separatedBy: "<img ").count - 1, 1)
+        XCTAssertEqual(page.components(separatedBy: "<img ").count - 1, 2)
         XCTAssertEqual(try linkedFiles(in: page, root: root).filter { !FileManager.default.fileExists(atPath: $0.path) }, [])
     }
 
