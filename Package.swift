@@ -6,6 +6,7 @@ import PackageDescription
 /// - `NNEngine`: tensors, seeded random numbers, activations, initializers, statistics.
 /// - `NNRender`: PNG through libpng, figures through gnuplot, atomic JSON output.
 /// - `labs/<name>`: one module per lecture experiment, computing plain values.
+/// - `Gallery`: every figure under the output folder as one web page, `<out>/index.html`.
 /// - `lab`: the command-line tool, one thin file per subcommand.
 let package = Package(
     name: "NNLab",
@@ -49,8 +50,11 @@ let package = Package(
         .target(name: "DropoutLab", dependencies: ["NNEngine", "NNRender"],
                 path: "labs/dropout", exclude: ["README.md"]),
 
+        // The figures of every lab as one web page, `<out>/index.html`.
+        .target(name: "Gallery", dependencies: ["NNEngine", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
+
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab",
+            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
@@ -68,6 +72,8 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"],
                     exclude: ["numpy"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.
+        .testTarget(name: "GalleryTests", dependencies: ["LabTestSupport", "Gallery", "NNEngine", "NNRender", "lab"]),
         // Every lab's files under full disks, interrupts, concurrent runs and hostile paths.
         .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNRender", "lab"]),
     ]

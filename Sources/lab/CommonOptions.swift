@@ -28,8 +28,10 @@ struct CommonOptions: ParsableArguments {
     }
 
     /// `<out>/<lab>`, checked for writability before any work is done, locked for this run,
-    /// cleared of what killed runs left, and replaced whole by the run's set (see `OutputFolder`).
-    func output(for lab: String) throws -> OutputFolder {
-        try OutputFolder(URL(fileURLWithPath: out).appendingPathComponent(lab))
+    /// cleared of what killed runs left, and replaced whole by the run's set (see `OutputFolder`);
+    /// then the gallery `<out>/index.html` is rebuilt (see `LabOutput`).
+    func output(for lab: String) throws -> LabOutput {
+        LabOutput(folder: try OutputFolder(URL(fileURLWithPath: out).appendingPathComponent(lab)),
+                  command: LabOutput.command(for: lab, common: self))
     }
 }
