@@ -23,6 +23,7 @@ public struct ContourAnimation: Figure {
     public init(plot: ContourPlot, frames: Int = 60, delay: Int = 8) {
         precondition((2...Self.frameLimit).contains(frames), "an animation needs 2...\(Self.frameLimit) frames, got \(frames)")
         precondition(delay >= 1, "frame delay must be ≥ 1 hundredth of a second, got \(delay)")
+        precondition(plot.style == .levelLines, "an animation draws the level lines, not \(plot.style)")
         self.plot = plot
         self.frames = frames
         self.delay = delay

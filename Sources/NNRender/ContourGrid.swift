@@ -69,6 +69,21 @@ public struct ContourGrid: Equatable, Sendable {
         return text + "EOD\n"
     }
 
+    /// The grid as a datablock of `log₁₀(1 + max(0, f))` (0 where f is not finite), for the
+    /// filled bands: one `x y value` line per sample with full precision, column by column (a
+    /// blank line after each `x`), as `with image` reads it.
+    func logDatablock(_ name: String) -> String {
+        var text = "$\(name) << EOD\n"
+        for (j, x) in xs.enumerated() {
+            for (i, y) in ys.enumerated() {
+                let v = values[i][j]
+                text += "\(x) \(y) \(v.isFinite ? log10(1 + Swift.max(0, v)) : 0)\n"
+            }
+            text += "\n"
+        }
+        return text + "EOD\n"
+    }
+
     /// `value` with 7 significant digits, `NaN` if not finite: plenty for drawing, as the
     /// figure's JSON keeps full precision.
     static func compact(_ value: Double) -> String {

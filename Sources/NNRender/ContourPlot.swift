@@ -4,7 +4,19 @@ import NNEngine
 /// lectures' optimizer animations (Radford 2014). Each path has its own colour and a legend entry
 /// (its name with hyperparameters); the start is a black triangle, the minima are stars, and a
 /// path that ended early (diverged, left the domain) ends in a cross.
+///
+/// The function comes sampled (`ContourGrid`): the figure only draws it, in one of two `Style`s.
 public struct ContourPlot: Figure {
+    /// How the function is drawn under the paths.
+    public enum Style: Equatable, Sendable {
+        /// The grid's level lines, traced by gnuplot and coloured light (low) to dark (high); the
+        /// legend below the map (the optimizers lab and its animations).
+        case levelLines
+        /// `log₁₀(1 + f)` shaded in `count` discrete bands (filled contours), the paths as points
+        /// joined by lines, the legend at the right (grading feedback; see `ContourPlot+FilledBands`).
+        case filledBands(count: Int)
+    }
+
     /// One path in the plane: `x[k], y[k]` after step `k`.
     public struct Path: Equatable, Sendable {
         /// The legend entry.
@@ -30,18 +42,26 @@ public struct ContourPlot: Figure {
     public var starts: [Point2D]
     /// The known minima, starred; empty for a function without one (the saddle).
     public var minima: [Point2D]
+    public var style: Style
 
-    public init(title: String, grid: ContourGrid, paths: [Path], starts: [Point2D], minima: [Point2D]) {
+    public init(title: String, grid: ContourGrid, paths: [Path], starts: [Point2D], minima: [Point2D], style: Style = .levelLines) {
         self.title = title
         self.grid = grid
         self.paths = paths
         self.starts = starts
         self.minima = minima
+        self.style = style
     }
 
-    public var defaultSize: FigureSize { FigureSize(width: 1100, height: 1000) }
+    public var defaultSize: FigureSize {
+        switch style {
+        case .levelLines: return FigureSize(width: 1100, height: 1000)
+        case .filledBands: return FigureSize(width: 820, height: 680)
+        }
+    }
 
     public func gnuplotCommands(prefix: String) -> String {
+        if case .filledBands(let count) = style { return filledBandsCommands(prefix: prefix, bands: count) }
         var script = grid.traceCommands(into: "\(prefix)levels")
         script += pathDatablocks(prefix: prefix)
         script += "set title \(Gnuplot.quoted(title))\n"

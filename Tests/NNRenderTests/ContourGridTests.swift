@@ -2,7 +2,7 @@ import XCTest
 import NNEngine
 @testable import NNRender
 
-/// Contour levels, animation pacing and the sharing of figures among gnuplot processes.
+/// Contour levels, the two contour styles, animation pacing and the sharing of figures among gnuplot processes.
 final class ContourGridTests: XCTestCase {
     func testLevelsAreLogSpacedWhereTheRangeIsWide() {
         let beale = ContourGrid(domain: TestFunction.beale.domain, resolution: 41, levelCount: 10) { TestFunction.beale.value(x: $0, y: $1) }
@@ -34,6 +34,21 @@ final class ContourGridTests: XCTestCase {
         XCTAssertTrue(animation.terminalOverride(size: FigureSize(width: 640, height: 480))!.hasPrefix("set terminal gif animate delay 8 loop 0"))
         XCTAssertNil(plot.terminalOverride(size: FigureSize(width: 640, height: 480)))
         XCTAssertEqual(animation.gnuplotCommands(prefix: "p_").components(separatedBy: "\nplot ").count - 1, 60)
+    }
+
+    func testFilledBandsShadeTheGridInsteadOfTracingLines() {
+        let grid = ContourGrid(domain: PlotDomain(x: -1...1, y: 0...2), resolution: 3) { x, y in x + 10 * y }
+        let path = ContourPlot.Path(name: "a", x: [0, 0.5], y: [1, 1.5])
+        let lines = ContourPlot(title: "t", grid: grid, paths: [path], starts: [Point2D(0, 1)], minima: [Point2D(0, 0)])
+        let bands = ContourPlot(title: "t", grid: grid, paths: [path], starts: [], minima: [Point2D(0, 0)], style: .filledBands(count: 12))
+        XCTAssertTrue(lines.gnuplotCommands(prefix: "p_").contains("set contour base"))
+        let script = bands.gnuplotCommands(prefix: "p_")
+        XCTAssertFalse(script.contains("contour"), script)
+        XCTAssertTrue(script.contains("set palette maxcolors 12\n"))
+        XCTAssertTrue(script.contains("$p_grid using 1:2:3 with image notitle"))
+        // log₁₀(1 + f), column by column: x = −1 first, then y = 0, 1, 2.
+        XCTAssertTrue(script.hasPrefix("$p_grid << EOD\n-1.0 0.0 0.0\n-1.0 1.0 \(log10(10.0))\n-1.0 2.0 \(log10(20.0))\n\n0.0 0.0 0.0\n"), script)
+        XCTAssertNotEqual(bands.defaultSize, lines.defaultSize)
     }
 
     func testBalanceSharesCostAndKeepsOrder() {

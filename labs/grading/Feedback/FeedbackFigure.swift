@@ -124,9 +124,7 @@ public enum FeedbackFigure {
             let data = Data(exercise: report.exercise, student: report.student, kind: "curves", series: series, worst: [])
             return (plot, data)
         case .trajectory(let student, let ref, let xRange, let yRange)?:
-            var paths = [ContourTrajectory.Path(name: "reference Adam", points: ref)]
-            if !student.isEmpty { paths.append(ContourTrajectory.Path(name: "submitted", points: student)) }
-            let figure = ContourTrajectory(title: title, function: .beale, xRange: xRange, yRange: yRange, paths: paths.reversed())
+            let figure = trajectory(title: title, student: student, reference: ref, domain: PlotDomain(x: xRange, y: yRange))
             let data = Data(exercise: report.exercise, student: report.student, kind: "trajectory",
                             series: [.init(name: "points", x: ref.map { $0[0] }, reference: ref.map { $0[1] },
                                            submitted: student.isEmpty ? nil : student.flatMap { $0 })], worst: [])
@@ -137,6 +135,21 @@ public enum FeedbackFigure {
             return scatter(report, title: title)
         }
     }
+
+    /// Beale's function over `domain` in filled bands, with the submitted path (if any) over the
+    /// reference Adam's; paths are rows `[x, y]`.
+    static func trajectory(title: String, student: [[Double]], reference: [[Double]], domain: PlotDomain) -> ContourPlot {
+        let beale = TestFunction.beale
+        let grid = ContourGrid(domain: domain, resolution: trajectoryResolution) { beale.value(x: $0, y: $1) }
+        func path(_ name: String, _ points: [[Double]]) -> ContourPlot.Path {
+            ContourPlot.Path(name: name, x: points.map { $0[0] }, y: points.map { $0[1] })
+        }
+        let paths = (student.isEmpty ? [] : [path("submitted", student)]) + [path("reference Adam", reference)]
+        return ContourPlot(title: title, grid: grid, paths: paths, starts: [], minima: beale.minima, style: .filledBands(count: 12))
+    }
+
+    /// Grid points per axis of the trajectory's bands.
+    static let trajectoryResolution = 80
 
     static func scatter(_ report: GradeReport, title: String) -> (figure: any Figure, data: Data) {
         var series: [ComparisonScatter.Series] = []
