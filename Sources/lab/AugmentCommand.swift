@@ -48,7 +48,6 @@ struct AugmentCommand: ParsableCommand {
                                                  sheets: sheets, samples: samples ?? 8, seed: common.seed)
         let inputs = try AugmentStudy.loadInputs(configuration)
         let renderer = try common.renderer()
-        _ = try Gnuplot.locate()
         let result = try AugmentStudy.run(configuration, inputs: inputs)
         let output = try common.output(for: "augment")
         let folder = output.url

@@ -22,9 +22,17 @@ struct CommonOptions: ParsableArguments {
         ["--seed", String(seed), "--out", out, "--format", format] + (size.map { ["--size", $0] } ?? [])
     }
 
-    /// The renderer these options describe.
+    /// The renderer these options describe, once gnuplot is found.
     func renderer() throws -> FigureRenderer {
-        FigureRenderer(format: try FigureFormat(parsing: format), size: try size.map(FigureSize.init(parsing:)))
+        try Self.renderer(format: try FigureFormat(parsing: format), size: try size.map(FigureSize.init(parsing:)))
+    }
+
+    /// A renderer for `format` and `size`, after checking that gnuplot is there: every command
+    /// that draws gets its renderer here, before any work, so a missing gnuplot is reported at
+    /// once rather than after the training.
+    static func renderer(format: FigureFormat, size: FigureSize? = nil) throws -> FigureRenderer {
+        _ = try Gnuplot.locate()
+        return FigureRenderer(format: format, size: size)
     }
 
     /// `<out>/<lab>`, checked for writability before any work is done, locked for this run,

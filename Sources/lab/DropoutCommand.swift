@@ -92,7 +92,6 @@ struct DropoutCommand: ParsableCommand {
         if let dataFile { configuration.digitsFile = URL(fileURLWithPath: dataFile) }
         try configuration.validate()
         let renderer = try common.renderer()
-        _ = try Gnuplot.locate()
         let output = try common.output(for: "dropout")
         let folder = output.url
 

@@ -53,8 +53,7 @@ struct GradeCommand: ParsableCommand {
         let exercise = try ExerciseCatalog.named(name)
         let courseFile = try course.map { try CourseFile(contentsOf: URL(fileURLWithPath: $0)) } ?? CourseFile()
         let grader = Grader(course: courseFile, revealsReference: courseFile.revealsReference(at: Date()))
-        let renderer = FigureRenderer(format: .png)
-        _ = try Gnuplot.locate()
+        let renderer = try CommonOptions.renderer(format: .png)
         let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
         if let submission, let student {
             let id = try StudentID(student)
@@ -92,9 +91,7 @@ struct GradeCommand: ParsableCommand {
             }
             // The final count stays on screen.
             if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
-            let full = entries.filter { $0.score >= $0.maxScore }.count
-            let mean = entries.map(\.score).reduce(0, +) / Double(entries.count)
-            print("graded \(entries.count) students on \(exercise.name): mean \(String(format: "%.2f", mean))/\(FeedbackText.points(exercise.points)), \(full) with full marks, \(entries.filter { $0.submissionError != nil }.count) unreadable submissions, \(entries.filter { $0.error != nil }.count) feedback write errors")
+            print(BatchSummary(entries).line(exercise: exercise))
             print("wrote gradebook.csv, scores.png and one folder per student to \(folder.path)/")
         }
     }

@@ -47,7 +47,6 @@ struct InitStudyCommand: ParsableCommand {
         try configuration.validate()
         let selected = try selectedSchemes()
         let renderer = try common.renderer()
-        _ = try Gnuplot.locate()
         let output = try common.output(for: "init-study")
         let folder = output.url
 

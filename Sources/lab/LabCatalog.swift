@@ -37,7 +37,7 @@ enum LabCatalog: String, CaseIterable {
         case .augment:
             try AugmentCommand.parse(common.arguments).run()
         case .grading:
-            try ExerciseCommand.Demo.parse(common.arguments).run()
+            try ExerciseDemoCommand.parse(common.arguments).run()
         case .dropout:
             try DropoutCommand.parse(common.arguments).run()
         }

@@ -72,7 +72,6 @@ struct OptimizersCommand: ParsableCommand {
         let configuration = try makeConfiguration()
         try configuration.validate()
         let renderer = try common.renderer()
-        _ = try Gnuplot.locate()
         let output = try common.output(for: "optimizers")
         let folder = output.url
 
