@@ -63,7 +63,7 @@ public struct ColorJitter: RandomTransform {
         }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         var order = Component.allCases
         // Fisher–Yates shuffle with the passed generator.
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.integer(below: i + 1)) }

@@ -16,27 +16,31 @@ public enum DropoutLab {
                            progress: ((String) -> Void)? = nil) throws -> DropoutLabResult {
         let c = configuration
         try c.validate()
-        var root = Xoshiro256StarStar(seed: c.seed)
-        var dataStream = root.split()
-        var seedStream = root.split()
-        var neuronStream = root.split()
-        let maskSeed = root.next()
+        // Every stream by purpose, from the seed; the nets' seeds are drawn from a stream of
+        // their own and each names a fresh root stream (see `TrainingJob`).
+        let root = RandomStream(seed: c.seed)
+        let dataStream = root.stream(.data)
+        var seedStream = root.stream(.jobSeeds)
+        var neuronStream = root.stream(.neuron)
+        var maskSeedStream = root.stream(.masks)
+        let maskSeed = maskSeedStream.next()
 
         progress?("preparing data")
-        // A copy of the stream draws the same split for figure 5's small-data ensemble: the same
+        // The same stream draws the same split for figure 5's small-data ensemble: the same
         // validation and test digits, the training digits a subset of the main ones.
-        var smallStream = dataStream
-        var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &dataStream)]
+        let smallStream = dataStream.stream(.dataset(0))
+        var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile,
+                                                 using: dataStream.stream(.dataset(0)))]
         if !c.dataset.isPlanar {
             datasets.append(try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: c.trainCount,
-                                                     digitsFile: c.digitsFile, using: &dataStream))
+                                                     digitsFile: c.digitsFile, using: dataStream.stream(.dataset(1))))
         }
         let overfittingData = datasets.indices
         let planar = datasets.count - 1
         let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0
         if hasSmallEnsemble {
             datasets.append(try PreparedData.prepare(c.dataset, trainCount: c.smallEnsembleTrainCount, digitsFile: c.digitsFile,
-                                                     using: &smallStream))
+                                                     using: smallStream))
         }
 
         // Every training job, in a fixed order, each with its own seeds.

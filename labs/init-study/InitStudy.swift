@@ -19,13 +19,15 @@ public enum InitStudy {
     /// Runs every scheme. Computing only: nothing is printed or drawn.
     public static func run(_ configuration: InitStudyConfiguration, schemes: [Scheme]) throws -> InitStudyResult {
         try configuration.validate()
-        var generator = Xoshiro256StarStar(seed: configuration.seed)
+        let root = RandomStream(seed: configuration.seed)
         let shape = [configuration.batch, configuration.width]
-        var inputStream = generator.split()
-        var upstreamStream = generator.split()
+        var inputStream = root.stream(.input)
+        var upstreamStream = root.stream(.upstreamGradient)
         let input = Tensor.randomNormal(shape: shape, using: &inputStream)
         let upstream = Tensor.randomNormal(shape: shape, using: &upstreamStream)
-        let layerStreams = (0..<configuration.depth).map { _ in generator.split() }
+        // Layer l's weights are the first width² draws of its own keyed stream (layers counted
+        // from 1), so no two layers share a number.
+        let layerStreams = (1...configuration.depth).map { root.stream(.layer($0)) }
         var workspace = Workspace()
         // The normal schemes first, while they share the standard normal matrices; those are
         // dropped before the other schemes draw their own, so one set of big matrices is alive at
@@ -57,7 +59,7 @@ public enum InitStudy {
     }
 
     /// One scheme's forward pass, backward pass and statistics.
-    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [Xoshiro256StarStar],
+    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [RandomStream],
                     bins: Int, workspace: inout Workspace) -> SchemeResult {
         let f = scheme.activation
         let shape = [input.shape[1], input.shape[1]]

@@ -35,9 +35,9 @@ public enum Trainer {
         HeapTuning.keepFreedMemory()
         var model = model
         var optimizer = try c.optimizer.makeOptimizer()
-        var generator = Xoshiro256StarStar(seed: c.seed)
-        var shuffler = generator.split()
-        var masks = generator.split()
+        // Each epoch's order and all the dropout masks come from their own keyed streams.
+        let root = RandomStream(seed: c.seed)
+        var masks = root.stream(.masks)
         let kinds = model.parameterKinds
         let weightIndices = kinds.indices.filter { kinds[$0] == .weight }
 
@@ -56,6 +56,7 @@ public enum Trainer {
         var order = Array(0..<train.count)
 
         for epoch in 1...c.epochs {
+            var shuffler = root.stream(.shuffle(epoch: epoch))
             order.shuffle(using: &shuffler)
             var lossSum = 0.0, batches = 0
             var ratios: [Double] = []
