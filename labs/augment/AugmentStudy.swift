@@ -27,14 +27,20 @@ public enum AugmentStudy {
 
     /// Every selected sheet, in the order of `SheetKind.allCases`.
     public static func run(_ configuration: AugmentConfiguration, inputs: Inputs) throws -> [ContactSheet] {
-        let root = RandomStream(seed: configuration.seed)
-        var streams: [SheetKind: RandomStream] = [:]
-        for (i, kind) in SheetKind.allCases.enumerated() { streams[kind] = root.stream(.sheet(i)) }
+        let streams = Self.streams(seed: configuration.seed)
         let selected = SheetKind.allCases.filter(configuration.sheets.contains)
         return try selected.map { kind in
             var generator = streams[kind]!
             return try sheet(kind, configuration: configuration, inputs: inputs, generator: &generator)
         }
+    }
+
+    /// Each sheet's stream: `sheet i` of the seed, i the sheet's place in `SheetKind.allCases`.
+    static func streams(seed: UInt64) -> [SheetKind: RandomStream] {
+        let root = RandomStream(seed: seed)
+        var streams: [SheetKind: RandomStream] = [:]
+        for (i, kind) in SheetKind.allCases.enumerated() { streams[kind] = root.stream(.sheet(i)) }
+        return streams
     }
 
     static func sheet(_ kind: SheetKind, configuration: AugmentConfiguration, inputs: Inputs,

@@ -16,13 +16,11 @@ public enum DropoutLab {
                            progress: ((String) -> Void)? = nil) throws -> DropoutLabResult {
         let c = configuration
         try c.validate()
-        // Every stream by purpose, from the seed; the nets' seeds are drawn from a stream of
-        // their own and each names a fresh root stream (see `TrainingJob`).
-        let root = RandomStream(seed: c.seed)
-        let dataStream = root.stream(.data)
-        var seedStream = root.stream(.jobSeeds)
-        var neuronStream = root.stream(.neuron)
-        var maskSeedStream = root.stream(.masks)
+        let streams = Self.streams(seed: c.seed)
+        let dataStream = streams.data
+        var seedStream = streams.jobSeeds
+        var neuronStream = streams.neuron
+        var maskSeedStream = streams.maskSeed
         let maskSeed = maskSeedStream.next()
 
         progress?("preparing data")
@@ -109,5 +107,22 @@ public enum DropoutLab {
         return DropoutLabResult(configuration: c, data: datasets.map(\.description), overfitting: overfitting,
                                 scaling: scaling, neuron: neuron, monteCarlo: monteCarlo, ensembles: ensembles,
                                 boundaries: boundaries, trainedNets: nets.count)
+    }
+
+    /// The lab's streams, keyed from the seed by purpose: the data sets (`data`, then `dataset i`),
+    /// the nets' seeds (two per job, in job order; each seed names a fresh root whose
+    /// `initialization` stream draws the weights and whose `masks` and `shuffle` streams train it,
+    /// see `Trainer`), figure 3's neuron, and the mask seed of figures 2 and 4.
+    struct Streams {
+        var data: RandomStream
+        var jobSeeds: RandomStream
+        var neuron: RandomStream
+        var maskSeed: RandomStream
+    }
+
+    static func streams(seed: UInt64) -> Streams {
+        let root = RandomStream(seed: seed)
+        return Streams(data: root.stream(.data), jobSeeds: root.stream(.jobSeeds), neuron: root.stream(.neuron),
+                       maskSeed: root.stream(.masks))
     }
 }
