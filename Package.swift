@@ -55,7 +55,7 @@ let package = Package(
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
                                                             "Grading", "DropoutLab"],
-                         exclude: ["numpy_init_study.py", "pillow_augment.py", "numpy_training.py"]),
+                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
 
         // What every end-to-end test shares: running the built `lab`, and temporary folders.
         .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
