@@ -133,8 +133,8 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// The next draw, for samplers that may need more than one word (see `RandomDraw`).
     @inline(__always)
     public mutating func nextDraw() -> RandomDraw {
-        let draw = RandomDraw(key: key, position: position, first: next())
-        return draw
+        let p = position
+        return RandomDraw(key: key, position: p, first: next())
     }
 
     /// Skips `count` draws: what a tensor fill that used positions `position ..< position + count`
