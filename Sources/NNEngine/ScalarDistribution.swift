@@ -78,16 +78,24 @@ public struct NormalDistribution: ScalarDistribution {
 
     /// The C kernel's fast path (`nnlab_philox_normal`, bit-identical to `sample`), then the
     /// 1.2% of draws it hands back, each replayed in full by the Swift ziggurat.
+    /// Batches of 4096 keep the list of slow draws at 16 KB: one list the size of a whole chunk
+    /// (256 KB) was above glibc's mmap threshold, mapped and unmapped for every chunk.
     public func fill(_ out: UnsafeMutablePointer<Double>, count: Int, key: (UInt64, UInt64), first: UInt64) {
-        precondition(count <= Int(UInt32.max), "fill at most 2³² elements per call")
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { slow in
-            let slowCount = nnlab_philox_normal(out, count, key.0, key.1, first, tables.x, tables.ratio, mean, std, slow.baseAddress!)
-            let stream = RandomStream(key: key)
+        let batch = 4096
+        let slow = UnsafeMutablePointer<UInt32>.allocate(capacity: batch)
+        defer { slow.deallocate() }
+        let stream = RandomStream(key: key)
+        var done = 0
+        while done < count {
+            let n = Swift.min(batch, count - done)
+            let start = first &+ UInt64(done)
+            let slowCount = nnlab_philox_normal(out + done, n, key.0, key.1, start, tables.x, tables.ratio, mean, std, slow)
             for k in 0..<slowCount {
                 let j = Int(slow[k])
-                let position = first &+ UInt64(j)
-                out[j] = mean + std * tables.slowNormal(firstWord: stream.word(at: position), key: key, position: position)
+                let position = start &+ UInt64(j)
+                out[done + j] = mean + std * tables.slowNormal(firstWord: stream.word(at: position), key: key, position: position)
             }
+            done += n
         }
     }
 }
