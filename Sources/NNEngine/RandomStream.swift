@@ -23,13 +23,14 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// together by the C kernel, whose two independent blocks keep the multiplier busy).
     private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var bufferIndex = UInt64.max
-    /// The standard normals of the draws at `8·normalsIndex ..< 8·normalsIndex + 8` by the
+    /// The standard normals of the draws at `16·normalsIndex ..< 16·normalsIndex + 16` by the
     /// ziggurat's fast path (the C kernel), bit `j` of `slowDraws` set where draw j needs the
     /// full sampler. Kept apart from `buffer`, so a stream used for normals alone computes each
-    /// block once and the ziggurat in batches of eight.
-    private var normals: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
+    /// block once and the ziggurat in batches of sixteen.
+    private var normals: (Double, Double, Double, Double, Double, Double, Double, Double,
+                          Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     private var normalsIndex = UInt64.max
-    private var slowDraws: UInt8 = 0
+    private var slowDraws: UInt16 = 0
 
     /// The last word of a derivation counter, which no drawing counter has (theirs is 0), so a
     /// child key is never a block of the parent's draws. ASCII "NNLabKey".
@@ -103,9 +104,9 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// `NormalDistribution()` from this stream, bit for bit.
     @inline(__always)
     public mutating func normal() -> Double {
-        let index = position >> 3
+        let index = position >> 4
         if index != normalsIndex { refillNormals(index) }
-        let offset = Int(position & 7)
+        let offset = Int(position & 15)
         let p = position
         position &+= 1
         if slowDraws & (1 << offset) != 0 {
@@ -117,16 +118,19 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     private mutating func refillNormals(_ index: UInt64) {
         let (k0, k1) = (key0, key1)
         let tables = ZigguratTables.shared
-        var slow: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var slow: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
+                   UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let slowCount = withUnsafeMutableBytes(of: &slow) { slowBytes in
             withUnsafeMutableBytes(of: &normals) { bytes in
-                nnlab_philox_normal(bytes.baseAddress!.assumingMemoryBound(to: Double.self), 8, k0, k1, index << 3,
+                nnlab_philox_normal(bytes.baseAddress!.assumingMemoryBound(to: Double.self), 16, k0, k1, index << 4,
                                     tables.x, tables.ratio, 0, 1, slowBytes.baseAddress!.assumingMemoryBound(to: UInt32.self))
             }
         }
-        slowDraws = withUnsafeBytes(of: &slow) { bytes in
-            (0..<slowCount).reduce(UInt8(0)) { $0 | UInt8(1) << bytes.load(fromByteOffset: 4 * $1, as: UInt32.self) }
+        var mask: UInt16 = 0
+        withUnsafeBytes(of: &slow) { bytes in
+            for k in 0..<slowCount { mask |= UInt16(1) << bytes.load(fromByteOffset: 4 * k, as: UInt32.self) }
         }
+        slowDraws = mask
         normalsIndex = index
     }
 
