@@ -43,10 +43,10 @@ public struct MonteCarloDropout: Codable, Equatable, Sendable {
     }
 
     /// Runs `maxPasses` stochastic passes of `model` over `test` (in parallel, each pass with its
-    /// own pre-split mask generator) and evaluates the running average at every checkpoint.
+    /// own keyed mask stream) and evaluates the running average at every checkpoint.
     static func run(_ model: Sequential, keep: Double, inputKeep: Double, test: Dataset, maxPasses: Int, maskSeed: UInt64) throws -> MonteCarloDropout {
-        var root = Xoshiro256StarStar(seed: maskSeed)
-        let generators = (0..<maxPasses).map { _ in root.split() }
+        let root = RandomStream(seed: maskSeed)
+        let generators = (0..<maxPasses).map { root.stream(.sample($0)) }
         let passes = try parallelMap(maxPasses) { k -> Tensor in
             var copy = model
             var g = generators[k]

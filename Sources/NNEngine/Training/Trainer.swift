@@ -35,9 +35,7 @@ public enum Trainer {
         HeapTuning.keepFreedMemory()
         var model = model
         var optimizer = try c.optimizer.makeOptimizer()
-        var generator = Xoshiro256StarStar(seed: c.seed)
-        var shuffler = generator.split()
-        var masks = generator.split()
+        var masks = maskStream(seed: c.seed)
         let kinds = model.parameterKinds
         let weightIndices = kinds.indices.filter { kinds[$0] == .weight }
 
@@ -56,6 +54,7 @@ public enum Trainer {
         var order = Array(0..<train.count)
 
         for epoch in 1...c.epochs {
+            var shuffler = shuffleStream(seed: c.seed, epoch: epoch)
             order.shuffle(using: &shuffler)
             var lossSum = 0.0, batches = 0
             var ratios: [Double] = []
@@ -132,6 +131,14 @@ public enum Trainer {
                                       bestEpoch: best.epoch, stoppedEarly: stoppedEarly, steps: step)
         return Result(model: best.model, finalModel: model, snapshots: snapshots, averagedModel: averagedModel,
                       history: history)
+    }
+
+    /// The stream of every dropout mask of a training run with `seed`: `masks` of the seed.
+    public static func maskStream(seed: UInt64) -> RandomStream { RandomStream(seed: seed, path: .masks) }
+
+    /// The stream that shuffles the examples in epoch `epoch` (from 1): `shuffle epoch` of the seed.
+    public static func shuffleStream(seed: UInt64, epoch: Int) -> RandomStream {
+        RandomStream(seed: seed, path: .shuffle(epoch: epoch))
     }
 
     /// Data loss and accuracy of `model` on `data`, in inference mode.
