@@ -76,6 +76,10 @@ let package = Package(
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.
         .testTarget(name: "GalleryTests", dependencies: ["LabTestSupport", "Gallery", "NNEngine", "NNRender", "lab"]),
+        // The command line itself: its helpers, and every command's --help against a snapshot.
+        .testTarget(name: "LabCommandTests", dependencies: ["LabTestSupport", "lab",
+                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                    exclude: ["Snapshots"]),
         // Every lab's files under full disks, interrupts, concurrent runs and hostile paths.
         .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNRender", "lab"]),
     ]
