@@ -27,9 +27,7 @@ extension Image {
     /// - Throws: `LabError` for a missing file, a file that is not a PNG, a corrupt PNG (libpng's
     ///   message), a 0×0 image, or one larger than `Image.maximumPixels`.
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LabError("cannot read \(url.path): no such file or not readable")
-        }
+        let data = try InputFile.read(url, what: "image", limit: PNGImage.fileLimit)
         // The size is checked from the IHDR chunk before decoding, so an oversized file is refused
         // without first spending its pixels' worth of memory.
         if let size = Self.headerSize(data) {

@@ -27,9 +27,18 @@ struct CommonOptions: ParsableArguments {
         FigureRenderer(format: try FigureFormat(parsing: format), size: try size.map(FigureSize.init(parsing:)))
     }
 
+    /// `--out` as a folder URL.
+    /// - Throws: `LabError` for an empty path, which would otherwise mean the current folder.
+    func outFolder() throws -> URL {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LabError("--out is empty; give a folder, e.g. --out output")
+        }
+        return URL(fileURLWithPath: out)
+    }
+
     /// `<out>/<lab>`, checked for writability before any work is done.
     func folder(for lab: String) throws -> URL {
-        let url = URL(fileURLWithPath: out).appendingPathComponent(lab)
+        let url = try outFolder().appendingPathComponent(lab)
         try AtomicFile.makeDirectory(url)
         return url
     }

@@ -1,3 +1,4 @@
+import Foundation
 import NNEngine
 
 /// The parameters of one init-study run: the lecture's defaults are 6 layers of 4096 units, a
@@ -50,6 +51,7 @@ public struct InitStudyConfiguration: Codable, Equatable, Sendable {
 
     static func gibibytes(_ bytes: Double) -> String {
         let g = bytes / Double(1 << 30)
-        return g >= 10 ? "\(Int(g.rounded())) GiB" : "\((g * 10).rounded() / 10) GiB"
+        // "%.0f", not Int(g): a width of 2·10¹³ asks for ~10²⁰ GiB, past Int.max.
+        return g >= 10 ? String(format: "%.0f GiB", g) : "\((g * 10).rounded() / 10) GiB"
     }
 }
