@@ -6,7 +6,7 @@ SWIFT ?= swift
 # Debian package that provides each thing the build and the labs need.
 PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev
 
-.PHONY: all deps build figures test bench install clean
+.PHONY: all deps build figures test fuzz-build fuzz bench install clean
 
 all: figures
 
@@ -32,9 +32,19 @@ build: deps
 figures: build
 	.build/release/lab all --out output
 
+# The tests, then every fuzz target for 10 s (Tests/Fuzz/README.md): a crash fails the target.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+# libFuzzer targets for the readers of untrusted input, built by swiftc with -sanitize=fuzzer,address.
+FUZZ_SECONDS ?= 300
+fuzz-build:
+	Tests/Fuzz/build.sh
+
+fuzz: fuzz-build
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	.build/release/lab-bench $(SECTIONS)
