@@ -67,5 +67,7 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        // Bad input across every lab, through the built `lab` (the corpus of issue 12).
+        .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
     ]
 )
