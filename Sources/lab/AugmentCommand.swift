@@ -19,7 +19,7 @@ struct AugmentCommand: ParsableCommand {
             \(Augmentation.pipelineSyntax.joined(separator: ", ")).
             """)
 
-    @Option(help: "Photo to transform (default: the bundled cat); a second --image replaces the coffee that mixup and cutmix mix in.")
+    @Option(help: "Photo to transform, a PNG of at most 256 MiB and 16 megapixels (default: the bundled cat); a second --image replaces the coffee that mixup and cutmix mix in.")
     var image: [String] = []
 
     @Option(name: .customLong("transform"), help: "Sheets to draw, comma-separated or repeated (default: all).")

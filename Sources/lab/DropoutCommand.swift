@@ -21,7 +21,7 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Data set: digits (the UCI digits) or a 2-D set: spiral, circles, moons, xor, blobs.")
     var dataset = "digits"
 
-    @Option(help: "Number of classes (digits: the first C digits; spiral and blobs: C arms or clusters).")
+    @Option(help: "Number of classes (digits: the first C digits; spiral and blobs: C arms or clusters, at most 100).")
     var classes: Int?
 
     @Option(help: "Keep probabilities p in (0, 1], comma-separated or repeated.")
@@ -63,7 +63,7 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Cells per side of the decision-region grid.")
     var grid = 100
 
-    @Option(help: "The digits file (65 comma-separated integers a row, gzip or plain); default: the shipped copy.")
+    @Option(help: "The digits file (65 comma-separated integers a row, gzip or plain, at most 64 MiB either way); default: the shipped copy.")
     var dataFile: String?
 
     @OptionGroup var common: CommonOptions

@@ -11,9 +11,9 @@ import NNEngine
 public enum SignalOutcome: Equatable, Codable, Sendable {
     /// Every layer's statistics are finite and above 0.
     case finite
-    /// At `layer`, the std of the activations or of the weight gradients is exactly 0: the values
-    /// (or their squares) underflowed float64, or every unit is a dead ReLU. A log axis cannot
-    /// show it, and in the activations nothing after it carries information.
+    /// At `layer`, the std of the activations is exactly 0: the values (or their squares)
+    /// underflowed float64, or every unit is a dead ReLU. A log axis cannot show it, and nothing
+    /// after it carries information.
     case vanished(signal: Signal, layer: Int)
     /// At `layer`, the activations or the weight gradients overflowed to ±∞ or became NaN.
     case overflowed(signal: Signal, layer: Int, value: TrajectoryOutcome.NonFiniteValue)
@@ -26,7 +26,8 @@ public enum SignalOutcome: Equatable, Codable, Sendable {
 
     /// The outcome of the per-layer statistics `layers` (in layer order): the first layer whose
     /// activations are not finite, else whose weight gradients are not, else from which the
-    /// activations', else the weight gradients', std is exactly 0.
+    /// activations' std is exactly 0. (A weight gradient of std 0 is not a breakdown: under
+    /// constant weights every entry of dW can be equal; the log axis leaves it out.)
     public init(layers: [LayerStatistics]) {
         if let bad = layers.first(where: { !$0.activationStd.isFinite || !$0.activationMean.isFinite }) {
             let value = bad.activationStd.isFinite ? bad.activationMean : bad.activationStd
@@ -36,8 +37,6 @@ public enum SignalOutcome: Equatable, Codable, Sendable {
             self = .overflowed(signal: .weightGradients, layer: bad.layer, value: .init(value))
         } else if let dead = layers.first(where: { $0.activationStd == 0 }) {
             self = .vanished(signal: .activations, layer: dead.layer)
-        } else if let dead = layers.first(where: { $0.weightGradientStd == 0 }) {
-            self = .vanished(signal: .weightGradients, layer: dead.layer)
         } else {
             self = .finite
         }
