@@ -32,8 +32,10 @@ extension Image {
         // without first spending its pixels' worth of memory.
         if let size = Self.headerSize(data) {
             guard size.width > 0, size.height > 0 else { throw LabError("\(url.path) is an empty \(size.width)×\(size.height) image") }
-            guard size.width * size.height <= Self.maximumPixels else {
-                throw LabError("\(url.path) is \(size.width)×\(size.height) (\(size.width * size.height) pixels); the limit is "
+            // Each side is read from 4 bytes, so the product can pass Int.max (2³² · 2³²).
+            let (pixels, overflow) = size.width.multipliedReportingOverflow(by: size.height)
+            guard !overflow, pixels <= Self.maximumPixels else {
+                throw LabError("\(url.path) is \(size.width)×\(size.height) (\(Double(size.width) * Double(size.height)) pixels); the limit is "
                     + "\(Self.maximumPixels / (1024 * 1024)) megapixels (\(Self.maximumPixels) pixels), since each float copy takes 12 bytes a pixel")
             }
         }

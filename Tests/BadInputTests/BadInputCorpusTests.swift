@@ -111,7 +111,7 @@ final class BadInputCorpusTests: XCTestCase {
         }
         XCTAssertEqual(try Self.snapshot(good), before, "a bad run changed the good output folder")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
-                       ["bomb.csv.gz", "fifo", "good", "truncated.csv.gz"], "a bad run left files beside it")
+                       ["bomb.csv.gz", "fifo", "good", "huge.png", "truncated.csv.gz"], "a bad run left files beside it")
     }
 
     /// Cases that need a file made for them: a FIFO (which once hung), a gzip bomb (which once
@@ -127,6 +127,10 @@ final class BadInputCorpusTests: XCTestCase {
         try gzip.run()
         gzip.waitUntilExit()
         XCTAssertEqual(gzip.terminationStatus, 0, "gzip is needed to make the bomb")
+        // A PNG header claiming 2³²−1 × 2³²−1 pixels: the product once overflowed Int.
+        let huge = folder.appendingPathComponent("huge.png")
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+                  0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 2, 0, 0, 0, 0, 0, 0, 0]).write(to: huge)
         let truncated = folder.appendingPathComponent("truncated.csv.gz")
         try Data(try Data(contentsOf: URL(fileURLWithPath: Self.digits)).prefix(3000)).write(to: truncated)
         return [
@@ -135,6 +139,8 @@ final class BadInputCorpusTests: XCTestCase {
             Case(why: "a FIFO as the batch image", arguments: ["augment", "--pipeline", "flip", "--image", fifo, "--count", "1"]),
             Case(why: "a gzip bomb as the data file", arguments: ["dropout", "--data-file", bomb.path]),
             Case(why: "a truncated gzip data file", arguments: ["dropout", "--data-file", truncated.path]),
+            Case(why: "a PNG header of 2⁶⁴ pixels", arguments: ["augment", "--image", huge.path]),
+            Case(why: "a PNG header of 2⁶⁴ pixels in batch mode", arguments: ["augment", "--pipeline", "flip", "--image", huge.path, "--count", "1"]),
         ]
     }
 

@@ -68,7 +68,10 @@ public enum Trainer {
                 let batch = train.subset(Array(order[start..<Swift.min(start + c.batchSize, order.count)]))
                 let (scores, cache) = model.forward(batch.features, mode: .training, using: &masks)
                 let data = c.loss(scores, .classes(batch.labels))
-                let penalty = c.regularizer.map { r in weightIndices.reduce(0) { $0 + r.value(model.parameters[$1]) } } ?? 0
+                let penalty = c.regularizer.map { r in
+                    let parameters = model.parameters
+                    return weightIndices.reduce(0) { $0 + r.value(parameters[$1]) }
+                } ?? 0
                 step += 1
                 guard data.value.isFinite && penalty.isFinite else {
                     divergence = (step, .init(data.value.isFinite ? penalty : data.value))
