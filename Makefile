@@ -5,15 +5,25 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 # Debian package that provides each thing the build and the labs need.
 PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev
+# And what only the tests need: a browser that loads the gallery (output/index.html) from disk.
+TEST_PACKAGES := chromium
 
-.PHONY: all deps build figures test fuzz-build fuzz bench install clean
+.PHONY: all deps test-deps build figures test fuzz-build fuzz bench install clean
 
 all: figures
 
 # Installs only what is missing. liblapacke-dev is installed in the same apt-get call as
 # libopenblas-dev, so apt resolves LAPACK to OpenBLAS rather than pulling the reference BLAS.
 deps:
-	@missing=""; for p in $(PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages NEEDED="$(PACKAGES)"
+
+# The same for `make test`, with the test-only packages in the same apt-get call.
+test-deps:
+	@$(MAKE) --no-print-directory install-packages NEEDED="$(PACKAGES) $(TEST_PACKAGES)"
+
+.PHONY: install-packages
+install-packages:
+	@missing=""; for p in $(NEEDED); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -33,7 +43,7 @@ figures: build
 	.build/release/lab all --out output
 
 # The tests, then every fuzz target for 10 s (Tests/Fuzz/README.md): a crash fails the target.
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	$(MAKE) fuzz FUZZ_SECONDS=10
@@ -54,4 +64,4 @@ install: build
 	install -m 755 .build/release/lab $(DESTDIR)$(PREFIX)/bin/lab
 
 clean:
-	rm -rf .build output/*/
+	rm -rf .build output/*/ output/index.html output/.*.command.json

@@ -14,19 +14,26 @@ public protocol Figure {
     /// The relative time gnuplot takes to draw it, in still figures (1 by default; an animation
     /// costs about a third of a figure per frame), to share figures among processes evenly.
     var renderingCost: Double { get }
+    /// Files gnuplot reads while drawing (raw pixels), by the name the commands use for them:
+    /// names made from `prefix`, relative to gnuplot's private working folder, where the renderer
+    /// writes them first. None by default.
+    func inputFiles(prefix: String) -> [String: Data]
 }
 
 extension Figure {
     /// Every figure uses the renderer's format unless it says otherwise.
     public func terminalOverride(size: FigureSize) -> String? { nil }
     public var renderingCost: Double { 1 }
+    public func inputFiles(prefix: String) -> [String: Data] { [:] }
 }
 
 /// Renders figures to files in one gnuplot process (starting gnuplot costs ~80 ms, so one process
 /// per figure would dominate a lab's run time).
 ///
-/// Each figure is drawn to a hidden temporary file beside its destination; only when gnuplot has
-/// exited successfully are they renamed into place. A failure leaves no partial figure behind.
+/// gnuplot draws into a private folder the renderer makes beside the destinations, under names the
+/// renderer makes (`figure-0.png`, …), so that no path a user chose reaches gnuplot; each file is
+/// checked to be complete (`FigureIntegrity`) and only then renamed to its destination. A failure
+/// leaves no partial figure behind.
 public struct FigureRenderer {
     public var format: FigureFormat
     /// Overrides every figure's `defaultSize` when set.

@@ -4,37 +4,66 @@ import NNEngine
 extension FigureRenderer {
     /// As `render(_:)`, with the figures shared among up to `processes` gnuplot processes that
     /// run at the same time (balanced by `renderingCost`), for labs whose figures are expensive
-    /// to draw (animations). Figures are committed only when every process has succeeded.
+    /// to draw (animations). Figures are moved to their destinations only when every process has
+    /// succeeded and every file is complete.
+    ///
+    /// gnuplot works in a private folder made with `mkdtemp` beside the first destination (on the
+    /// same file system, so the final step is a rename): it is given only that folder as its
+    /// working directory and names the renderer makes, `figure-<i>.<ext>`, never a path.
+    /// - Throws: `LabError` if gnuplot fails, a file is incomplete (naming a full disk when the
+    ///   disk is full), or a destination cannot be written.
     public func render(_ jobs: [(figure: any Figure, url: URL)], processes: Int) throws {
         guard !jobs.isEmpty else { return }
-        var temporaries: [URL] = []
+        for job in jobs { try AtomicFile.makeDirectory(job.url.deletingLastPathComponent()) }
+        let workspace = try AtomicFile.makeTemporaryFolder(in: jobs[0].url.deletingLastPathComponent(), named: "gnuplot",
+                                                           reportingAs: jobs[0].url)
+        defer {
+            try? FileManager.default.removeItem(at: workspace)
+            Interrupts.forget(workspace)
+        }
+        var names: [String] = []
         var commands: [String] = []
         for (index, job) in jobs.enumerated() {
-            try AtomicFile.makeDirectory(job.url.deletingLastPathComponent())
-            let temporary = AtomicFile.temporaryURL(for: job.url)
-            temporaries.append(temporary)
+            let prefix = "f\(index)_"
+            let name = "figure-\(index).\(Self.safeExtension(job.url))"
+            names.append(name)
+            for (input, bytes) in job.figure.inputFiles(prefix: prefix) {
+                try AtomicFile.writeNew(bytes, to: workspace.appendingPathComponent(input), reportingAs: job.url)
+            }
             var script = Theme.preamble
             let figureSize = size ?? job.figure.defaultSize
             script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize)) + "\n"
-            script += "set output \(Gnuplot.quoted(temporary.path))\n"
-            script += job.figure.gnuplotCommands(prefix: "f\(index)_")
+            script += "set output \(Gnuplot.quoted(name))\n"
+            script += job.figure.gnuplotCommands(prefix: prefix)
             script += "unset output\n"
             commands.append(script)
         }
-        do {
-            let groups = Self.balance(jobs.map(\.figure.renderingCost), into: max(1, processes))
-            try Gnuplot.runConcurrently(scripts: groups.map { $0.map { commands[$0] }.joined() })
-            for (temporary, job) in zip(temporaries, jobs) {
-                let attributes = try? FileManager.default.attributesOfItem(atPath: temporary.path)
-                guard let bytes = attributes?[.size] as? NSNumber, bytes.intValue > 0 else {
-                    throw LabError("gnuplot produced no output for \(job.url.lastPathComponent)")
-                }
-                try AtomicFile.commit(temporary, to: job.url)
-            }
-        } catch {
-            for temporary in temporaries { try? FileManager.default.removeItem(at: temporary) }
-            throw error
+        let groups = Self.balance(jobs.map(\.figure.renderingCost), into: max(1, processes))
+        try Gnuplot.runConcurrently(scripts: groups.map { $0.map { commands[$0] }.joined() }, in: workspace)
+        for (name, job) in zip(names, jobs) {
+            try Self.verify(workspace.appendingPathComponent(name), shownAs: job.url)
         }
+        for (name, job) in zip(names, jobs) {
+            try AtomicFile.commit(workspace.appendingPathComponent(name), to: job.url)
+        }
+    }
+
+    /// Throws unless gnuplot's file at `file` is a complete figure; a file cut short on a
+    /// nearly full disk is reported as a full disk, since gnuplot itself says nothing.
+    static func verify(_ file: URL, shownAs destination: URL) throws {
+        guard let problem = FigureIntegrity.problem(with: file) else { return }
+        let written = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)??.intValue ?? 0
+        if DiskSpace.isNearlyFull(file.deletingLastPathComponent(), after: written) {
+            throw LabError("no space left on device writing \(destination.path) (gnuplot's file is incomplete: \(problem))")
+        }
+        throw LabError("gnuplot wrote an incomplete \(destination.lastPathComponent): \(problem)")
+    }
+
+    /// The destination's extension if it is plain letters and digits (it always is: a format's
+    /// or an animation's), else `out`: it is the one part of a destination gnuplot sees.
+    static func safeExtension(_ url: URL) -> String {
+        let ext = url.pathExtension
+        return !ext.isEmpty && ext.unicodeScalars.allSatisfy { $0.isASCII && CharacterSet.alphanumerics.contains($0) } ? ext : "out"
     }
 
     /// Job indices in at most `count` non-empty groups of similar total cost: the longest-

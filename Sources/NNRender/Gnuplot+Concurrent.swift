@@ -1,16 +1,17 @@
 import Foundation
 
 extension Gnuplot {
-    /// Runs each script in its own gnuplot process, all at the same time, and waits for all.
+    /// Runs each script in its own gnuplot process, all at the same time and all in `folder`
+    /// (see `run(script:in:)`), and waits for all.
     /// - Throws: the first failure in script order, after every process has finished.
-    public static func runConcurrently(scripts: [String]) throws {
+    public static func runConcurrently(scripts: [String], in folder: URL? = nil) throws {
         guard scripts.count > 1 else {
-            if let script = scripts.first { try run(script: script) }
+            if let script = scripts.first { try run(script: script, in: folder) }
             return
         }
         let failures = FailureCollector(count: scripts.count)
         DispatchQueue.concurrentPerform(iterations: scripts.count) { i in
-            do { try run(script: scripts[i]) } catch { failures.record(error, at: i) }
+            do { try run(script: scripts[i], in: folder) } catch { failures.record(error, at: i) }
         }
         if let error = failures.first { throw error }
     }

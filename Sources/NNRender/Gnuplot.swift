@@ -25,23 +25,29 @@ public enum Gnuplot {
         throw LabError("gnuplot not found on PATH: \(installHint)")
     }
 
-    /// Runs `script` in one gnuplot process and waits for it.
+    /// Runs `script` in one gnuplot process and waits for it, with `folder` (if given) as its
+    /// working directory: figures name their files relative to it, so that no path a user chose
+    /// ever appears in a script (see `quoted(_:)`).
     ///
     /// The script goes over a pipe, but gnuplot is told to `load` it from `/dev/stdin` rather
     /// than reading it as interactive input: its interactive reader makes one `read` system call
     /// per byte, which made a 7.8 MB script of datablocks take 6.8 s instead of 1.0 s.
     /// - Throws: `LabError` if gnuplot is missing or exits non-zero.
-    public static func run(script: String) throws {
+    public static func run(script: String, in folder: URL? = nil) throws {
         let process = Process()
         process.executableURL = try locate()
         process.arguments = ["/dev/stdin"]
+        if let folder { process.currentDirectoryURL = folder }
         let input = Pipe(), errors = Pipe()
         process.standardInput = input
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        do { try process.run() } catch {
+        // Registered with `Interrupts`, so that Ctrl-C kills gnuplot too (it runs in its own
+        // process group, out of reach of the terminal's signal).
+        do { try Interrupts.start(process) } catch let error as LabError { throw error } catch {
             throw LabError("cannot start gnuplot (\(error.localizedDescription)): \(installHint)")
         }
+        defer { Interrupts.finished(process) }
         // Drain stderr on another thread: a script with many warnings would otherwise fill the
         // pipe and block gnuplot while we block writing its stdin.
         let stderrText = StderrCollector()
@@ -65,12 +71,28 @@ public enum Gnuplot {
         }
     }
 
-    /// A gnuplot string literal: double-quoted, with `\` and `"` escaped and newlines as `\n`.
+    /// A gnuplot string expression for `text`, safe for any text a user or a lab supplies.
+    ///
+    /// gnuplot runs the shell command inside backquotes anywhere on a command line "except inside
+    /// strings delimited by single quotes" (its manual, "Substitution of system commands"), and a
+    /// single-quoted string has no backslash escapes either. `@macros` are not expanded inside
+    /// quotes of either kind. So text goes in single quotes, and what single quotes cannot hold
+    /// is joined on with gnuplot's string concatenation, `.`, as a double-quoted constant:
+    /// a newline as `"\n"` and a quote as `"'"` (the manual's doubled `''` is misread by gnuplot
+    /// 5.4 at the start of a string and when repeated). `set title`, `set label`, `title` and the
+    /// others all accept such an expression. Other control characters (a carriage return would
+    /// end the command) become spaces.
     public static func quoted(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
-        return "\"\(escaped)\""
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "'", omittingEmptySubsequences: false).map { piece in
+                var quoted = "'"
+                for scalar in piece.unicodeScalars {
+                    let control = scalar.properties.generalCategory == .control && scalar != "\t"
+                    quoted.unicodeScalars.append(control ? " " : scalar)
+                }
+                return quoted + "'"
+            }.joined(separator: ".\"'\".")
+        }.joined(separator: ".\"\\n\".")
     }
 
     /// An inline datablock `$name << EOD … EOD`, one row per line, numbers in shortest

@@ -4,7 +4,8 @@ import Foundation
 /// placed in its pixel coordinates: gnuplot draws only the text, so captions are real, legible
 /// type at any output size.
 ///
-/// The pixels are read from `rgbPath`, raw 8-bit interleaved RGB with row 0 at the top
+/// The pixels reach gnuplot as a file in its private folder (`inputFiles`), raw 8-bit interleaved
+/// RGB with row 0 at the top
 /// (`binary array=(W,H) format='%uchar%uchar%uchar' flipy with rgbimage`): a raw file rather than
 /// a PNG, because compressing a sheet only for gnuplot to decompress it took most of a run. The
 /// plot area fills the whole canvas, so at the default size one image pixel is one output pixel.
@@ -23,16 +24,17 @@ public struct ImageSheetFigure: Figure {
         }
     }
 
-    /// Raw RGB bytes, `width · height · 3` of them.
-    public var rgbPath: String
+    /// Raw RGB bytes, `width · height · 3` of them, row 0 at the top.
+    public var pixels: Data
     public var width: Int
     public var height: Int
     public var labels: [Label]
     /// Caption font size in points at the default size.
     public var fontSize: Int
 
-    public init(rgbPath: String, width: Int, height: Int, labels: [Label], fontSize: Int = 11) {
-        self.rgbPath = rgbPath
+    public init(pixels: Data, width: Int, height: Int, labels: [Label], fontSize: Int = 11) {
+        precondition(pixels.count == width * height * 3, "\(pixels.count) bytes for \(width)x\(height) RGB pixels")
+        self.pixels = pixels
         self.width = width
         self.height = height
         self.labels = labels
@@ -43,6 +45,11 @@ public struct ImageSheetFigure: Figure {
         FigureSize(width: min(max(width, FigureSize.sideLimits.lowerBound), FigureSize.sideLimits.upperBound),
                    height: min(max(height, FigureSize.sideLimits.lowerBound), FigureSize.sideLimits.upperBound))
     }
+
+    /// The pixels' file name in gnuplot's working folder.
+    static func pixelFile(prefix: String) -> String { "\(prefix)pixels.rgb" }
+
+    public func inputFiles(prefix: String) -> [String: Data] { [Self.pixelFile(prefix: prefix): pixels] }
 
     public func gnuplotCommands(prefix: String) -> String {
         var script = """
@@ -63,7 +70,7 @@ public struct ImageSheetFigure: Figure {
             let font = label.bold ? "Sans Bold,\(fontSize + 3)" : "Sans,\(fontSize)"
             script += "set label \(Gnuplot.quoted(label.text)) at \(label.x), \(Double(height - 1) - label.y) center front font \(Gnuplot.quoted(font)) textcolor rgb \"#222222\"\n"
         }
-        script += "plot \(Gnuplot.quoted(rgbPath)) binary array=(\(width),\(height)) format='%uchar%uchar%uchar' flipy with rgbimage\n"
+        script += "plot \(Gnuplot.quoted(Self.pixelFile(prefix: prefix))) binary array=(\(width),\(height)) format='%uchar%uchar%uchar' flipy with rgbimage\n"
         script += "unset label\n"
         return script
     }

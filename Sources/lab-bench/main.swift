@@ -180,9 +180,12 @@ section("augment") {
     }
 }
 
-// Grading: a generated class of 300 (correct, float32, each typical mistake, and broken files:
-// truncated, NaN, 10 000-deep nesting, wrong types, oversized, missing) graded in one batch, with
-// every student's results.json, feedback.md and feedback.png, the gradebook and the histogram.
+// Grading: a generated class of 300 graded in one batch, with every student's results.json,
+// feedback.md and feedback.png, the gradebook and the histogram. Half the class hands in what
+// real classes do (correct, float32, each typical mistake, truncated, NaN, 10 000-deep nesting,
+// wrong types, oversized, missing), half the hostile corpus (`HostileClass`: 2^33 and 3^40
+// claimed elements, factors 1e20 and 1e-19, ±1.7e308, BOM, UTF-16, 200 000 values, escape
+// sequences in keys, links out of the folder, a FIFO), with IDs colliding with the outputs.
 try section("grading") {
     for exerciseName in ["batchnorm", "beale-adam"] {
         let classFolder = scratch.appendingPathComponent("class-\(exerciseName)")
@@ -190,11 +193,11 @@ try section("grading") {
         let keyFile = classFolder.appendingPathComponent("course.key")
         try FileManager.default.createDirectory(at: classFolder, withIntermediateDirectories: true)
         try Data("bench-course-key".utf8).write(to: keyFile)
-        let roster = try SampleClass.write(exercise, count: 300, key: try CourseKey(contentsOf: keyFile), to: classFolder)
+        let roster = try HostileClass.write(exercise, count: 300, key: try CourseKey(contentsOf: keyFile), to: classFolder)
         if let wall = labWallTime(["grade", exerciseName, "--submissions", classFolder.appendingPathComponent("submissions").path,
                                    "--roster", roster.path, "--course-key", keyFile.path,
                                    "--out", classFolder.appendingPathComponent("grades").path]) {
-            row("lab grade \(exerciseName), class of 300 (2 cores)", String(format: "%.2f s", wall),
+            row("grade \(exerciseName), 300 hostile+valid (2 cores)", String(format: "%.2f s", wall),
                 String(format: "%.2f of the 10 s budget; %.1f ms per student", wall / 10, wall / 300 * 1e3))
         } else {
             row("lab grade \(exerciseName), class of 300", "failed", "is gnuplot installed? run make figures")

@@ -50,8 +50,9 @@ struct AugmentCommand: ParsableCommand {
         let renderer = try common.renderer()
         _ = try Gnuplot.locate()
         let result = try AugmentStudy.run(configuration, inputs: inputs)
-        let folder = try common.folder(for: "augment")
-        let urls = try AugmentReport.write(result, to: folder, renderer: renderer)
+        let output = try common.output(for: "augment")
+        let folder = output.url
+        let urls = try output.replace { try AugmentReport.write(result, to: $0, renderer: renderer) }
         print(AugmentReport.table(result))
         print("wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
     }

@@ -36,10 +36,11 @@ struct CommonOptions: ParsableArguments {
         return URL(fileURLWithPath: out)
     }
 
-    /// `<out>/<lab>`, checked for writability before any work is done.
-    func folder(for lab: String) throws -> URL {
-        let url = try outFolder().appendingPathComponent(lab)
-        try AtomicFile.makeDirectory(url)
-        return url
+    /// `<out>/<lab>`, checked for writability before any work is done, locked for this run,
+    /// cleared of what killed runs left, and replaced whole by the run's set (see `OutputFolder`);
+    /// then the gallery `<out>/index.html` is rebuilt (see `LabOutput`).
+    func output(for lab: String) throws -> LabOutput {
+        LabOutput(folder: try OutputFolder(outFolder().appendingPathComponent(lab)),
+                  command: LabOutput.command(for: lab, common: self))
     }
 }

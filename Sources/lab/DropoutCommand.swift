@@ -94,11 +94,12 @@ struct DropoutCommand: ParsableCommand {
         try configuration.validate()
         let renderer = try common.renderer()
         _ = try Gnuplot.locate()
-        let folder = try common.folder(for: "dropout")
+        let output = try common.output(for: "dropout")
+        let folder = output.url
 
         let result = try DropoutLab.run(configuration, progress: ProgressLine.standardError())
         ProgressLine.finish()
-        let urls = try DropoutLabReport.write(result, to: folder, renderer: renderer)
+        let urls = try output.replace { try DropoutLabReport.write(result, to: $0, renderer: renderer) }
         print(DropoutLabReport.summary(result))
         print("trained \(result.trainedNets) nets; wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
     }

@@ -52,11 +52,16 @@ struct ExerciseCommand: ParsableCommand {
         func run() throws {
             let exercise = try ExerciseCatalog.named(name)
             let courseKey = try key.load()
-            let students = try roster.map { try Roster(contentsOf: URL(fileURLWithPath: $0)).students } ?? [StudentID(student!)]
+            let list = try roster.map { try Roster(contentsOf: URL(fileURLWithPath: $0)) }
+            for (line, reason) in list?.rejected ?? [] {
+                FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(SafeText.terminal(reason))\n".utf8))
+            }
+            let students = try list?.students ?? [StudentID(student!)]
             let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
             try AtomicFile.makeDirectory(folder)
             for id in students {
-                try ProblemSheet.write(exercise, student: id, key: courseKey, to: folder.appendingPathComponent(id.value))
+                try ProblemSheet.write(exercise, student: id, key: courseKey, to: folder.appendingPathComponent(id.value),
+                                       keyNeeded: key.courseKey != nil)
             }
             print("wrote \(students.count) problem folder\(students.count == 1 ? "" : "s") for \(exercise.name) to \(folder.path)/")
         }
@@ -76,22 +81,25 @@ extension ExerciseCommand {
         func run() throws {
             let renderer = try common.renderer()
             _ = try Gnuplot.locate()
-            let folder = try common.folder(for: "grading")
+            let output = try common.output(for: "grading")
+            let folder = output.url
             // The seed stands in for a course key, so --seed gives another demo problem.
             let key = CourseKey(bytes: Array("demo-\(common.seed)".utf8))
             let student = try StudentID("demo")
             var jobs: [(figure: any Figure, url: URL)] = []
-            for exercise in ExerciseCatalog.all {
-                let inputs = Grader.problem(exercise, student: student, key: key)
-                let reference = exercise.reference(for: inputs)
-                let answers = reference.merging(exercise.mistakes(for: inputs)[0].answers)
-                let submission = Submission.parse(Array(Submission.json(answers).utf8),
-                                                  expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
-                let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
-                jobs.append(try FeedbackReport.write(report, exercise: exercise, to: folder.appendingPathComponent(exercise.name), renderer: renderer))
-                print(FeedbackText.headline(report) + ": " + (report.tests.compactMap { $0.finding?.hint }.first ?? ""))
+            try output.replace { staging in
+                for exercise in ExerciseCatalog.all {
+                    let inputs = Grader.problem(exercise, student: student, key: key)
+                    let reference = exercise.reference(for: inputs)
+                    let answers = reference.merging(exercise.mistakes(for: inputs)[0].answers)
+                    let submission = Submission.parse(Array(Submission.json(answers).utf8),
+                                                      expecting: Grader.expectedShapes(exercise, reference: reference), course: CourseFile())
+                    let report = Grader().grade(exercise, student: student, inputs: inputs, reference: reference, submission: submission)
+                    jobs.append(try FeedbackReport.write(report, exercise: exercise, to: staging.appendingPathComponent(exercise.name), renderer: renderer))
+                    print(FeedbackText.headline(report) + ": " + (report.tests.compactMap { $0.finding?.hint }.first ?? ""))
+                }
+                try renderer.render(jobs)
             }
-            try renderer.render(jobs)
             print("wrote feedback for \(jobs.count) exercises to \(folder.path)/")
         }
     }

@@ -12,9 +12,10 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade a submission (or a class) against the engine's reference for each student's problem.",
         discussion: """
             One submission: lab grade <name> submission.json --student ID writes results.json (Gradescope schema), \
-            feedback.md and feedback.png into <out>/<name>/<ID>/ and prints a summary.
+            feedback.md and feedback.png into <out>/<name>/students/<ID>/ and prints a summary.
             A class: lab grade <name> --submissions DIR --roster roster.csv reads DIR/<ID>.json (or DIR/<ID>/submission.json) \
-            for every roster ID and also writes gradebook.csv and scores.png into <out>/<name>/.
+            for every roster ID (regular files inside DIR only, never through a symbolic link) and also writes \
+            gradebook.csv, scores.png and scores.json into <out>/<name>/.
             """)
 
     @Argument(help: "The exercise (see 'lab exercise list').")
@@ -61,10 +62,10 @@ struct GradeCommand: ParsableCommand {
             let url = URL(fileURLWithPath: submission)
             guard FileManager.default.fileExists(atPath: url.path) else { throw LabError("submission \(submission) not found") }
             let report = grader.grade(exercise, student: id, key: courseKey, submission: url)
-            let studentFolder = folder.appendingPathComponent(id.value)
-            try AtomicFile.makeDirectory(studentFolder)
-            let job = try FeedbackReport.write(report, exercise: exercise, to: studentFolder, renderer: renderer)
-            try renderer.render([job])
+            let studentFolder = BatchGrading.studentFolder(id, in: folder)
+            try OutputFolder(studentFolder).replace { staging in
+                try renderer.render([try FeedbackReport.write(report, exercise: exercise, to: staging, renderer: renderer)])
+            }
             print(FeedbackText.summary(report))
             print("wrote results.json, feedback.md and feedback.png to \(studentFolder.path)/")
         } else if let submissions, let roster {
@@ -75,12 +76,19 @@ struct GradeCommand: ParsableCommand {
             }
             let courseKey = try key.load()
             for (line, reason) in list.rejected {
-                FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(reason)\n".utf8))
+                FileHandle.standardError.write(Data("lab: warning: roster line \(line) skipped: \(SafeText.terminal(reason))\n".utf8))
+            }
+            for entry in BatchGrading.unmatchedSubmissions(in: URL(fileURLWithPath: submissions), roster: list) {
+                let why = entry.caseOnlyMatch.map { "differs only in case from roster ID '\($0)' (names must match exactly)" }
+                    ?? "matches no roster ID"
+                FileHandle.standardError.write(Data("lab: warning: submission '\(entry.name)' \(why); not graded\n".utf8))
             }
             let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
             let progress = ProgressLine.standardError()
-            let entries = try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: folder, renderer: renderer) { done, total in
-                progress?("graded \(done)/\(total)")
+            let entries = try OutputFolder(folder).replace { staging in
+                try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: staging, renderer: renderer) { done, total in
+                    progress?("graded \(done)/\(total)")
+                }
             }
             // The final count stays on screen.
             if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }

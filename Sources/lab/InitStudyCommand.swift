@@ -48,10 +48,11 @@ struct InitStudyCommand: ParsableCommand {
         let selected = try selectedSchemes()
         let renderer = try common.renderer()
         _ = try Gnuplot.locate()
-        let folder = try common.folder(for: "init-study")
+        let output = try common.output(for: "init-study")
+        let folder = output.url
 
         let result = try InitStudy.run(configuration, schemes: selected)
-        let urls = try InitStudyReport.write(result, to: folder, renderer: renderer)
+        let urls = try output.replace { try InitStudyReport.write(result, to: $0, renderer: renderer) }
         print(InitStudyReport.table(result))
         print("wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
     }

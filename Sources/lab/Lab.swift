@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNEngine
+import NNRender
 
 /// `lab`: NNLab's command-line tool. Each lab is a subcommand in its own file; the work is done
 /// by the lab modules, so these files only declare options and call one function.
@@ -12,10 +13,12 @@ struct Lab: ParsableCommand {
         discussion: "Each lab reproduces a lecture experiment and writes figures, with the numbers behind them as JSON, under --out (default: output/).",
         version: "0.1.0",
         subcommands: [ListCommand.self, AllCommand.self, InitStudyCommand.self, OptimizersCommand.self, DropoutCommand.self,
-                      AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradcheckCommand.self])
+                      AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradescopeCommand.self, GradcheckCommand.self])
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.
     static func main() {
+        // Ctrl-C and kill remove what the run was writing, whichever command it is.
+        Interrupts.install()
         do {
             var command = try parseAsRoot()
             try command.run()

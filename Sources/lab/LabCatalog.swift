@@ -22,6 +22,11 @@ enum LabCatalog: String, CaseIterable {
         }
     }
 
+    /// The subcommand that runs the lab, after `lab`.
+    var commandWords: [String] {
+        self == .grading ? ["exercise", "demo"] : [rawValue]
+    }
+
     /// Runs the lab with its defaults and the shared options.
     func run(_ common: CommonOptions) throws {
         switch self {

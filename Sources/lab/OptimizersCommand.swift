@@ -73,10 +73,11 @@ struct OptimizersCommand: ParsableCommand {
         try configuration.validate()
         let renderer = try common.renderer()
         _ = try Gnuplot.locate()
-        let folder = try common.folder(for: "optimizers")
+        let output = try common.output(for: "optimizers")
+        let folder = output.url
 
         let result = try OptimizersStudy.run(configuration)
-        let urls = try OptimizersReport.write(result, to: folder, renderer: renderer)
+        let urls = try output.replace { try OptimizersReport.write(result, to: $0, renderer: renderer) }
         print(OptimizersReport.table(result))
         print("wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
     }

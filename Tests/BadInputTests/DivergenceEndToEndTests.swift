@@ -8,16 +8,18 @@ final class DivergenceEndToEndTests: XCTestCase {
     func testInitStudySchemesThatLeaveFloat64AreReported() throws {
         try requireLabBinary()
         let out = try makeTemporaryFolder("diverge-init").path
-        for (arguments, reason) in [(["--width", "64", "--depth", "150", "--scheme", "small,xavier-tanh"], "std exactly 0 at layer"),
-                                    (["--width", "64", "--init", "normal:1e100", "--activation", "relu"], "overflowed to +∞ at layer 2")] {
+        for (arguments, reason, other) in [
+            (["--width", "64", "--depth", "150", "--scheme", "small,xavier-tanh"], "std exactly 0 at layer", "xavier-tanh"),
+            (["--width", "64", "--init", "normal:1e100", "--activation", "relu", "--scheme", "kaiming-relu"], "overflowed to +∞ at layer 2", "kaiming-relu"),
+        ] {
             let run = try LabBinary.run(["init-study", "--out", out] + arguments)
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssert(run.stdout.contains(reason), run.stdout)
             let summary = try String(contentsOfFile: out + "/init-study/summary.json", encoding: .utf8)
             XCTAssert(summary.contains("\"outcome\"") && summary.contains(reason), "the JSON says why")
             XCTAssert(FileManager.default.fileExists(atPath: out + "/init-study/summary.png"))
+            XCTAssert(FileManager.default.fileExists(atPath: out + "/init-study/\(other)-activations.png"), "the other scheme is drawn")
         }
-        XCTAssert(FileManager.default.fileExists(atPath: out + "/init-study/xavier-tanh-activations.png"), "the other scheme is drawn")
     }
 
     func testDropoutNetsThatDivergeAreReported() throws {

@@ -23,7 +23,7 @@ final class BatchGradingTests: XCTestCase {
             XCTAssertTrue(entries.allSatisfy { $0.error == nil }, "\(entries.compactMap(\.error))")
             outputs.append(out)
         }
-        for name in ["gradebook.csv", "scores.json", "s001/results.json", "s004/feedback.md", "s013/results.json", "s020/feedback.json"] {
+        for name in ["gradebook.csv", "scores.json", "students/s001/results.json", "students/s004/feedback.md", "students/s013/results.json", "students/s020/feedback.json"] {
             let first = try Data(contentsOf: outputs[0].appendingPathComponent(name))
             for other in outputs.dropFirst() {
                 XCTAssertEqual(first, try Data(contentsOf: other.appendingPathComponent(name)), name)

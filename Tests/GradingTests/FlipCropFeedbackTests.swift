@@ -80,7 +80,7 @@ final class FlipCropFeedbackTests: XCTestCase {
         let root = try makeTemporaryFolder("flipcrop")
         let (figure, data) = try writeFeedback(grade(verticalFlip, revealing: false), to: root)
         XCTAssertFalse(figure is ImagePanels, "no picture of the reference while it is withheld")
-        XCTAssertEqual(data.kind, "relative-error")
+        XCTAssertEqual(data.kind, "bands")
         XCTAssertTrue(data.referenceWithheld)
         let reference = exercise.reference(for: inputs)
         let withheld = [reference.require("flipped").scalars, reference.require("crop").scalars]
@@ -122,7 +122,7 @@ final class FlipCropFeedbackTests: XCTestCase {
         let run = try LabBinary.run(["grade", exercise.name, submission.path, "--student", student.value, "--course-key", keyFile.path,
                                      "--course", course.path, "--out", root.appendingPathComponent("out").path])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let folder = root.appendingPathComponent("out/\(exercise.name)/\(student.value)")
+        let folder = root.appendingPathComponent("out/\(exercise.name)/students/\(student.value)")
         let data = try JSONDecoder().decode(FeedbackFigure.Data.self, from: Data(contentsOf: folder.appendingPathComponent("feedback.json")))
         XCTAssertEqual(data.kind, "images")
         let expected = FeedbackFigure.make(grade(verticalFlip, revealing: true), exercise: exercise).figure.defaultSize

@@ -75,9 +75,9 @@ extension GradescopeResultsTests {
             XCTAssertEqual(data.referenceWithheld, !reveal)
             XCTAssertEqual(data.series.allSatisfy { $0.reference.isEmpty }, !reveal)
             XCTAssertEqual(data.series.map(\.name), ["dx", "dW", "db"])
-            // Withheld, the picture is the relative error per element, not a scatter of values.
-            XCTAssertEqual(data.kind, reveal ? "scatter" : "relative-error")
-            if !reveal { XCTAssertTrue(data.series.allSatisfy { $0.relativeError?.allSatisfy { $0 == 0 } == true }) }
+            // Withheld, the picture is the band of each element (whole numbers), not a scatter of values.
+            XCTAssertEqual(data.kind, reveal ? "scatter" : "bands")
+            if !reveal { XCTAssertTrue(data.series.allSatisfy { $0.band?.allSatisfy { $0 == 0 } == true }) }
         }
     }
 }

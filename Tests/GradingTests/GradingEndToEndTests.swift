@@ -41,7 +41,7 @@ final class GradingEndToEndTests: XCTestCase {
             XCTAssertEqual(grade.status, 0, grade.stderr)
             XCTAssertTrue(grade.stdout.contains("FAIL"), grade.stdout)
             XCTAssertTrue(grade.stdout.contains(mistake.hint), "\(exercise.name): \(grade.stdout)")
-            let folder = root.appendingPathComponent("g1/\(exercise.name)/alice")
+            let folder = root.appendingPathComponent("g1/\(exercise.name)/students/alice")
             XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)),
                            ["results.json", "feedback.md", "feedback.json", "feedback.png"])
             XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent("feedback.png")).width, 0)
@@ -49,7 +49,7 @@ final class GradingEndToEndTests: XCTestCase {
             XCTAssertEqual(try LabBinary.run(arguments + ["--out", root.appendingPathComponent("g2").path]).status, 0)
             for name in ["results.json", "feedback.md", "feedback.json"] {
                 XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)),
-                               try Data(contentsOf: root.appendingPathComponent("g2/\(exercise.name)/alice/\(name)")), "\(exercise.name) \(name)")
+                               try Data(contentsOf: root.appendingPathComponent("g2/\(exercise.name)/students/alice/\(name)")), "\(exercise.name) \(name)")
             }
         }
     }
@@ -83,9 +83,9 @@ final class GradingEndToEndTests: XCTestCase {
             case .mistake: XCTAssertLessThan(scores[id]!, 5, id)
             default: XCTAssertEqual(scores[id], 0, id)
             }
-            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(id)/results.json").path), id)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("students/\(id)/results.json").path), id)
         }
-        let nan = try String(contentsOf: folder.appendingPathComponent("s\(String(format: "%03d", 3 + mistakes + 2))/feedback.md"))
+        let nan = try String(contentsOf: folder.appendingPathComponent("students/s\(String(format: "%03d", 3 + mistakes + 2))/feedback.md"))
         XCTAssertTrue(nan.contains("NaN and Infinity are not numbers"), nan)
         let nanRow = lines.first { $0.hasPrefix("s\(String(format: "%03d", 3 + mistakes + 2)),") } ?? ""
         XCTAssertTrue(nanRow.hasSuffix("NaN and Infinity are not numbers in JSON (Python writes them for float('nan') and float('inf')); your computation produced a non-finite value\""), String(nanRow))
@@ -104,7 +104,7 @@ final class GradingEndToEndTests: XCTestCase {
             (["grade", "nope", submission.path, "--student", "a", "--out", out], "unknown exercise 'nope'"),
             (["grade", "dropout", submission.path, "--student", "../x", "--out", out], "student ID '../x'"),
             (["grade", "dropout", submission.path, "--student", "a", "--course-key", "/nonexistent/key", "--out", out], "course key /nonexistent/key not found"),
-            (["grade", "dropout", "--submissions", root.path, "--roster", "/nonexistent/r.csv", "--out", out], "roster /nonexistent/r.csv not found"),
+            (["grade", "dropout", "--submissions", root.path, "--roster", "/nonexistent/r.csv", "--out", out], "roster /nonexistent/r.csv does not exist"),
             (["grade", "dropout", "/nonexistent/s.json", "--student", "a", "--out", out], "submission /nonexistent/s.json not found"),
             (["grade", "dropout", "--out", out], "either <submission>"),
             (["exercise", "make", "dropout", "--out", out], "exactly one of --student and --roster"),

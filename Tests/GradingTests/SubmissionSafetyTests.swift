@@ -68,8 +68,10 @@ final class SubmissionSafetyTests: XCTestCase {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-big-\(UUID().uuidString).json")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
-        XCTAssertTrue(Submission.read(url, expecting: shapes, course: small).fileError!.contains("over the 1000-byte limit"))
-        XCTAssertTrue(Submission.read(url.appendingPathExtension("missing"), expecting: shapes, course: small).fileError!.contains("not found"))
+        let big = Submission.read(url, expecting: shapes, course: small).fileError!
+        XCTAssertTrue(big.contains("the limit is 1000 bytes"), big)
+        XCTAssertFalse(big.contains(url.deletingLastPathComponent().path), "messages name the file, not the grader's folders: \(big)")
+        XCTAssertTrue(Submission.read(url.appendingPathExtension("missing"), expecting: shapes, course: small).fileError!.contains("does not exist"))
     }
 
     func testWrongTypesShapesAndMissingKeys() {
@@ -121,9 +123,9 @@ extension SubmissionSafetyTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-dir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        XCTAssertTrue(Submission.read(folder, expecting: shapes, course: course).fileError!.contains("not a regular file"))
+        XCTAssertTrue(Submission.read(folder, expecting: shapes, course: course).fileError!.contains("is a folder"))
         let link = folder.appendingPathComponent("zero.json")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/dev/zero")
-        XCTAssertTrue(Submission.read(link, expecting: shapes, course: course).fileError!.contains("not a regular file"))
+        XCTAssertTrue(Submission.read(link, expecting: shapes, course: course).fileError!.contains("is a symbolic link"))
     }
 }

@@ -26,13 +26,15 @@ public enum LabBinary {
         public var stderrLines: [Substring] { stderr.split(separator: "\n") }
     }
 
-    /// Runs `lab arguments` with `environment` (default: this process's), reading both pipes to
-    /// the end before waiting, so a chatty child never blocks on a full pipe.
-    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
+    /// Runs `lab arguments` with `environment` (default: this process's) in `directory` (default:
+    /// this process's), reading both pipes to the end before waiting, so a chatty child never
+    /// blocks on a full pipe.
+    public static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         if let environment { process.environment = environment }
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -53,7 +53,7 @@ final class ClassMapPlotTests: XCTestCase {
 
     func testScriptDrawsEachPanelsGridAndPointsByClass() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set multiplot layout 1,2 title \"regions \\\"quoted\\\"\"\n"), script)
+        XCTAssertTrue(script.contains("set multiplot layout 1,2 title 'regions \"quoted\"'\n"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\n"))
         let palette = (0..<3).map { "\($0) \"\(ClassMapPlot.tint(Theme.color($0), 0.72))\"" }.joined(separator: ", ")
         XCTAssertTrue(script.contains("set palette defined (\(palette))\nset palette maxcolors 3\nset cbrange [0:2]\n"), script)

@@ -43,8 +43,25 @@ final class GnuplotTests: XCTestCase {
         try Gnuplot.run(script: warnings + "x = 1\n")
     }
 
-    func testQuotedEscapes() {
-        XCTAssertEqual(Gnuplot.quoted("a \"b\" \\ c\nd"), "\"a \\\"b\\\" \\\\ c\\nd\"")
+    func testQuotedIsSingleQuotedWithLinesConcatenated() {
+        // Single quotes: no backslash escapes, no backquote or macro expansion.
+        XCTAssertEqual(Gnuplot.quoted("a \"b\" \\ c\nd"), "'a \"b\" \\ c'.\"\\n\".'d'")
+        XCTAssertEqual(Gnuplot.quoted("it's `date` @x"), "'it'.\"'\".'s `date` @x'")
+        XCTAssertEqual(Gnuplot.quoted("cr\rtab\t"), "'cr tab\t'")
+        XCTAssertEqual(Gnuplot.quoted(""), "''")
+    }
+
+    /// gnuplot itself reads every quoted text back unchanged and runs nothing: each text is
+    /// printed by gnuplot and compared, and the commands in backquotes would create files.
+    func testQuotedTextRunsNothingAndReadsBackVerbatim() throws {
+        let folder = try makeTemporaryFolder(self)
+        let texts = ["`touch RAN1`", "a\"`touch RAN2`\"b", "'`touch RAN3`'", "@RAN4 $(touch RAN5)", "line 1\nline `touch RAN6`",
+                     "back\\slash\\", "it's", "''`touch RAN7`''", "ünïcødé ✓"]
+        let script = "set print 'printed.txt'\n" + texts.map { "print \(Gnuplot.quoted($0))\n" }.joined() + "unset print\n"
+        try Gnuplot.run(script: script, in: folder)
+        let printed = try String(contentsOf: folder.appendingPathComponent("printed.txt"), encoding: .utf8)
+        XCTAssertEqual(printed, texts.joined(separator: "\n") + "\n")
+        XCTAssertEqual(folderContents(folder), ["printed.txt"], "a backquoted command ran")
     }
 
     func testDatablockWritesShortestRoundTripAndNaN() {

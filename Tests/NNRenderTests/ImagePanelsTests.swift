@@ -51,7 +51,7 @@ final class ImagePanelsTests: XCTestCase {
 
     func testScriptDrawsEachImageOnceWithRowsDownwards() {
         let script = Self.panels.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set multiplot title \"panels \\\"quoted\\\"\"\n"), script)
+        XCTAssertTrue(script.contains("set multiplot title 'panels \"quoted\"'\n"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\n"))
         // Four images, each its own datablock of x y r g b, one row per pixel, row 0 first,
         // each pixel a square of side 1 in its colour.
@@ -64,10 +64,10 @@ final class ImagePanelsTests: XCTestCase {
         // 2-pixel crop is centred left to right.
         XCTAssertTrue(script.contains("set xrange [-0.5:2.5]\nset yrange [1.5:-0.5]\n"), script)
         XCTAssertTrue(script.contains("set xrange [-1.0:2.0]\nset yrange [1.5:-0.5]\n"), script)
-        XCTAssertTrue(script.contains("set title \"whole\\noutlined\"\n"), script)
+        XCTAssertTrue(script.contains("set title 'whole'.\"\\n\".'outlined'\n"), script)
         XCTAssertTrue(script.contains("set object 3 rect from 0.5,-0.5 to 2.5,0.5 front"), "the outline around columns 1–2 of row 0")
         XCTAssertEqual(script.components(separatedBy: "set object 3 rect").count - 1, 1, "only the outlined panel")
-        XCTAssertTrue(script.contains("set title \"missing\"\n"), script)
+        XCTAssertTrue(script.contains("set title 'missing'\n"), script)
         XCTAssertTrue(script.contains("dt 2 lw 1\nunset grid\nplot NaN notitle\n"), "the empty slot is a dashed frame")
     }
 }

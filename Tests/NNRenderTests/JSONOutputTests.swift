@@ -32,4 +32,14 @@ final class JSONOutputTests: XCTestCase {
         let text = String(decoding: data, as: UTF8.self).filter { !$0.isWhitespace }
         XCTAssertEqual(text, "[\"nan\",\"inf\",\"-inf\",1.5]")
     }
+
+    func testFigureFileIsNamedAmongTheSortedKeys() throws {
+        let folder = try makeTemporaryFolder(self)
+        let value = Sample(zeta: 1, alpha: [], path: "p")
+        let url = folder.appendingPathComponent("a.json")
+        try JSONOutput.write(value, to: url, figure: folder.appendingPathComponent("a.png"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertEqual(text, "{\n  \"alpha\" : [\n\n  ],\n  \"figureFile\" : \"a.png\",\n  \"path\" : \"p\",\n  \"zeta\" : 1\n}\n")
+        XCTAssertEqual(try JSONDecoder().decode(Sample.self, from: Data(text.utf8)), value, "the document's own keys are intact")
+    }
 }

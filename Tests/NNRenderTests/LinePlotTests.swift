@@ -36,13 +36,13 @@ final class LinePlotTests: XCTestCase {
         XCTAssertEqual(panels.count, 2)
 
         // Log-x on the first panel only, and switched off again after the figure.
-        XCTAssertTrue(script.contains("set logscale x\nset format x \"%g\"\nset xtics autofreq\nset title \"sweep\""), script)
-        XCTAssertTrue(script.contains("unset logscale x\nset format x \"% h\"\nset xtics 0.25\nset title \"agreement\""), script)
+        XCTAssertTrue(script.contains("set logscale x\nset format x \"%g\"\nset xtics autofreq\nset title 'sweep'"), script)
+        XCTAssertTrue(script.contains("unset logscale x\nset format x \"% h\"\nset xtics 0.25\nset title 'agreement'"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\nunset logscale x\nset xtics autofreq\n"))
 
         // The scatter draws dots only; the other series of its panel keeps the line style.
-        XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title \"values\""), panels[1])
-        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt 7 ps 0.9 lw 2 lc rgb \"\(Theme.color(1))\" title \"fit\""), panels[1])
+        XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title 'values'"), panels[1])
+        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt 7 ps 0.9 lw 2 lc rgb \"\(Theme.color(1))\" title 'fit'"), panels[1])
         XCTAssertTrue(panels[0].contains("$f0_0_0 using 1:2 with linespoints"), panels[0])
 
         // The diagonal is drawn first, under the data, and only where asked.
@@ -55,7 +55,7 @@ final class LinePlotTests: XCTestCase {
         var plot = Self.plot
         plot.panels += plot.panels + plot.panels
         let grid = LinePlot(title: plot.title, panels: plot.panels, columns: 2)
-        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title \"options\"\n"))
+        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title 'options'\n"))
         XCTAssertEqual(grid.defaultSize, FigureSize(width: 300 + 2 * 700, height: 60 + 3 * 500))
         XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 1,6 "), "one row by default")
         XCTAssertEqual(LinePlot(title: "t", panels: Self.plot.panels, columns: 5).grid.columns, 2, "no more columns than panels")

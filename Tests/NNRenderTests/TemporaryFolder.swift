@@ -16,3 +16,12 @@ func folderContents(_ folder: URL) -> [String] {
 
 /// Whether the process can write where the permissions say it cannot (root ignores them).
 var permissionsAreEnforced: Bool { geteuid() != 0 }
+
+/// The PID of a child that has exited and been reaped: no process has it (until it is reused).
+func exitedProcessID() throws -> pid_t {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/true")
+    try process.run()
+    process.waitUntilExit()
+    return process.processIdentifier
+}

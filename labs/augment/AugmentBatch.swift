@@ -9,7 +9,7 @@ import NNRender
 /// Sample `i` draws from its own generator, seeded `seed + i·φ` (φ the 64-bit golden ratio,
 /// decorrelated by SplitMix64 seeding), so the output is the same for any number of threads.
 /// Work is spread over every core; files go to a hidden staging folder and are moved into place
-/// only when every copy succeeded, so a failure leaves no partial set.
+/// only when every copy succeeded, so a failure or an interrupt leaves no partial set.
 public struct AugmentBatch: Sendable {
     public var pipeline: String
     public var image: URL
@@ -63,38 +63,37 @@ public struct AugmentBatch: Sendable {
     }
 
     /// Writes the copies and `<stem>-augment.json` into `folder`; returns the manifest.
+    ///
+    /// The folder is the user's, so the run adds its files and leaves everything else alone
+    /// (`OutputFolder.Scope.addedFiles`): the copies are written into a staging folder inside it,
+    /// locked against another run, and moved in only when every copy succeeded.
     public func write(to folder: URL) throws -> Manifest {
         let (augmentation, input) = try prepare()
-        try AtomicFile.makeDirectory(folder)
-        let staging = folder.appendingPathComponent(".augment-staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try AtomicFile.makeDirectory(staging)
-        defer { try? FileManager.default.removeItem(at: staging) }
+        let output = try OutputFolder(folder, scope: .addedFiles)
         let stem = image.deletingPathExtension().lastPathComponent
         let digits = max(4, String(count).count)
         let names = (0..<count).map { "\(stem)-\(String(repeating: "0", count: max(0, digits - String($0 + 1).count)))\($0 + 1).png" }
-
-        let results = ResultBox(count: count)
-        let workers = min(threads, count)
-        Workers.run(workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) where !results.failed {
-                do {
-                    var generator = self.generator(for: index)
-                    let (out, record) = try augmentation.sample(input, using: &generator)
-                    try out.pngImage().write(to: staging.appendingPathComponent(names[index]))
-                    results.set(index, .init(file: names[index], width: out.width, height: out.height, parameters: record))
-                } catch {
-                    results.fail(error)
+        return try output.replace { staging in
+            let results = ResultBox(count: count)
+            let workers = min(threads, count)
+            Workers.run(workers) { worker in
+                for index in stride(from: worker, to: count, by: workers) where !results.failed {
+                    do {
+                        var generator = self.generator(for: index)
+                        let (out, record) = try augmentation.sample(input, using: &generator)
+                        try out.pngImage().write(to: staging.appendingPathComponent(names[index]))
+                        results.set(index, .init(file: names[index], width: out.width, height: out.height, parameters: record))
+                    } catch {
+                        results.fail(error)
+                    }
                 }
             }
+            if let error = results.error { throw error }
+            let manifest = Manifest(pipeline: pipeline, image: image.lastPathComponent, seed: seed, count: count,
+                                    copies: results.copies.map { $0! })
+            try JSONOutput.write(manifest, to: staging.appendingPathComponent("\(stem)-augment.json"))
+            return manifest
         }
-        if let error = results.error { throw error }
-        let manifest = Manifest(pipeline: pipeline, image: image.lastPathComponent, seed: seed, count: count,
-                                copies: results.copies.map { $0! })
-        try JSONOutput.write(manifest, to: staging.appendingPathComponent("\(stem)-augment.json"))
-        for name in names + ["\(stem)-augment.json"] {
-            try AtomicFile.commit(staging.appendingPathComponent(name), to: folder.appendingPathComponent(name))
-        }
-        return manifest
     }
 }
 

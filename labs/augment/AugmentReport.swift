@@ -9,25 +9,19 @@ import NNRender
 /// sheet (`SheetKind` names).
 public enum AugmentReport {
     /// Composes every sheet, renders them all in one `FigureRenderer` call, then writes the JSON.
-    /// Composed pixels go to a private temporary folder that is removed afterwards.
+    /// Each sheet's composed pixels go to gnuplot as an input file of its figure.
     @discardableResult
     public static func write(_ sheets: [ContactSheet], to folder: URL, renderer: FigureRenderer) throws -> [URL] {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("nnlab-augment-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
-        try AtomicFile.makeDirectory(scratch)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         var jobs: [(figure: any Figure, url: URL)] = []
         for sheet in sheets {
             let layout = SheetComposer.compose(sheet)
-            let pixels = scratch.appendingPathComponent("\(sheet.kind.rawValue).rgb")
-            try AtomicFile.write(Data(layout.image.pngImage().pixels), to: pixels)
-            let figure = ImageSheetFigure(rgbPath: pixels.path, width: layout.image.width, height: layout.image.height,
-                                          labels: layout.labels)
+            let figure = ImageSheetFigure(pixels: Data(layout.image.pngImage().pixels), width: layout.image.width,
+                                          height: layout.image.height, labels: layout.labels)
             jobs.append((figure, renderer.url(for: sheet.kind.rawValue, in: folder)))
         }
         try renderer.render(jobs)
-        for sheet in sheets {
-            try JSONOutput.write(sheet.data, to: folder.appendingPathComponent("\(sheet.kind.rawValue).json"))
+        for (sheet, job) in zip(sheets, jobs) {
+            try JSONOutput.write(sheet.data, to: folder.appendingPathComponent("\(sheet.kind.rawValue).json"), figure: job.url)
         }
         return jobs.map(\.url)
     }

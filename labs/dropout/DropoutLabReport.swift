@@ -59,7 +59,7 @@ public enum DropoutLabReport {
         try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
         func json<T: Encodable>(_ name: String, _ figure: String, _ finding: String, _ body: T) throws {
             try JSONOutput.write(Document(figure: figure, finding: finding, divergences: result.divergences, parameters: parameters, results: body),
-                                 to: folder.appendingPathComponent("\(name).json"))
+                                 to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
         }
         try json("overfitting", "train and validation accuracy and loss per epoch for each keep probability p",
                  findings.overfitting, result.overfitting)

@@ -3,10 +3,12 @@ import NNEngine
 import NNRender
 
 /// Grades a whole class: every roster student's submission, in parallel on all cores, each into
-/// `<out>/<student>/` (results.json, feedback.md, feedback.json, feedback.png), then
-/// `gradebook.csv`, `scores.png` and `scores.json` in `<out>/`.
+/// `<out>/students/<student>/` (results.json, feedback.md, feedback.json, feedback.png), then
+/// `gradebook.csv`, `scores.png` and `scores.json` in `<out>/`. The students' folders are one level
+/// down so that no ID (`gradebook.csv` is a valid one) can collide with the class's files.
 ///
-/// A submission is looked for at `<dir>/<student>.json`, then `<dir>/<student>/submission.json`.
+/// A submission is looked for at `<dir>/<student>.json`, then `<dir>/<student>/submission.json`,
+/// and read only if it is a regular file inside `<dir>` (never through a symbolic link).
 /// Nothing one student sends can stop the batch: an unreadable or hostile file is graded 0 with
 /// its reason, and a failure to write one student's files is recorded in the gradebook.
 public struct BatchGrading {
@@ -38,11 +40,41 @@ public struct BatchGrading {
         public var submissionError: String? = nil
     }
 
-    /// The submission file of `student` in `folder`.
+    /// The submission file of `student` in `folder`. Existence is checked without following a
+    /// link (`attributesOfItem` is `lstat`), so a link named `<student>.json` is found, and refused
+    /// when read, rather than skipped.
     public static func submissionURL(for student: StudentID, in folder: URL) -> URL {
         let flat = folder.appendingPathComponent("\(student.value).json")
-        if FileManager.default.fileExists(atPath: flat.path) { return flat }
+        if (try? FileManager.default.attributesOfItem(atPath: flat.path)) != nil { return flat }
         return folder.appendingPathComponent(student.value).appendingPathComponent("submission.json")
+    }
+
+    /// The folder of `student`'s feedback under a batch's output folder.
+    public static func studentFolder(_ student: StudentID, in out: URL) -> URL {
+        out.appendingPathComponent("students").appendingPathComponent(student.value)
+    }
+
+    /// A file or folder in the submissions folder that belongs to no roster student.
+    public struct Unmatched: Sendable, Equatable {
+        /// Its name, made safe to print.
+        public let name: String
+        /// The roster ID it matches when case is ignored, if one does.
+        public let caseOnlyMatch: String?
+    }
+
+    /// Every entry of `folder` (`<id>.json` or `<id>/`) whose ID is not on the roster, sorted by
+    /// name: a misspelled or miscased file would otherwise be silently ignored and score 0.
+    public static func unmatchedSubmissions(in folder: URL, roster: Roster) -> [Unmatched] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let ids = Set(roster.students.map(\.value))
+        var lowercased: [String: String] = [:]
+        for id in roster.students { lowercased[id.value.lowercased()] = id.value }
+        return names.sorted().compactMap { name in
+            guard !name.hasPrefix(".") else { return nil }
+            let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+            guard !ids.contains(stem) else { return nil }
+            return Unmatched(name: SafeText.terminal(name, limit: 80), caseOnlyMatch: lowercased[stem.lowercased()])
+        }
     }
 
     /// Grades every student; `progress(done, total)` is called after each (from worker threads).
@@ -58,10 +90,10 @@ public struct BatchGrading {
             for index in stride(from: worker, to: students.count, by: workers) {
                 let student = students[index]
                 let report = grader.grade(exercise, student: student, key: key,
-                                          submission: Self.submissionURL(for: student, in: submissions))
+                                          submission: Self.submissionURL(for: student, in: submissions), within: submissions)
                 var failure: String?
                 do {
-                    let job = try FeedbackReport.write(report, exercise: exercise, to: out.appendingPathComponent(student.value),
+                    let job = try FeedbackReport.write(report, exercise: exercise, to: Self.studentFolder(student, in: out),
                                                        renderer: renderer)
                     jobs.append(job)
                     owners.append(index)
@@ -92,12 +124,13 @@ public struct BatchGrading {
         var csv = (["student", "score", "max_score"] + exercise.outputs.map(\.key) + ["problem"]).joined(separator: ",") + "\n"
         for entry in entries {
             // The problem column: why the submission was unreadable, or why its feedback was not written.
+            // It quotes the student's file (a parse error shows the offending character), so it and the
+            // ID go through `SafeText.csvCell`: quoted, no control characters, no leading `= + - @`.
             let problem = [entry.submissionError, entry.error].compactMap { $0 }.joined(separator: "; ")
-            let fields = [entry.student.value, FeedbackText.points(entry.score), FeedbackText.points(entry.maxScore)]
+            let fields = [SafeText.csvCell(entry.student.value), FeedbackText.points(entry.score), FeedbackText.points(entry.maxScore)]
                 + entry.testScores.map(FeedbackText.points)
-                + [problem.replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\n", with: " ")]
-            csv += fields.enumerated().map { $0.offset == fields.count - 1 && !$0.element.isEmpty ? "\"\($0.element)\"" : $0.element }
-                .joined(separator: ",") + "\n"
+                + [problem.isEmpty ? "" : SafeText.csvCell(problem, limit: 300)]
+            csv += fields.joined(separator: ",") + "\n"
         }
         try AtomicFile.write(Data(csv.utf8), to: url)
     }
@@ -121,7 +154,7 @@ public struct BatchGrading {
         let mean = scores.reduce(0, +) / Double(scores.count)
         try JSONOutput.write(ScoresData(exercise: exercise.name, maxScore: maxScore, students: scores.count, mean: mean,
                                         median: median, histogram: histogram),
-                             to: folder.appendingPathComponent("scores.json"))
+                             to: folder.appendingPathComponent("scores.json"), figure: renderer.url(for: "scores", in: folder))
         let figure = HistogramGrid(title: "\(exercise.name): scores of \(scores.count) students (mean \(String(format: "%.2f", mean)), median \(FeedbackText.points(median)))",
                                    xLabel: "score (of \(FeedbackText.points(maxScore)))",
                                    panels: [HistogramGrid.Panel(title: "", histogram: histogram)])

@@ -31,10 +31,11 @@ public struct CourseKey: Sendable, Equatable {
     /// Reads a key file (its bytes, trailing newline stripped).
     /// - Throws: `LabError` if the file is missing, empty or larger than 4 KiB.
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.fileExists(atPath: url.path) else {
             throw LabError("course key \(url.path) not found; create one with `head -c 32 /dev/urandom | base64 > course.key`")
         }
-        var bytes = [UInt8](data)
+        // The limit allows a trailing newline (CRLF) beyond the 4 KiB of key.
+        var bytes = [UInt8](try InputFile.read(url, what: "course key", limit: Self.maxFileSize + 2, links: .follow))
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
         guard !bytes.isEmpty else { throw LabError("course key \(url.path) is empty; write at least 16 random bytes into it") }
         guard bytes.count <= Self.maxFileSize else {

@@ -29,10 +29,26 @@ public protocol Exercise: Sendable {
 
     /// A natural picture of the submission, if the exercise has one (else a scatter is drawn).
     func picture(inputs: NamedArrays, reference: NamedArrays, submission: NamedArrays) -> Picture?
+
+    /// What of output `key` is graded, as a function of a value of the output's shape: the value
+    /// itself (the default), or, for parameters after optimizer steps, the displacement from
+    /// `w0`, so that a step of 1e-3 is judged against its own size and not against |w| ≈ 1.
+    func graded(_ value: Tensor, key: String, inputs: NamedArrays) -> Tensor
+
+    /// The size sᵢ of the terms each element of `key` is computed from, in the graded quantity
+    /// (see `RelativeError`), where it exceeds the element itself: a cancellation such as
+    /// `1 − tanh²` near saturation. `nil` (the default) for outputs that do not cancel.
+    func roundingScale(of key: String, inputs: NamedArrays) -> Tensor?
+
+    /// The inputs that are integers (labels, pixel offsets), loaded as such by the skeleton.
+    var integerInputs: Set<String> { get }
 }
 
 extension Exercise {
     public func picture(inputs: NamedArrays, reference: NamedArrays, submission: NamedArrays) -> Picture? { nil }
+    public func graded(_ value: Tensor, key: String, inputs: NamedArrays) -> Tensor { value }
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? { nil }
+    public var integerInputs: Set<String> { [] }
 
     /// The total points.
     public var points: Double { outputs.reduce(0) { $0 + $1.points } }
@@ -86,17 +102,25 @@ public struct Mistake: Sendable {
     /// What feedback says when the submission matches this answer, e.g. "dW is 8× too large:
     /// did you forget to divide by N = 8?".
     public let hint: String
-    /// The wrong outputs this mistake produces (keys it does not affect are left out).
+    /// The wrong outputs this mistake produces (keys it does not affect are left out). A mistake
+    /// in one output that a later output is computed from lists both, so both name it.
     public let answers: NamedArrays
+    /// The fraction of an output's points this mistake earns, the same for every student:
+    /// the band its error happens to fall in depends on the student's numbers, the mistake
+    /// does not. 0 by default; a numerical slip with the right method (a one-sided difference,
+    /// the biased variance) earns half.
+    public let credit: Double
 
-    public init(_ kind: Kind, hint: String, answers: NamedArrays) {
+    public init(_ kind: Kind, hint: String, answers: NamedArrays, credit: Double = 0) {
+        precondition((0...1).contains(credit), "a mistake's credit is a fraction of the points")
         self.kind = kind
         self.hint = hint
         self.answers = answers
+        self.credit = credit
     }
 
     /// Convenience for a mistake that changes one output.
-    public init(_ kind: Kind, hint: String, key: String, value: Tensor) {
-        self.init(kind, hint: hint, answers: NamedArrays([(key, value)]))
+    public init(_ kind: Kind, hint: String, key: String, value: Tensor, credit: Double = 0) {
+        self.init(kind, hint: hint, answers: NamedArrays([(key, value)]), credit: credit)
     }
 }

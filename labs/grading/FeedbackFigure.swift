@@ -16,8 +16,10 @@ public enum FeedbackFigure {
             public var x: [Double]
             public var reference: [Double]
             public var submitted: [Double]?
-            /// Each element's relative error, in the picture drawn while the reference is withheld.
-            public var relativeError: [Double]? = nil
+            /// Each element's band (0 = the tightest; the band count = past the last), in the
+            /// picture drawn while the reference is withheld: with the submitted value, a band
+            /// bounds the reference only to the band's width, where the error itself would give it.
+            public var band: [Int]? = nil
             /// `images`: the shape of the flat values (`x` of the input image, `reference` and
             /// `submitted` of an output), [H, W, 3] row by row.
             public var shape: [Int]? = nil
@@ -32,7 +34,7 @@ public enum FeedbackFigure {
         }
         public var exercise: String
         public var student: String
-        /// `scatter`, `curves`, `trajectory`, `images`, or `relative-error` while the reference is withheld.
+        /// `scatter`, `curves`, `trajectory`, `images`, or `bands` while the reference is withheld.
         public var kind: String
         public var series: [Series]
         /// Labels of the marked worst elements, e.g. `dW[2, 0]`.
@@ -44,7 +46,7 @@ public enum FeedbackFigure {
         /// This data without reference values.
         func withholdingReference() -> Data {
             var copy = self
-            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted, relativeError: $0.relativeError) }
+            copy.series = series.map { Series(name: $0.name, x: $0.x, reference: [], submitted: $0.submitted, band: $0.band) }
             copy.referenceWithheld = true
             return copy
         }
@@ -54,42 +56,51 @@ public enum FeedbackFigure {
     static let markedCount = 5
 
     /// The figure and its data for `report`. While the reference is withheld, neither shows it:
-    /// the figure is each element's relative error (a scatter or curve read off at plotting
-    /// resolution would hand out answers good to ~1e-3, worth partial credit on resubmission).
+    /// the figure is each element's band (a scatter or curve read off at plotting resolution would
+    /// hand out answers good to ~1e-3, and each element's relative error with its submitted value
+    /// gives the reference exactly).
     public static func make(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {
         guard report.revealsReference else {
-            let (figure, data) = errorProfile(report)
+            let (figure, data) = bandProfile(report)
             return (figure, data.withholdingReference())
         }
         return build(report, exercise: exercise)
     }
 
-    /// Relative error |x − y| / max(1e-8, |x| + |y|) of every element against its flat index,
-    /// log-y, one series per output; the worst elements are named in the data.
-    static func errorProfile(_ report: GradeReport) -> (figure: any Figure, data: Data) {
+    /// The size of the figures drawn while the reference is withheld (see `ResizedFigure`).
+    static let bandProfileSize = FigureSize(width: 760, height: 460)
+
+    /// Each element's band against its flat index, one series per output, with the worst
+    /// elements (the highest band, then the output order) named. Band levels are whole numbers,
+    /// so the picture carries nothing finer than the bands.
+    static func bandProfile(_ report: GradeReport) -> (figure: any Figure, data: Data) {
         let title = "\(report.exercise), \(report.student): \(FeedbackText.points(report.score))/\(FeedbackText.points(report.maxScore)) (reference withheld)"
         var series: [Data.Series] = []
-        var worst: [(error: Double, label: String)] = []
+        var worst: [(band: Int, label: String)] = []
+        var bounds: [Double] = []
         for test in report.tests {
-            guard let s = test.submitted, s.shape == test.reference.shape else { continue }
-            let errors = zip(s.scalars, test.reference.scalars).map { x, y in abs(x - y) / max(1e-8, abs(x) + abs(y)) }
-            series.append(.init(name: test.key, x: errors.indices.map(Double.init), reference: [], submitted: s.scalars,
-                                relativeError: errors))
-            for (i, e) in errors.enumerated() where e > 1e-4 {
-                worst.append((e, "\(test.key)\(position(i, in: test.reference.shape))"))
-            }
+            guard let s = test.submitted, s.shape == test.reference.shape, let bands = test.elementBands, let error = test.error else { continue }
+            bounds = test.bandBounds
+            series.append(.init(name: test.key, x: bands.indices.map(Double.init), reference: [], submitted: s.scalars, band: bands))
+            if !test.passed, let b = test.bandIndex { worst.append((b, "\(test.key)\(error.worstPosition)")) }
         }
         // Nothing comparable (a malformed submission): the empty scatter shows no reference either.
-        if series.isEmpty { return scatter(report, title: title) }
-        let marked = worst.sorted { $0.error != $1.error ? $0.error > $1.error : $0.label < $1.label }.prefix(markedCount).map(\.label)
-        // Exact matches have error 0, which a log axis cannot show: they sit on the floor 1e-17.
+        if series.isEmpty {
+            let (figure, data) = scatter(report, title: title)
+            return (ResizedFigure(figure: figure, defaultSize: bandProfileSize), data)
+        }
+        let marked = worst.enumerated().sorted { $0.element.band != $1.element.band ? $0.element.band > $1.element.band : $0.offset < $1.offset }
+            .prefix(markedCount).map(\.element.label)
         let plot = LinePlot(title: title, panels: [LinePlot.Panel(
-            title: marked.isEmpty ? "every element within 1e-4" : "worst: " + marked.joined(separator: ", "),
-            xLabel: "element (flat index)", yLabel: "relative error",
-            series: series.map { .init(name: $0.name, x: $0.x, y: $0.relativeError!.map { max($0, 1e-17) }) },
-            logY: true)])
-        let data = Data(exercise: report.exercise, student: report.student, kind: "relative-error", series: series, worst: marked)
-        return (plot, data)
+            title: marked.isEmpty ? "every element in a full-credit band" : "worst: " + marked.joined(separator: ", "),
+            xLabel: "element (flat index)", yLabel: "relative error band",
+            series: series.map { .init(name: $0.name, x: $0.x, y: $0.band!.map(Double.init)) },
+            logY: false)])
+        // One tic per band, labelled with its range; the axis spans every band, reached or not.
+        let tics = (0...bounds.count).map { "\(Gnuplot.quoted(FeedbackText.bandRange($0, bounds: bounds))) \($0)" }
+        let axis = "set yrange [-0.5:\(Double(bounds.count) + 0.5)]\nset ytics (\(tics.joined(separator: ", ")))\n"
+        let data = Data(exercise: report.exercise, student: report.student, kind: "bands", series: series, worst: marked)
+        return (ResizedFigure(figure: plot, defaultSize: bandProfileSize, yAxis: axis), data)
     }
 
     static func build(_ report: GradeReport, exercise: any Exercise) -> (figure: any Figure, data: Data) {

@@ -13,7 +13,7 @@ public enum FeedbackReport {
         try AtomicFile.write(Data(FeedbackText.markdown(report, exercise: exercise).utf8),
                              to: folder.appendingPathComponent("feedback.md"))
         let (figure, data) = FeedbackFigure.make(report, exercise: exercise)
-        try JSONOutput.write(data, to: folder.appendingPathComponent("feedback.json"))
+        try JSONOutput.write(data, to: folder.appendingPathComponent("feedback.json"), figure: renderer.url(for: "feedback", in: folder))
         return (figure, renderer.url(for: "feedback", in: folder))
     }
 }

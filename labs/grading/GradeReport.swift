@@ -21,6 +21,13 @@ public struct GradeReport: Sendable {
         /// The submitted values (when readable, in the submitted shape) and the reference.
         public let submitted: Tensor?
         public let reference: Tensor
+        /// The position of the band the error fell in, among the bands sorted by bound
+        /// (0 = the tightest; the band count = past the last band); `nil` when not compared.
+        public var bandIndex: Int? = nil
+        /// The same per element, row-major, for the figure drawn while the reference is withheld.
+        public var elementBands: [Int]? = nil
+        /// The bound of each band, in the order of `bandIndex`, for "1e-4 … 1e-2".
+        public var bandBounds: [Double] = []
 
         public var passed: Bool { score >= maxScore }
     }
@@ -35,6 +42,8 @@ public struct GradeReport: Sendable {
     public let inputs: NamedArrays
     /// Whether reference values may be printed (course file, after the deadline).
     public let revealsReference: Bool
+    /// Whether the problem came from the public practice key (no course key was given).
+    public var practiceKey: Bool = false
 
     public var score: Double { tests.reduce(0) { $0 + $1.score } }
     public var maxScore: Double { tests.reduce(0) { $0 + $1.maxScore } }

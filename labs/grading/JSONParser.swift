@@ -9,12 +9,19 @@ public struct JSONParser {
     /// The deepest nesting of arrays and objects accepted. A 4-D tensor inside the submission
     /// object needs 5; 64 leaves room for any honest file and keeps recursion shallow.
     public var maxDepth: Int
+    /// The most values (numbers, strings, literals, arrays, objects) a document may hold. Counted
+    /// as they are read, so a file of a million tiny arrays stops at the limit instead of
+    /// building them all; the default is far above any exercise's outputs.
+    public var maxValues: Int
 
-    public init(maxDepth: Int = 64) { self.maxDepth = maxDepth }
+    public init(maxDepth: Int = 64, maxValues: Int = 1 << 20) {
+        self.maxDepth = maxDepth
+        self.maxValues = maxValues
+    }
 
     /// Parses a whole document. - Throws: `JSONParseError` with line and column.
     public func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        var cursor = Cursor(bytes: bytes, maxDepth: maxDepth)
+        var cursor = Cursor(bytes: bytes, maxDepth: maxDepth, maxValues: maxValues)
         cursor.skipWhitespace()
         let value = try cursor.value(depth: 0)
         cursor.skipWhitespace()
@@ -26,7 +33,9 @@ public struct JSONParser {
     struct Cursor {
         let bytes: [UInt8]
         let maxDepth: Int
+        let maxValues: Int
         var index = 0
+        var values = 0
 
         func error(_ message: String, at position: Int? = nil) -> JSONParseError {
             let end = Swift.min(position ?? index, bytes.count)
@@ -45,6 +54,8 @@ public struct JSONParser {
 
         mutating func value(depth: Int) throws -> JSONValue {
             guard let c = current else { throw error("unexpected end of file: expected a value") }
+            values += 1
+            if values > maxValues { throw error("more than \(maxValues) values in the file") }
             switch c {
             case UInt8(ascii: "{"): return try object(depth: depth + 1)
             case UInt8(ascii: "["): return try array(depth: depth + 1)

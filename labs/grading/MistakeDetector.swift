@@ -17,19 +17,25 @@ import NNEngine
 public enum MistakeDetector {
     public static let matchTolerance = 1e-5
 
-    /// A detected mistake: its family and the hint to show.
+    /// A detected mistake: its family, the hint to show, and for a named mistake its fixed credit.
     public struct Finding: Sendable, Equatable {
         public let kind: Mistake.Kind
         public let hint: String
+        /// `Mistake.credit` of a named mistake; `nil` for a generic family (scored by its band).
+        public var credit: Double? = nil
     }
 
-    /// The mistake `submitted` most likely makes for the output `key`, or `nil`.
-    public static func detect(key: String, submitted: Tensor, reference: Tensor, named: [Mistake], floor: Double) -> Finding? {
+    /// The mistake `submitted` most likely makes for the output `key`, or `nil`. `scale` is the
+    /// output's rounding scale (`Exercise.roundingScale`), so that a float32 slip is recognized.
+    public static func detect(key: String, submitted: Tensor, reference: Tensor, named: [Mistake], floor: Double,
+                              roundingScale scale: Tensor? = nil) -> Finding? {
         var best: (error: Double, finding: Finding)?
         for mistake in named {
             guard let wrong = mistake.answers[key], wrong.shape == submitted.shape, wrong != reference || wrong.count == 0 else { continue }
-            let e = RelativeError.value(submitted, wrong, floor: floor)
-            if e <= matchTolerance, best == nil || e < best!.error { best = (e, Finding(kind: mistake.kind, hint: mistake.hint)) }
+            let e = RelativeError.value(submitted, wrong, floor: floor, roundingScale: wrong.shape == scale?.shape ? scale : nil)
+            if e <= matchTolerance, best == nil || e < best!.error {
+                best = (e, Finding(kind: mistake.kind, hint: mistake.hint, credit: mistake.credit))
+            }
         }
         if let best { return best.finding }
         return generic(key: key, submitted: submitted, reference: reference, floor: floor)
@@ -61,15 +67,26 @@ public enum MistakeDetector {
         let c = (x * y).sum / yy
         guard c.isFinite, abs(c - 1) > 1e-3, RelativeError.value(x, c * y, floor: floor) <= matchTolerance else { return nil }
         if abs(c + 1) <= 1e-3 { return Finding(kind: .wrongSign, hint: "\(key) has the wrong sign everywhere") }
+        // Any two single numbers are "off by a constant factor": for a scalar that says something only
+        // when the factor is a whole number or its inverse (a forgotten N), not for a mere wrong value.
+        if x.count == 1, !isWhole(c), !isWhole(1 / c) { return nil }
         return Finding(kind: .constantFactor, hint: "\(key) is off by a constant factor of \(factorText(c)): a missing or extra division?")
     }
 
-    /// `8`, `1/8` or `2.718` for a factor.
-    static func factorText(_ c: Double) -> String {
+    /// Whether `c` is a whole number from 2 to a million, to a millionth.
+    static func isWhole(_ c: Double) -> Bool {
         let r = c.rounded()
-        if abs(c - r) < 1e-6 * abs(c), r != 0 { return String(Int(r)) }
+        return abs(r) >= 2 && abs(r) <= 1e6 && abs(c - r) < 1e-6 * abs(c)
+    }
+
+    /// `8`, `1/8` or `2.718` for a factor. Only factors up to a million are written as whole
+    /// numbers: `Int(1e20)` would trap, and a factor like that is no forgotten `/N` anyway.
+    static func factorText(_ c: Double) -> String {
+        let wholeLimit = 1e6
+        let r = c.rounded()
+        if abs(r) <= wholeLimit, abs(c - r) < 1e-6 * abs(c), r != 0 { return String(Int(r)) }
         let inverse = (1 / c).rounded()
-        if abs(1 / c - inverse) < 1e-6 * abs(1 / c), inverse != 0 { return "1/\(Int(inverse))" }
+        if abs(inverse) <= wholeLimit, abs(1 / c - inverse) < 1e-6 * abs(1 / c), inverse != 0 { return "1/\(Int(inverse))" }
         return String(format: "%.4g", c)
     }
 }

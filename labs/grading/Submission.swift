@@ -31,37 +31,53 @@ public struct Submission: Sendable {
     }
 
     /// Reads `url` for an exercise whose outputs have `shapes`, under `course`'s limits.
-    public static func read(_ url: URL, expecting shapes: [(key: String, shape: [Int])], course: CourseFile) -> Submission {
-        // Only regular files (after following links): a FIFO or a device could block or never end.
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        guard let attributes, let size = (attributes[.size] as? NSNumber)?.intValue else {
-            return failed("cannot read \(url.lastPathComponent): file not found or unreadable", shapes)
+    ///
+    /// Only a regular file is read (no FIFO, device or folder), and never through a symbolic
+    /// link (`InputFile`, `.refuse`): a link in a class's submissions folder could point at any
+    /// file the grader can read. With `folder`, the file's real location must also be inside it,
+    /// so a linked sub-folder (`subs/alice -> /etc`) is refused too. Messages name the file only,
+    /// never the grader's paths.
+    public static func read(_ url: URL, expecting shapes: [(key: String, shape: [Int])], course: CourseFile,
+                            within folder: URL? = nil) -> Submission {
+        if let folder, !isInside(url, folder: folder) {
+            return failed("\(url.lastPathComponent) is outside the submissions folder (a symbolic link?); only files in it are read",
+                          shapes)
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            return failed("\(url.lastPathComponent) is not a regular file", shapes)
-        }
-        guard size <= course.maxSubmissionBytes else {
-            return failed("submission is \(size) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
-        }
-        guard let handle = try? FileHandle(forReadingFrom: url),
-              let data = try? handle.read(upToCount: course.maxSubmissionBytes + 1) ?? Data() else {
+        let data: Data
+        do {
+            data = try InputFile.read(url, what: "submission", limit: course.maxSubmissionBytes, links: .refuse)
+        } catch let error as LabError {
+            return failed(error.message.replacingOccurrences(of: url.path, with: url.lastPathComponent), shapes)
+        } catch {
             return failed("cannot read \(url.lastPathComponent)", shapes)
-        }
-        try? handle.close()
-        // The file may have grown since it was measured; the limit holds for what was read.
-        guard data.count <= course.maxSubmissionBytes else {
-            return failed("submission is over the \(course.maxSubmissionBytes)-byte limit", shapes)
         }
         return parse([UInt8](data), expecting: shapes, course: course)
     }
+
+    /// Whether the folder holding `url` is, after resolving every link, `folder` or inside it.
+    static func isInside(_ url: URL, folder: URL) -> Bool {
+        let root = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let parent = url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+        return parent == root || parent.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
+    /// The UTF-8 byte order mark some Windows editors put first; RFC 8259 allows a reader to skip it.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     /// Parses submission bytes (see `read`).
     public static func parse(_ bytes: [UInt8], expecting shapes: [(key: String, shape: [Int])], course: CourseFile) -> Submission {
         guard bytes.count <= course.maxSubmissionBytes else {
             return failed("submission is \(bytes.count) bytes, over the \(course.maxSubmissionBytes)-byte limit", shapes)
         }
+        // A UTF-16 file (Windows "Unicode") starts with FF FE or FE FF: say so rather than "unexpected character".
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return failed("the file is UTF-16: save it as UTF-8 (json.dump in Python writes UTF-8)", shapes)
+        }
+        let body = bytes.starts(with: byteOrderMark) ? Array(bytes.dropFirst(3)) : bytes
         let document: JSONValue
-        do { document = try JSONParser(maxDepth: course.maxDepth).parse(bytes) } catch let error as JSONParseError {
+        do {
+            document = try JSONParser(maxDepth: course.maxDepth, maxValues: course.maxElements).parse(body)
+        } catch let error as JSONParseError {
             return failed("malformed JSON at \(error)", shapes)
         } catch {
             return failed("malformed JSON: \(error)", shapes)
@@ -72,7 +88,7 @@ public struct Submission: Sendable {
         var arrays: [String: Result<Tensor, Problem>] = [:]
         for (key, shape) in shapes {
             guard let value = document[key] else { arrays[key] = .failure(.missing); continue }
-            arrays[key] = tensor(from: value, expecting: shape)
+            arrays[key] = tensor(from: value, expecting: shape, maxElements: course.maxElements)
         }
         let expected = Set(shapes.map(\.key))
         return Submission(arrays: arrays, fileError: nil, unexpectedKeys: pairs.map(\.key).filter { !expected.contains($0) })
@@ -86,7 +102,8 @@ public struct Submission: Sendable {
 
     /// A rectangular nested array of numbers as a tensor, checked against `shape`. A scalar may
     /// come as a bare number or a one-element array.
-    static func tensor(from value: JSONValue, expecting shape: [Int]) -> Result<Tensor, Problem> {
+    static func tensor(from value: JSONValue, expecting shape: [Int], maxElements: Int = CourseFile().maxElements)
+        -> Result<Tensor, Problem> {
         var dims: [Int] = []
         var probe = value
         while case .array(let items) = probe {
@@ -94,8 +111,21 @@ public struct Submission: Sendable {
             guard let first = items.first else { break }
             probe = first
         }
+        // The shape is read off the first element of each level, so a 141-byte file of 33 nested
+        // pairs claims 2^33 elements (and 40 levels of 3 overflow Int). Multiply with overflow
+        // checks and compare with the limit before anything is allocated: a real array of that
+        // size could not have passed the parser's value count, so this one is ragged or too big.
+        var count = 1
+        for d in dims {
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= maxElements else {
+                return .failure(.wrongType("expected an array of numbers of shape \(shape): the first elements describe a shape "
+                                           + "\(dims.prefix(8))\(dims.count > 8 ? "…" : "") of more than \(maxElements) elements"))
+            }
+            count = product
+        }
         var scalars: [Double] = []
-        scalars.reserveCapacity(dims.reduce(1, *))
+        scalars.reserveCapacity(count)
         var failure: String?
         func walk(_ v: JSONValue, _ axis: Int, _ path: [Int]) {
             guard failure == nil else { return }

@@ -60,7 +60,7 @@ public enum InitStudyReport {
                                     input: "x ~ N(0, 1), shape [\(c.batch), \(c.width)], no bias",
                                     upstreamGradient: "dL/dh\(c.depth) ~ N(0, 1), shape [\(c.batch), \(c.width)]")
         var jobs: [(figure: any Figure, url: URL)] = []
-        var documents: [(URL, HistogramFigureData)] = []
+        var documents: [(url: URL, figure: URL, data: HistogramFigureData)] = []
         for scheme in result.schemes {
             let description = describe(scheme.scheme)
             let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
@@ -84,7 +84,7 @@ public enum InitStudyReport {
                 let figure = HistogramGrid(title: "\(heading)\n\(caption)",
                                            xLabel: label, panels: panels, columns: columns)
                 jobs.append((figure, renderer.url(for: name, in: folder)))
-                documents.append((folder.appendingPathComponent("\(name).json"), HistogramFigureData(
+                documents.append((folder.appendingPathComponent("\(name).json"), renderer.url(for: name, in: folder), HistogramFigureData(
                     figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
                     parameters: parameters, scheme: description, verdict: scheme.verdict, outcome: scheme.outcome, backwardGain: scheme.backwardGain,
                     unitsIdentical: scheme.unitsIdentical, layers: scheme.layers, histograms: histograms)))
@@ -118,11 +118,11 @@ public enum InitStudyReport {
 
         // Two gnuplot processes: the 13 figures draw in half the time on 2 cores.
         try renderer.render(jobs, processes: 2)
-        for (url, document) in documents { try JSONOutput.write(document, to: url) }
+        for document in documents { try JSONOutput.write(document.data, to: document.url, figure: document.figure) }
         try JSONOutput.write(SummaryData(parameters: parameters, schemes: result.schemes.map {
             .init(scheme: describe($0.scheme), verdict: $0.verdict, outcome: $0.outcome,
                   activationStd: $0.layers.map(\.activationStd), weightGradientStd: $0.layers.map(\.weightGradientStd))
-        }), to: folder.appendingPathComponent("summary.json"))
+        }), to: folder.appendingPathComponent("summary.json"), figure: renderer.url(for: "summary", in: folder))
         return jobs.map(\.url)
     }
 

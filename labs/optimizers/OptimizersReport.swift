@@ -60,11 +60,11 @@ public enum OptimizersReport {
     @discardableResult
     public static func write(_ result: OptimizersResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
         var jobs: [(figure: any Figure, url: URL)] = []
-        var documents: [(URL, any Encodable)] = []
+        var documents: [(url: URL, figure: URL, data: any Encodable)] = []
         func add(_ figure: any Figure, _ name: String, fileExtension: String? = nil, _ document: any Encodable) {
             let url = fileExtension.map { folder.appendingPathComponent("\(name).\($0)") } ?? renderer.url(for: name, in: folder)
             jobs.append((figure, url))
-            documents.append((folder.appendingPathComponent("\(name).json"), document))
+            documents.append((folder.appendingPathComponent("\(name).json"), url, document))
         }
         let c = result.configuration
 
@@ -130,7 +130,7 @@ public enum OptimizersReport {
         // Two gnuplot processes: the animations are most of the drawing, and the machines this
         // runs on have at least two cores.
         try renderer.render(jobs, processes: renderingProcesses)
-        for (url, document) in documents { try JSONOutput.write(document, to: url) }
+        for document in documents { try JSONOutput.write(document.data, to: document.url, figure: document.figure) }
         return jobs.map(\.url)
     }
 

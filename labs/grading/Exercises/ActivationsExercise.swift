@@ -73,6 +73,12 @@ public struct ActivationsExercise: Exercise {
                     key: "d_sigmoid", value: dout * z * z.map { 1 - $0 }),
             Mistake(.formula, hint: "d_sigmoid applies σ' to σ(z): σ(z)(1 − σ(z)) already is the derivative", key: "d_sigmoid",
                     value: dout * Activation.sigmoid.derivative(sigmoid)),
+            Mistake(.formula, hint: "d_tanh is 1 − tanh(z)² alone: multiply by the upstream gradient dout", key: "d_tanh",
+                    value: Activation.tanh.derivative(z)),
+            Mistake(.formula, hint: "d_relu is the gate alone: multiply by the upstream gradient dout", key: "d_relu",
+                    value: Activation.relu.derivative(z)),
+            Mistake(.formula, hint: "d_leaky_relu is the local slope alone: multiply by the upstream gradient dout", key: "d_leaky_relu",
+                    value: Activation.leakyReLU(slope: a).derivative(z)),
             Mistake(.formula, hint: "d_tanh uses 1 − tanh(z): the derivative is 1 − tanh(z)²", key: "d_tanh",
                     value: dout * Activation.tanh(z).map { 1 - $0 }),
             Mistake(.formula, hint: "d_relu gates on dout: the gate is z > 0, the input of the forward pass", key: "d_relu",
@@ -82,6 +88,14 @@ public struct ActivationsExercise: Exercise {
             Mistake(.formula, hint: "leaky_relu uses the slope for z > 0: it is z for z > 0 and a·z below", key: "leaky_relu",
                     value: z.map { $0 > 0 ? a * $0 : $0 }),
         ]
+    }
+
+    /// `d_tanh = dout·(1 − tanh²)` and `d_sigmoid = dout·σ(1 − σ)` subtract two numbers near 1
+    /// where the unit saturates: float32 rounds each to u, so the element carries an error of
+    /// u·|dout| however small it is. Their rounding scale is |dout|.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        guard key == "d_tanh" || key == "d_sigmoid" else { return nil }
+        return inputs.require("dout").map(abs)
     }
 
     /// Per nonlinearity, `f(z)` and the local derivative `f′(z)` against z: the submitted forward

@@ -47,6 +47,17 @@ public struct AffineBackwardExercise: Exercise {
         return NamedArrays([("dx", gradients.input), ("dW", gradients.weight), ("db", gradients.bias)])
     }
 
+    /// The products sum terms of either sign: each element's scale is the same product of absolute values.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        let (x, w, dout) = (inputs.require("x").map(abs), inputs.require("W").map(abs), inputs.require("dout").map(abs))
+        switch key {
+        case "dx": return Tensor.matmul(dout, w.transposed)
+        case "dW": return Tensor.matmul(x.transposed, dout)
+        case "db": return dout.columnSums
+        default: return nil
+        }
+    }
+
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
         let g = layer(inputs).1
         let n = Double(inputs.require("x").shape[0])

@@ -68,6 +68,54 @@ public struct BatchNormExercise: Exercise {
                             ("dgamma", gradients.gamma), ("dbeta", gradients.beta)])
     }
 
+    /// The size of the terms behind each element (see `RelativeError`): `x − μ` cancels when the
+    /// features sit far from 0 (the shift here is up to ~3σ), and every output is computed from it.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        let (x, dout, gamma, beta) = (inputs.require("x"), inputs.require("dout"), inputs.require("gamma"), inputs.require("beta"))
+        let (b, d) = (x.shape[0], x.shape[1])
+        let rho = inputs.scalar("momentum"), eps = inputs.scalar("eps")
+        let mu = x.columnSums * (1 / Double(b))
+        let variance = (0..<d).map { j -> Double in
+            let deviations = (0..<b).map { i -> Double in x[i, j] - mu.scalars[j] }
+            return deviations.map { $0 * $0 }.reduce(0, +) / Double(b)
+        }
+        let sigma = variance.map { ($0 + eps).squareRoot() }
+        // |x| + |μ| over σ: the scale of x̂ = (x − μ)/σ, per element.
+        let xhatScale = Tensor(shape: x.shape, scalars: (0..<(b * d)).map { k -> Double in
+            (abs(x.scalars[k]) + abs(mu.scalars[k % d])) / sigma[k % d]
+        })
+        switch key {
+        case "out": return xhatScale.multiplyingEachRow(by: gamma.map(abs)).addingToEachRow(beta.map(abs))
+        case "new_running_mean":
+            return rho * inputs.require("running_mean").map(abs) + (1 - rho) * (x.map(abs).columnSums * (1 / Double(b)))
+        case "new_running_var":
+            let squares = (0..<d).map { j -> Double in
+                let sizes = (0..<b).map { i -> Double in abs(x[i, j]) + abs(mu.scalars[j]) }
+                return sizes.map { $0 * $0 }.reduce(0, +) / Double(b - 1)
+            }
+            return rho * inputs.require("running_var").map(abs) + (1 - rho) * Tensor(squares)
+        case "test_out":
+            let reference = reference(for: inputs)
+            let (m, v, t) = (reference.require("new_running_mean"), reference.require("new_running_var"), inputs.require("x_test"))
+            return Tensor(shape: t.shape, scalars: (0..<t.count).map { k -> Double in
+                let j = k % d
+                let size: Double = abs(t.scalars[k]) + abs(m.scalars[j])
+                return abs(gamma.scalars[j]) * size / (v.scalars[j] + eps).squareRoot() + abs(beta.scalars[j])
+            })
+        case "dx":
+            let g = dout.multiplyingEachRow(by: gamma).map(abs)
+            let gSum = g.columnSums, gxSum = (g * xhatScale).columnSums
+            return Tensor(shape: x.shape, scalars: (0..<(b * d)).map { k -> Double in
+                let j = k % d
+                let terms: Double = Double(b) * g.scalars[k] + gSum.scalars[j] + xhatScale.scalars[k] * gxSum.scalars[j]
+                return terms / (Double(b) * sigma[j])
+            })
+        case "dgamma": return (dout.map(abs) * xhatScale).columnSums
+        case "dbeta": return dout.map(abs).columnSums
+        default: return nil
+        }
+    }
+
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
         let reference = reference(for: inputs)
         let x = inputs.require("x")
@@ -78,6 +126,13 @@ public struct BatchNormExercise: Exercise {
         _ = plain.forward(x, mode: .training)
         let biasedVariance = (plain.runningVariance - rho * inputs.require("running_var")) * ((b - 1) / b)
         let biasedRunning = rho * inputs.require("running_var") + biasedVariance
+        var biasedLayer = layer(inputs)
+        biasedLayer.runningMean = reference.require("new_running_mean")
+        biasedLayer.runningVariance = biasedRunning
+        // Momentum read the other way round: the new batch statistics weighted by ρ = 0.9.
+        var swapped = layer(inputs)
+        swapped.momentum = 1 - rho
+        _ = swapped.forward(x, mode: .training)
         // Inference with the test batch's own statistics instead of the running ones.
         var ownStatistics = layer(inputs)
         let testWithBatchStatistics = ownStatistics.forward(inputs.require("x_test"), mode: .training).output
@@ -86,8 +141,14 @@ public struct BatchNormExercise: Exercise {
         let (_, cache) = frozen.forward(x, mode: .training)
         let naive = inputs.require("dout").multiplyingEachRow(by: inputs.require("gamma")).multiplyingEachRow(by: cache.inverseStd)
         return [
-            Mistake(.formula, hint: "new_running_var uses the biased batch variance: multiply it by B/(B − 1) = \(Int(b))/\(Int(b) - 1)",
-                    key: "new_running_var", value: biasedRunning),
+            Mistake(.formula, hint: "new_running_var uses the biased batch variance: multiply it by B/(B − 1) = \(Int(b))/\(Int(b) - 1) "
+                        + "(test_out, normalized with it, inherits the slip)",
+                    answers: NamedArrays([("new_running_var", biasedRunning), ("test_out", biasedLayer.inference(inputs.require("x_test")))]),
+                    credit: 0.5),
+            Mistake(.formula, hint: "the running averages weight the new batch by momentum: it is momentum · running + (1 − momentum) · batch "
+                        + "(test_out, normalized with them, inherits the slip)",
+                    answers: NamedArrays([("new_running_mean", swapped.runningMean), ("new_running_var", swapped.runningVariance),
+                                          ("test_out", swapped.inference(inputs.require("x_test")))])),
             Mistake(.formula, hint: "test_out normalizes with the test batch's own statistics: inference uses the running mean and variance",
                     key: "test_out", value: testWithBatchStatistics),
             Mistake(.formula, hint: "dx treats μ and σ² as constants: they depend on x, which adds the two sum terms",

@@ -58,10 +58,20 @@ public struct BealeAdamExercise: Exercise {
         NamedArrays([("points", run(adam(inputs), inputs))])
     }
 
+    /// A float32 run rounds the point at every step (and Beale's gradient cancels near the
+    /// valley): each coordinate's scale is the distance travelled, as for `optimizer-steps`.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        OptimizerStepsExercise.travelScale(start: inputs.require("start"), path: reference(for: inputs).require("points"))
+    }
+
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
         var plain = adam(inputs)
         plain.biasCorrection = false
+        let path = run(adam(inputs), inputs)
+        let withoutStart = Tensor(shape: [Self.steps, 2], scalars: Array(path.scalars.dropFirst(2)))
         return [
+            Mistake(.wrongShape, hint: "points lacks the start: row 0 is the start point, then one row per iteration (\(Self.steps + 1) rows)",
+                    key: "points", value: withoutStart),
             Mistake(.formula, hint: "points follow Adam without bias correction: divide m by 1 − beta1^t and v by 1 − beta2^t",
                     key: "points", value: run(plain, inputs)),
             Mistake(.wrongSign, hint: "points climb Beale's function: the gradient's sign is flipped", key: "points",

@@ -54,11 +54,16 @@ public struct DropoutExercise: Exercise {
         let (x, dout, p) = (inputs.require("x"), inputs.require("dout"), inputs.scalar("p"))
         let m = mask(inputs)
         let flipped = inputs.require("u").map { $0 >= p ? 1 : 0 }
+        // Keeping with probability 1 − p, as when p is taken for the drop probability (for p = 0.5
+        // that is the right answer, which the detector never calls a mistake).
+        let dropped = inputs.require("u").map { $0 < 1 - p ? 1 : 0 }
         return [
             Mistake(.constantFactor, hint: "forgot to divide by p = \(p): inverted dropout scales kept units by 1/p",
                     answers: NamedArrays([("out", x * m), ("dx", dout * m)])),
             Mistake(.formula, hint: "the mask keeps u ≥ p: p is the keep probability, so keep where u < p",
                     answers: NamedArrays([("out", x * flipped * (1 / p)), ("dx", dout * flipped * (1 / p))])),
+            Mistake(.formula, hint: "p is read as the drop probability: here p is the keep probability, so keep where u < p and divide by p",
+                    answers: NamedArrays([("out", x * dropped * (1 / (1 - p))), ("dx", dout * dropped * (1 / (1 - p)))])),
             Mistake(.formula, hint: "dx ignores the mask: the dropped units pass no gradient back", key: "dx", value: dout * (1 / p)),
             Mistake(.constantFactor, hint: "test_out is scaled by p: that is vanilla dropout; inverted dropout's test pass is the identity",
                     key: "test_out", value: x * p),

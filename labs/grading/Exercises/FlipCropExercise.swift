@@ -12,6 +12,7 @@ public struct FlipCropExercise: Exercise {
     public let name = "flip-crop"
     public let title = "Data augmentation: horizontal flip and crop"
     public let lecture = "001 data augmentation"
+    public var integerInputs: Set<String> { ["top", "left", "height", "width"] }
 
     public let outputs = [OutputSpec("flipped", "the image mirrored left to right", points: 1),
                           OutputSpec("crop", "the crop of the flipped image", points: 1)]

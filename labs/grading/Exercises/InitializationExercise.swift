@@ -13,6 +13,7 @@ public struct InitializationExercise: Exercise {
     public let name = "initialization"
     public let title = "Xavier and He initialization; activation statistics"
     public let lecture = "001 weight initialization"
+    public var integerInputs: Set<String> { ["shapes", "nonlinearity"] }
 
     /// The nonlinearity codes of problem.json.
     static let codes: [Activation] = [.sigmoid, .tanh, .relu, .leakyReLU(slope: 0.01)]

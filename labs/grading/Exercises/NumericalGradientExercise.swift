@@ -15,6 +15,7 @@ public struct NumericalGradientExercise: Exercise {
     public let name = "numerical-gradient"
     public let title = "Numerical gradient by centered differences"
     public let lecture = "000 gradient checking"
+    public var integerInputs: Set<String> { ["y"] }
 
     public static let methodBands = [
         ScoreBand(maxRelativeError: 1e-7, credit: 1, label: "as exact as a centered difference gets (≤ 1e-7)"),
@@ -65,7 +66,7 @@ public struct NumericalGradientExercise: Exercise {
         }
         return [
             Mistake(.formula, hint: "grad is a one-sided difference (f(W + h) − f(W))/h: its error is O(h); use the centered one, O(h²)",
-                    key: "grad", value: Tensor(shape: w.shape, scalars: forward)),
+                    key: "grad", value: Tensor(shape: w.shape, scalars: forward), credit: 0.5),
             Mistake(.constantFactor, hint: "grad is twice too large: divide the centered difference by 2h, not h",
                     key: "grad", value: reference(for: inputs).require("grad") * 2),
         ]

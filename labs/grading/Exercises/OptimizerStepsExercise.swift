@@ -62,6 +62,37 @@ public struct OptimizerStepsExercise: Exercise {
                             ("adam", Self.run(adam, inputs: inputs))])
     }
 
+    /// The displacement from `w0` after each step, `w_t − w0` (row t−1): with lr = 0.001 the
+    /// parameters move by ~1e-3 from |w0| ≈ 1, so comparing parameters would call an optimizer
+    /// that never moves nearly right. Each displacement is judged against its own size.
+    public func graded(_ value: Tensor, key: String, inputs: NamedArrays) -> Tensor {
+        let w0 = inputs.require("w0")
+        guard value.rank == 2, value.shape[1] == w0.count else { return value }
+        return value.addingToEachRow(-w0)
+    }
+
+    /// A float32 implementation stores w, so each step rounds by u·|w|: the displacement's scale is
+    /// |w0| plus the sizes of the steps so far (the reference's).
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        Self.travelScale(start: inputs.require("w0"), path: reference(for: inputs).require(key))
+    }
+
+    /// Per row t and coordinate j of a path [T, D] from `start`: |start_j| + |w_tj| + Σ_{t' ≤ t} |w_t'j − w_(t'−1)j|,
+    /// the sizes a float32 run adds and rounds on its way to w_t.
+    static func travelScale(start w0: Tensor, path: Tensor) -> Tensor {
+        var scale: [Double] = []
+        var previous = w0.scalars, travelled = [Double](repeating: 0, count: w0.count)
+        for t in 0..<path.shape[0] {
+            let row = path.row(t).scalars
+            for j in row.indices {
+                travelled[j] += abs(row[j] - previous[j])
+                scale.append(abs(w0.scalars[j]) + abs(row[j]) + travelled[j])
+            }
+            previous = row
+        }
+        return Tensor(shape: path.shape, scalars: scale)
+    }
+
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {
         let (momentum, rmsprop, adam) = optimizers(inputs)
         var noCorrection = adam

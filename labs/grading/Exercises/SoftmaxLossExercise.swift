@@ -12,6 +12,7 @@ public struct SoftmaxLossExercise: Exercise {
     public let name = "softmax-loss"
     public let title = "Softmax cross-entropy loss and its gradient"
     public let lecture = "003 loss functions"
+    public var integerInputs: Set<String> { ["y"] }
 
     public let outputs = [OutputSpec("loss", "mean cross-entropy", points: 1),
                           OutputSpec("dscores", "gradient of the mean loss", points: 2),
@@ -38,6 +39,23 @@ public struct SoftmaxLossExercise: Exercise {
         let result = Loss.softmaxCrossEntropy(scores, labels: y)
         let initial = Loss.softmaxCrossEntropy(Tensor(zeros: scores.shape), labels: y)
         return NamedArrays([("loss", .scalar(result.value)), ("dscores", result.gradient), ("initial_loss", .scalar(initial.value))])
+    }
+
+    /// `loss = mean(logsumexp(s) − s_y)` and `dscores = (p − onehot)/N` subtract numbers of the
+    /// size of the scores (and p ≈ 1 from 1): their rounding scales are those sizes.
+    public func roundingScale(of key: String, inputs: NamedArrays) -> Tensor? {
+        let (scores, y) = (inputs.require("scores"), inputs.integers("y"))
+        let n = Double(scores.shape[0])
+        switch key {
+        case "loss":
+            let size = y.indices.map { i in scores.row(i).scalars.map(abs).max()! + abs(scores[i, y[i]]) }
+            return .scalar(size.reduce(0, +) / n)
+        case "dscores":
+            var size = reference(for: inputs).require("dscores") * n
+            for (i, label) in y.enumerated() { size[i, label] += 2 }
+            return size.map(abs) * (1 / n)
+        default: return nil
+        }
     }
 
     public func mistakes(for inputs: NamedArrays) -> [Mistake] {

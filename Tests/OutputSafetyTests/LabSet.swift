@@ -1,0 +1,81 @@
+import Foundation
+import NNRender
+import XCTest
+
+/// What a lab's output folder holds, checked the way a reader would: every figure complete (and
+/// every PNG decoded by libpng), every JSON naming a figure that is there, and all of them from
+/// one run.
+struct LabSet {
+    /// Small configurations of every lab that draws figures, a second or so each.
+    static let smallRuns: [(lab: String, arguments: [String])] = [
+        ("init-study", ["init-study", "--width", "32", "--depth", "3", "--batch", "4", "--scheme", "xavier-tanh,small"]),
+        ("optimizers", ["optimizers", "--function", "valley", "--steps", "20"]),
+        ("dropout", ["dropout", "--dataset", "xor", "--keep", "1,0.5", "--hidden", "8", "--planar-hidden", "8", "--epochs", "2",
+                     "--ensemble", "2", "--mc-samples", "4", "--grid", "10", "--train-count", "40"]),
+        ("augment", ["augment", "--transform", "hflip", "--samples", "1"]),
+        ("grading", ["exercise", "demo"]),
+    ]
+
+    let folder: URL
+
+    /// The figure files (by extension) in the folder and its subfolders.
+    var figures: [URL] { files.filter { ["png", "svg", "pdf", "gif"].contains($0.pathExtension) } }
+    var jsons: [URL] { files.filter { $0.pathExtension == "json" } }
+
+    var files: [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { !$0.hasDirectoryPath }
+    }
+
+    /// Problems a reader would meet: incomplete figures, JSON naming a missing figure, figures of
+    /// another run (the `seed` of every JSON's parameters must agree).
+    func problems() -> [String] {
+        var found: [String] = []
+        for figure in figures {
+            if let problem = FigureIntegrity.problem(with: figure) { found.append("\(figure.lastPathComponent): \(problem)") }
+            // And libpng decodes every pixel of it.
+            if figure.pathExtension == "png" {
+                do { _ = try PNGImage(contentsOf: figure) } catch { found.append("\(figure.lastPathComponent): \(error)") }
+            }
+        }
+        var seeds = Set<String>()
+        for json in jsons {
+            guard let data = try? Data(contentsOf: json),
+                  let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                found.append("\(json.lastPathComponent): not a JSON object")
+                continue
+            }
+            if let file = object[JSONOutput.figureFileKey] as? String,
+               !FileManager.default.fileExists(atPath: json.deletingLastPathComponent().appendingPathComponent(file).path) {
+                found.append("\(json.lastPathComponent) names \(file), which is missing")
+            }
+            if let seed = Self.seed(of: object) { seeds.insert(seed) }
+        }
+        if seeds.count > 1 { found.append("JSON from several runs: seeds \(seeds.sorted())") }
+        return found
+    }
+
+    /// The seed every JSON of the set names.
+    var seed: String? {
+        jsons.lazy.compactMap { (try? Data(contentsOf: $0)).flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] } }
+            .compactMap(Self.seed(of:)).first
+    }
+
+    /// A JSON's seed: in its parameters, or at the top (augment).
+    static func seed(of object: [String: Any]) -> String? {
+        ((object["parameters"] as? [String: Any])?["seed"] ?? object["seed"]).map { "\($0)" }
+    }
+
+    /// Every file and folder under `root` that a finished run would not leave: temporaries (their
+    /// names carry a PID), a staging folder's marker, and lock files.
+    static func temporaries(under root: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).map(\.lastPathComponent)
+            .filter { StaleTemporaries.owner(ofTemporaryNamed: $0) != nil || $0 == ".complete" || ($0.hasPrefix(".") && $0.hasSuffix(".lock")) }
+    }
+
+    /// A hash of every file's name and bytes, to tell whether a set changed at all.
+    var fingerprint: [String: Data] {
+        Dictionary(uniqueKeysWithValues: files.map { ($0.path.replacingOccurrences(of: folder.path, with: ""), (try? Data(contentsOf: $0)) ?? Data()) })
+    }
+}
