@@ -59,7 +59,7 @@ let package = Package(
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
                                                             "Grading", "DropoutLab"],
-                         exclude: ["numpy_init_study.py", "pillow_augment.py", "numpy_training.py"]),
+                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
 
         // What every end-to-end test shares: running the built `lab`, and temporary folders.
         .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
@@ -71,6 +71,8 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNRender", "lab"]),
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"],
                     exclude: ["numpy"]),
+        // The random streams every lab uses, drawn together: no shared runs, no correlation.
+        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),

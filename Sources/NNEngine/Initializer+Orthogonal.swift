@@ -8,7 +8,7 @@ extension Initializer {
     /// `dorgqr` to form the `[max, min]` Q), and flip each column of Q by `sign(Rᵢᵢ)`: without that
     /// flip QR's sign convention would bias the distribution away from uniform (Haar) measure.
     /// The result has orthonormal columns if `rows ≥ columns`, orthonormal rows otherwise.
-    static func orthogonalMatrix(shape: [Int], gain: Double, using generator: inout Xoshiro256StarStar) -> Tensor {
+    static func orthogonalMatrix(shape: [Int], gain: Double, using generator: inout RandomStream) -> Tensor {
         precondition(shape.count == 2, "orthogonal init needs a matrix shape, got \(shape)")
         let (rows, columns) = (shape[0], shape[1])
         let tall = rows >= columns

@@ -68,7 +68,7 @@ public enum Initializer: Equatable, Sendable {
 
     /// A weight tensor of the given shape, drawn from `generator`.
     /// - Shapes: `shape` is `[Din, Dout]` (or `[D]` for a vector; orthogonal needs a matrix).
-    public func make(shape: [Int], using generator: inout Xoshiro256StarStar) -> Tensor {
+    public func make(shape: [Int], using generator: inout RandomStream) -> Tensor {
         var weight = Tensor(zeros: [0])
         fill(&weight, shape: shape, using: &generator)
         return weight
@@ -76,7 +76,7 @@ public enum Initializer: Equatable, Sendable {
 
     /// Redraws `weight` with `shape`, reusing its storage: `make(shape:using:)` without a fresh
     /// allocation, for experiments that draw many big matrices in turn.
-    public func fill(_ weight: inout Tensor, shape: [Int], using generator: inout Xoshiro256StarStar) {
+    public func fill(_ weight: inout Tensor, shape: [Int], using generator: inout RandomStream) {
         let std = standardDeviation(for: shape)
         // U[−√3 s, √3 s] has std s.
         let uniformBound = 3.0.squareRoot() * (std ?? 0)

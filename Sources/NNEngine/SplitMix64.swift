@@ -1,5 +1,6 @@
-/// SplitMix64 (Steele, Lea & Flood 2014), used only to expand a 64-bit seed into the 256-bit
-/// state of `Xoshiro256StarStar`, as its authors recommend: it never yields the all-zero state.
+/// SplitMix64 (Steele, Lea & Flood 2014): a 64-bit mixing function, used to spread hashed
+/// identifiers over all 64 bits (the grading course key's per-student seeds). Random numbers
+/// come from `RandomStream`.
 ///
 /// `z ← x += 0x9E3779B97F4A7C15; z ← (z ⊕ z≫30)·0xBF58476D1CE4E5B9; z ← (z ⊕ z≫27)·0x94D049BB133111EB; z ⊕ z≫31`
 public struct SplitMix64: RandomNumberGenerator, Sendable {

@@ -1,59 +1,60 @@
 import Dispatch
 
 extension Tensor {
-    /// Elements per independent stream when filling a tensor with random draws. It is fixed, not
-    /// derived from the core count, so the result is the same on a laptop and a 64-core server.
+    /// Elements per unit of parallel work when filling a tensor. Any size gives the same numbers
+    /// (element `i` is draw `first + i` of the stream); 2¹⁶ makes 256 units of a 4096² matrix.
     public static let randomChunkSize = 1 << 16
 
-    /// A tensor whose elements are independent draws from `distribution`, in chunks of
-    /// `randomChunkSize` elements, each chunk from its own stream split off `generator` (see
-    /// `Xoshiro256StarStar.split()`), filled in parallel. Deterministic for a given generator
-    /// state, whatever the number of threads.
+    /// A tensor whose element `i` (row-major) is `distribution` sampled from draw
+    /// `stream.position + i`; the stream moves past the `count` draws. Filled in parallel by
+    /// counter ranges: the result does not depend on the number of threads.
+    /// - shape: any; `count = shape.reduce(1, *)`.
     public static func random<D: ScalarDistribution>(shape: [Int], from distribution: D,
-                                                     using generator: inout Xoshiro256StarStar) -> Tensor {
+                                                     using stream: inout RandomStream) -> Tensor {
         var tensor = Tensor(zeros: [0])
-        tensor.fillRandom(shape: shape, from: distribution, using: &generator)
+        tensor.fillRandom(shape: shape, from: distribution, using: &stream)
         return tensor
     }
 
     /// Replaces this tensor with one of `shape` drawn as `random(shape:from:using:)` does (the same
-    /// values for the same generator state), reusing the storage when the size allows, so a loop
+    /// values for the same stream state), reusing the storage when the size allows, so a loop
     /// that redraws big weight matrices does not map fresh memory each time.
     public mutating func fillRandom<D: ScalarDistribution>(shape newShape: [Int], from distribution: D,
-                                                           using generator: inout Xoshiro256StarStar) {
+                                                           using stream: inout RandomStream) {
         let count = newShape.reduce(1, *)
-        let chunks = (count + Tensor.randomChunkSize - 1) / Tensor.randomChunkSize
-        let streams = (0..<chunks).map { _ in generator.split() }
+        let first = stream.position
+        stream.advance(by: count)
+        let key = stream.key
         // Fresh storage is left uninitialized: every element is written below, and zeroing
         // hundreds of megabytes first would only touch each page twice.
         if scalars.count != count { scalars = Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } }
         shape = newShape
+        let chunks = (count + Tensor.randomChunkSize - 1) / Tensor.randomChunkSize
         scalars.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var rng = streams[chunk]
                 let start = chunk * Tensor.randomChunkSize
                 let end = Swift.min(start + Tensor.randomChunkSize, count)
-                for i in start..<end { base[i] = distribution.sample(using: &rng) }
+                distribution.fill(base + start, count: end - start, key: key, first: first &+ UInt64(start))
             }
         }
     }
 
     /// Elements drawn independently from N(mean, std²): the engine's `randn`.
     public static func randomNormal(shape: [Int], mean: Double = 0, std: Double = 1,
-                                    using generator: inout Xoshiro256StarStar) -> Tensor {
-        random(shape: shape, from: NormalDistribution(mean: mean, std: std), using: &generator)
+                                    using stream: inout RandomStream) -> Tensor {
+        random(shape: shape, from: NormalDistribution(mean: mean, std: std), using: &stream)
     }
 
     /// Elements drawn independently from U[low, high).
     public static func randomUniform(shape: [Int], low: Double, high: Double,
-                                     using generator: inout Xoshiro256StarStar) -> Tensor {
-        random(shape: shape, from: UniformDistribution(low: low, high: high), using: &generator)
+                                     using stream: inout RandomStream) -> Tensor {
+        random(shape: shape, from: UniformDistribution(low: low, high: high), using: &stream)
     }
 
     /// Elements `std · z` with `z` from N(0, 1) truncated to [−bound, bound].
     public static func randomTruncatedNormal(shape: [Int], std: Double, bound: Double = 2,
-                                             using generator: inout Xoshiro256StarStar) -> Tensor {
-        random(shape: shape, from: TruncatedNormalDistribution(scale: std, bound: bound), using: &generator)
+                                             using stream: inout RandomStream) -> Tensor {
+        random(shape: shape, from: TruncatedNormalDistribution(scale: std, bound: bound), using: &stream)
     }
 }

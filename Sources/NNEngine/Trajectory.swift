@@ -35,7 +35,7 @@ public struct Trajectory: Equatable, Codable, Sendable {
     /// when the point leaves it.
     public static func run(_ optimizer: any Optimizer, on function: TestFunction, from start: Point2D,
                            steps: Int, domain: PlotDomain? = nil) -> Trajectory {
-        var unused = Xoshiro256StarStar(seed: 0)
+        var unused = RandomStream(seed: 0)
         return run(optimizer, on: function, from: start, steps: steps, domain: domain,
                    gradientNoise: 0, using: &unused)
     }
@@ -44,7 +44,7 @@ public struct Trajectory: Equatable, Codable, Sendable {
     /// each component of every gradient: a stand-in for minibatch noise (σ = 0 draws nothing).
     public static func run(_ optimizer: any Optimizer, on function: TestFunction, from start: Point2D,
                            steps: Int, domain: PlotDomain? = nil, gradientNoise sigma: Double,
-                           using generator: inout Xoshiro256StarStar) -> Trajectory {
+                           using generator: inout RandomStream) -> Trajectory {
         precondition(steps >= 0, "a trajectory needs steps ≥ 0, got \(steps)")
         precondition(sigma >= 0 && sigma.isFinite, "gradient noise σ must be finite and ≥ 0, got \(sigma)")
         var optimizer = optimizer

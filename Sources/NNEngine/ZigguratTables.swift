@@ -44,11 +44,39 @@ struct ZigguratTables: @unchecked Sendable {
     }
 }
 
-extension Xoshiro256StarStar {
+extension ZigguratTables {
+    /// The ziggurat's fast path for one 64-bit word: the low 7 bits pick the layer, the top 53 a
+    /// uniform `u` in [−1, 1); when `|u|` is below the layer's ratio (98.8% of words) the point
+    /// lies under the curve and `u · x[layer]` is the normal. Otherwise nil.
+    @inline(__always)
+    func fastNormal(_ bits: UInt64) -> Double? {
+        let i = Int(bits & 0x7F)
+        let u = Double(top53(bits)) * 0x1.0p-52 - 1
+        return abs(u) < ratio[i] ? u * x[i] : nil
+    }
+
+    /// The N(0, 1) of draw `position` of the stream with `key`, whose first word is `bits`:
+    /// the fast path inline, and the rare rest out of line by replaying the whole draw, so a fill
+    /// loop gets exactly `RandomDraw.zigguratNormal()` without building a draw per element.
+    @inline(__always)
+    func normal(firstWord bits: UInt64, key: (UInt64, UInt64), position: UInt64) -> Double {
+        if let z = fastNormal(bits) { return z }
+        return slowNormal(firstWord: bits, key: key, position: position)
+    }
+
+    @inline(never)
+    func slowNormal(firstWord bits: UInt64, key: (UInt64, UInt64), position: UInt64) -> Double {
+        var draw = RandomDraw(key: key, position: position, first: bits)
+        return draw.zigguratNormal(self)
+    }
+}
+
+extension RandomDraw {
     /// A standard normal draw N(0, 1) by the ziggurat method (see `ZigguratTables`).
     ///
-    /// One 64-bit draw gives both the layer (its low 7 bits) and a uniform `u` in [−1, 1) (its top
-    /// 53 bits), so the fast path costs one generator step.
+    /// One 64-bit word gives both the layer (its low 7 bits) and a uniform `u` in [−1, 1) (its top
+    /// 53 bits), so the fast path costs the draw's first word only; the wedge and the tail take
+    /// the draw's further words.
     @inline(__always)
     public mutating func zigguratNormal() -> Double { zigguratNormal(ZigguratTables.shared) }
 
@@ -58,17 +86,21 @@ extension Xoshiro256StarStar {
     mutating func zigguratNormal(_ table: ZigguratTables) -> Double {
         while true {
             let bits = next()
-            let i = Int(bits & 0x7F)
-            let u = Double(bits >> 11) * 0x1.0p-52 - 1
-            if abs(u) < table.ratio[i] { return u * table.x[i] }
-            if i == 0 { return normalTail(negative: u < 0) }
-            // The wedge between the layer's inner rectangle and the curve: accept by comparing a
-            // uniform height with the density.
-            let candidate = u * table.x[i]
-            let f0 = exp(-0.5 * (table.x[i] * table.x[i] - candidate * candidate))
-            let f1 = exp(-0.5 * (table.x[i + 1] * table.x[i + 1] - candidate * candidate))
-            if f1 + uniform() * (f0 - f1) < 1 { return candidate }
+            if let z = table.fastNormal(bits) { return z }
+            if let z = zigguratSlowPath(bits, table) { return z }
         }
+    }
+
+    /// The rare case: the base layer's tail, or the wedge between a layer's inner rectangle and
+    /// the curve (accepted by comparing a uniform height with the density).
+    mutating func zigguratSlowPath(_ bits: UInt64, _ table: ZigguratTables) -> Double? {
+        let i = Int(bits & 0x7F)
+        let u = Double(top53(bits)) * 0x1.0p-52 - 1
+        if i == 0 { return normalTail(negative: u < 0) }
+        let candidate = u * table.x[i]
+        let f0 = exp(-0.5 * (table.x[i] * table.x[i] - candidate * candidate))
+        let f1 = exp(-0.5 * (table.x[i + 1] * table.x[i + 1] - candidate * candidate))
+        return f1 + uniform() * (f0 - f1) < 1 ? candidate : nil
     }
 
     /// A draw from the normal tail beyond `r` (Marsaglia 1964), with the requested sign.

@@ -80,7 +80,7 @@ public struct AffineWarp: RandomTransform {
         }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(degrees: generator.uniform(in: degrees),
                    translateX: generator.uniform(in: translate) * Double(size.width),
                    translateY: generator.uniform(in: translate) * Double(size.height),

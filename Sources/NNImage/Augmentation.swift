@@ -30,7 +30,7 @@ public indirect enum Augmentation: Sendable {
     /// Draws parameters for `image` and applies them.
     /// - Throws: `LabError` when a step cannot apply to the image it receives (a crop larger than
     ///   the image), naming the step.
-    public func sample(_ image: Image, using generator: inout Xoshiro256StarStar) throws -> (image: Image, record: TransformRecord) {
+    public func sample(_ image: Image, using generator: inout RandomStream) throws -> (image: Image, record: TransformRecord) {
         let record: TransformRecord
         switch self {
         case .flip(let t): record = .flip(try t.sample(for: image.size, using: &generator))

@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 
-extension Xoshiro256StarStar {
+extension RandomStream {
     /// A Gamma(shape, 1) draw by Marsaglia & Tsang (2000): for `a ≥ 1`, `d = a − ⅓`,
     /// `c = 1/√(9d)`, accept `d·v`, `v = (1 + c z)³`, when `ln u < z²/2 + d − d v + d ln v`;
     /// for `a < 1`, `Gamma(a) = Gamma(a + 1) · u^{1/a}`.

@@ -2,14 +2,14 @@ import Foundation
 import NNEngine
 
 /// Color jitter (Krizhevsky et al. 2012; torchvision's `ColorJitter`): brightness, contrast and
-/// saturation factors `f ~ U[max(0, 1 − j), 1 + j]` and a hue rotation `h ~ U[−j_h, j_h]` turns,
+/// saturation factors `f ~ U[max(0, 1 − j), 1 + j]` and a hue shift `h ~ U[−j_h, j_h]` turns,
 /// applied in a random order, clamping to [0, 1] after each step as 8-bit libraries do.
 ///
 /// - brightness: `v' = f · v`
 /// - contrast:   `v' = m + f · (v − m)`, `m` the mean luma of the image
 /// - saturation: `v' = Y + f · (v − Y)`, `Y = 0.299 R + 0.587 G + 0.114 B` per pixel (ITU-R BT.601)
-/// - hue: a rotation by `2π h` of the chroma plane (I, Q) of YIQ, which keeps luma `Y` exact and is
-///   one 3×3 matrix per image (HSV's hexcone rotation would need branches per pixel).
+/// - hue: torchvision's `adjust_hue`, `h' = (h + h_shift) mod 1` in HSV (`Image.shiftingHue`), so a
+///   recorded positive shift is the picture's red turned toward yellow, as in torchvision.
 public struct ColorJitter: RandomTransform {
     public var brightness: Double
     public var contrast: Double
@@ -34,7 +34,7 @@ public struct ColorJitter: RandomTransform {
         public var brightness: Double
         public var contrast: Double
         public var saturation: Double
-        /// Hue rotation in turns.
+        /// Hue shift in turns, torchvision's sense: `h' = (h + hue) mod 1` in HSV (+ turns red toward yellow).
         public var hue: Double
         /// The order the adjustments were applied in.
         public var order: [Component]
@@ -51,7 +51,7 @@ public struct ColorJitter: RandomTransform {
                 case .brightness where brightness != 1: out = out.adjustingBrightness(Float(brightness))
                 case .contrast where contrast != 1: out = out.adjustingContrast(Float(contrast))
                 case .saturation where saturation != 1: out = out.adjustingSaturation(Float(saturation))
-                case .hue where hue != 0: out = out.rotatingHue(hue)
+                case .hue where hue != 0: out = out.shiftingHue(hue)
                 default: break
                 }
             }
@@ -63,7 +63,7 @@ public struct ColorJitter: RandomTransform {
         }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         var order = Component.allCases
         // Fisher–Yates shuffle with the passed generator.
         for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, generator.integer(below: i + 1)) }

@@ -18,7 +18,7 @@ public struct RandomCrop: RandomTransform {
         self.size = size
     }
 
-    public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> CropParameters {
+    public func sample(for input: ImageSize, using generator: inout RandomStream) throws -> CropParameters {
         try Self.check(size, fitsIn: input)
         let x = generator.integer(below: input.width - size.width + 1)
         let y = generator.integer(below: input.height - size.height + 1)
@@ -42,7 +42,7 @@ public struct CenterCrop: RandomTransform {
         self.size = size
     }
 
-    public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> CropParameters {
+    public func sample(for input: ImageSize, using generator: inout RandomStream) throws -> CropParameters {
         try RandomCrop.check(size, fitsIn: input)
         return CropParameters(region: Self.region(size, in: input))
     }

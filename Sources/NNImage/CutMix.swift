@@ -32,7 +32,7 @@ public struct CutMix: Sendable {
         public var caption: String { "box \(region.width)×\(region.height): labels \(short(lambda)) / \(short(1 - lambda))" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) -> Parameters {
         let lambda = generator.beta(alpha, alpha)
         let cut = (1 - lambda).squareRoot()
         let (w, h) = (Int(Double(size.width) * cut), Int(Double(size.height) * cut))

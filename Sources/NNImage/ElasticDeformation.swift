@@ -26,7 +26,7 @@ public struct ElasticDeformation: RandomTransform {
 
         public func apply(to image: Image) -> Image {
             let (w, h) = (image.width, image.height)
-            var generator = Xoshiro256StarStar(seed: fieldSeed)
+            var generator = RandomStream(seed: fieldSeed)
             // Two planes (dx, dy) of U(−1, 1), smoothed with the blur's separable convolution.
             var field = (0..<(2 * w * h)).map { _ in Float(generator.uniform(-1, 1)) }
             let kernel = Image.gaussianKernel(sigma: sigma)
@@ -41,7 +41,7 @@ public struct ElasticDeformation: RandomTransform {
         public var caption: String { "α = \(short(alpha, 1)) px, σ = \(short(sigma, 1)) px" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(alpha: generator.uniform(in: alpha), sigma: sigma, fieldSeed: generator.next(), fill: fill)
     }
 }

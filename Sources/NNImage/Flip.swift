@@ -28,7 +28,7 @@ public struct Flip: RandomTransform {
         public var caption: String { flipped ? "flipped \(axis == .horizontal ? "left-right" : "top-bottom")" : "not flipped" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(axis: axis, flipped: generator.uniform() < probability)
     }
 }

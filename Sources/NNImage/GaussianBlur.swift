@@ -17,7 +17,7 @@ public struct GaussianBlur: RandomTransform {
         public var caption: String { "σ = \(short(sigma)) px" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(sigma: generator.uniform(in: sigma))
     }
 }

@@ -18,7 +18,7 @@ public struct GaussianNoise: RandomTransform {
         /// Seeds the generator that draws the noise field.
         public var noiseSeed: UInt64
         public func apply(to image: Image) -> Image {
-            var generator = Xoshiro256StarStar(seed: noiseSeed)
+            var generator = RandomStream(seed: noiseSeed)
             var out = image
             let s = Float(std)
             out.pixels.withUnsafeMutableBufferPointer { p in
@@ -29,7 +29,7 @@ public struct GaussianNoise: RandomTransform {
         public var caption: String { "σ = \(short(std, 3))" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(std: generator.uniform(in: std), noiseSeed: generator.next())
     }
 }

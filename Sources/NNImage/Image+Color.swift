@@ -68,34 +68,4 @@ extension Image {
         }
         return out
     }
-
-    /// Rotates hue by `turns` (1 = 360°) in YIQ: `M = T⁻¹ · R(2π·turns) · T` with `T` the NTSC
-    /// RGB→YIQ matrix and `R` a rotation of the (I, Q) plane; luma is unchanged.
-    public func rotatingHue(_ turns: Double) -> Image {
-        let t: [Double] = [0.299, 0.587, 0.114, 0.595_716, -0.274_453, -0.321_263, 0.211_456, -0.522_591, 0.311_135]
-        let inverse = invert3x3(t)
-        let (c, s) = (cos(2 * Double.pi * turns), sin(2 * Double.pi * turns))
-        let rotation: [Double] = [1, 0, 0, 0, c, -s, 0, s, c]
-        let m = multiply3x3(inverse, multiply3x3(rotation, t))
-        return applyingColorMatrix(m.map(Float.init))
-    }
-}
-
-/// `a · b` for row-major 3×3 matrices.
-func multiply3x3(_ a: [Double], _ b: [Double]) -> [Double] {
-    var out = [Double](repeating: 0, count: 9)
-    for i in 0..<3 { for j in 0..<3 { for k in 0..<3 { out[i * 3 + j] += a[i * 3 + k] * b[k * 3 + j] } } }
-    return out
-}
-
-/// The inverse of a row-major 3×3 matrix by cofactors (`T` is well conditioned).
-func invert3x3(_ m: [Double]) -> [Double] {
-    let cof: [Double] = [
-        m[4] * m[8] - m[5] * m[7], m[2] * m[7] - m[1] * m[8], m[1] * m[5] - m[2] * m[4],
-        m[5] * m[6] - m[3] * m[8], m[0] * m[8] - m[2] * m[6], m[2] * m[3] - m[0] * m[5],
-        m[3] * m[7] - m[4] * m[6], m[1] * m[6] - m[0] * m[7], m[0] * m[4] - m[1] * m[3],
-    ]
-    let det = m[0] * cof[0] + m[1] * cof[3] + m[2] * cof[6]
-    precondition(det != 0, "singular 3×3 matrix")
-    return cof.map { $0 / det }
 }

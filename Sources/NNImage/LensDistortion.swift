@@ -29,7 +29,7 @@ public struct LensDistortion: RandomTransform {
         public var caption: String { "\(k > 0 ? "barrel" : k < 0 ? "pincushion" : "none") k = \(short(k))" }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         Parameters(k: generator.uniform(in: k), fill: fill)
     }
 }

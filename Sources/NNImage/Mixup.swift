@@ -26,7 +26,7 @@ public struct Mixup: Sendable {
         public var caption: String { "λ = \(short(lambda)): labels \(short(lambda)) / \(short(1 - lambda))" }
     }
 
-    public func sample(using generator: inout Xoshiro256StarStar) -> Parameters {
+    public func sample(using generator: inout RandomStream) -> Parameters {
         Parameters(lambda: generator.beta(alpha, alpha))
     }
 }

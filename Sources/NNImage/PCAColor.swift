@@ -36,7 +36,7 @@ public struct PCAColor: Sendable {
     }
 
     /// Draws `α` and computes the eigenvectors of `image`'s colour covariance.
-    public func sample(for image: Image, using generator: inout Xoshiro256StarStar) -> Parameters {
+    public func sample(for image: Image, using generator: inout RandomStream) -> Parameters {
         let eigen = SymmetricEigen3(Self.covariance(of: image))
         let alphas = (0..<3).map { _ in standardDeviation * generator.normal() }
         var offset = [0.0, 0.0, 0.0]
@@ -48,7 +48,7 @@ public struct PCAColor: Sendable {
     }
 
     /// Draws parameters for `image` and applies them.
-    public func callAsFunction(_ image: Image, using generator: inout Xoshiro256StarStar) -> (image: Image, parameters: Parameters) {
+    public func callAsFunction(_ image: Image, using generator: inout RandomStream) -> (image: Image, parameters: Parameters) {
         let parameters = sample(for: image, using: &generator)
         return (parameters.apply(to: image), parameters)
     }

@@ -34,8 +34,8 @@ public struct RandomErasing: RandomTransform {
         public var fill: Fill
         public func apply(to image: Image) -> Image {
             var out = image
-            var generator: Xoshiro256StarStar?
-            if case .noise(let seed) = fill { generator = Xoshiro256StarStar(seed: seed) }
+            var generator: RandomStream?
+            if case .noise(let seed) = fill { generator = RandomStream(seed: seed) }
             for c in 0..<3 {
                 for y in region.y..<(region.y + region.height) {
                     for x in region.x..<(region.x + region.width) {
@@ -53,7 +53,7 @@ public struct RandomErasing: RandomTransform {
         }
     }
 
-    public func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         let area = Double(size.width * size.height)
         let logRatio = log(ratio.lowerBound)...log(ratio.upperBound)
         var w = 1, h = 1

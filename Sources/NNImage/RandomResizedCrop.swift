@@ -39,7 +39,7 @@ public struct RandomResizedCrop: RandomTransform {
         public var caption: String { "\(region.width)×\(region.height) at (\(region.x),\(region.y)) → \(size.width)" + (size.width == size.height ? "" : "×\(size.height)") }
     }
 
-    public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for input: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         let area = Double(input.width * input.height)
         let logRatio = log(ratio.lowerBound)...log(ratio.upperBound)
         for _ in 0..<10 {

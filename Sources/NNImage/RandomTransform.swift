@@ -19,18 +19,18 @@ public protocol TransformParameters: Codable, Equatable, Sendable {
 public protocol RandomTransform: Sendable {
     associatedtype Parameters: TransformParameters
     /// Draws the parameters for an input of `size`.
-    func sample(for size: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters
+    func sample(for size: ImageSize, using generator: inout RandomStream) throws -> Parameters
 }
 
 extension RandomTransform {
     /// Draws parameters for `image` and applies them; returns the result and the record.
-    public func callAsFunction(_ image: Image, using generator: inout Xoshiro256StarStar) throws -> (image: Image, parameters: Parameters) {
+    public func callAsFunction(_ image: Image, using generator: inout RandomStream) throws -> (image: Image, parameters: Parameters) {
         let parameters = try sample(for: image.size, using: &generator)
         return (parameters.apply(to: image), parameters)
     }
 }
 
-extension Xoshiro256StarStar {
+extension RandomStream {
     /// A uniform integer in `0..<count`, by Lemire's multiply-shift (unbiased enough for pixel
     /// positions: the bias is below count / 2⁶⁴).
     @inline(__always)

@@ -48,7 +48,7 @@ public struct Resize: RandomTransform {
         public var caption: String { "resize to \(size), \(filter.rawValue)" }
     }
 
-    public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for input: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         switch target {
         case .exact(let size): return Parameters(size: size, filter: filter)
         case .shortSide(let side):

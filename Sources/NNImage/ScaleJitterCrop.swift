@@ -32,7 +32,7 @@ public struct ScaleJitterCrop: RandomTransform {
         public var caption: String { "L = \(shortSide), crop at (\(region.x), \(region.y))" }
     }
 
-    public func sample(for input: ImageSize, using generator: inout Xoshiro256StarStar) throws -> Parameters {
+    public func sample(for input: ImageSize, using generator: inout RandomStream) throws -> Parameters {
         let side = shortSides.lowerBound + generator.integer(below: shortSides.count)
         let resized = input.withShortSide(side)
         guard resized.width <= Resize.maximumSide, resized.height <= Resize.maximumSide else {

@@ -80,6 +80,44 @@ final class AugmentEndToEndTests: XCTestCase {
         XCTAssertEqual(single.copies.map(\.parameters), manifest.copies.map(\.parameters))
     }
 
+    /// `jitter:0:0:0:0.1` in batch mode on a red patch (200, 30, 30): every copy whose recorded hue
+    /// is positive turned toward orange (green up, blue kept), every negative one toward magenta
+    /// (blue up), as torchvision's adjust_hue does, and the green or blue level is the one the
+    /// HSV definition gives for the recorded shift.
+    func testBatchModeHueJitterTurnsRedTheWayItsRecordSays() throws {
+        let root = try makeTemporaryFolder("augment-hue")
+        let red = root.appendingPathComponent("red.png")
+        try PNGImage(width: 8, height: 8, channels: 3, pixels: (0..<64).flatMap { _ in [UInt8(200), 30, 30] }).write(to: red)
+        let out = root.appendingPathComponent("copies")
+        let run = try LabBinary.run(["augment", "--pipeline", "jitter:0:0:0:0.1", "--image", red.path, "--count", "20", "--out", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let manifest = try JSONDecoder().decode(AugmentBatch.Manifest.self, from: Data(contentsOf: out.appendingPathComponent("red-augment.json")))
+        var positive = 0, negative = 0
+        for copy in manifest.copies {
+            var record = copy.parameters
+            if case .pipeline(let steps) = record, steps.count == 1 { record = steps[0] }
+            guard case .colorJitter(let jitter) = record else {
+                return XCTFail("\(copy.file): expected a colour jitter record, got \(copy.parameters)")
+            }
+            let pixel = try PNGImage(contentsOf: out.appendingPathComponent(copy.file)).pixels.prefix(3).map(Double.init)
+            // s = 0.85, v = 200: the rising channel is v(1 − s(1 − 6|h|)) for |h| < 1/6.
+            let rising = 200 * (1 - 0.85 * (1 - 6 * abs(jitter.hue)))
+            print("\(copy.file): recorded hue \(jitter.hue), pixel \(pixel), expected rising channel \(rising)")
+            if jitter.hue > 0 {
+                positive += 1
+                XCTAssertEqual(pixel[1], rising, accuracy: 1, "\(copy.file): green toward orange")
+                XCTAssertEqual(pixel[2], 30, accuracy: 1, copy.file)
+            } else if jitter.hue < 0 {
+                negative += 1
+                XCTAssertEqual(pixel[2], rising, accuracy: 1, "\(copy.file): blue toward magenta")
+                XCTAssertEqual(pixel[1], 30, accuracy: 1, copy.file)
+            }
+            XCTAssertEqual(pixel[0], 200, accuracy: 1, copy.file)
+        }
+        XCTAssertGreaterThan(positive, 0)
+        XCTAssertGreaterThan(negative, 0)
+    }
+
     func testBadInputFailsWithOneLineAndWritesNothing() throws {
         let root = try makeTemporaryFolder("augment")
         let inputs = root.appendingPathComponent("inputs")

@@ -11,7 +11,7 @@ enum TestImages {
 
     /// Seeded uniform noise.
     static func noise(width: Int, height: Int, seed: UInt64 = 7) -> Image {
-        var generator = Xoshiro256StarStar(seed: seed)
+        var generator = RandomStream(seed: seed)
         return Image(width: width, height: height, pixels: (0..<(3 * width * height)).map { _ in Float(generator.uniform()) })
     }
 

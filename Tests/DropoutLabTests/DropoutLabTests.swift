@@ -43,7 +43,7 @@ final class DropoutLabTests: XCTestCase {
     }
 
     func testRescalingIsExactAlgebraForAnyKeep() {
-        var g = Xoshiro256StarStar(seed: 2)
+        var g = RandomStream(seed: 2)
         let model = Sequential.mlp(inputs: 5, hidden: [7, 6], outputs: 3, keep: 0.7, variant: .vanilla, using: &g)
         let x = Tensor.randomNormal(shape: [4, 5], using: &g)
         let difference = (model.predict(x) - ScalingEquivalence.inverted(model).predict(x)).map { abs($0) }.max
@@ -92,8 +92,8 @@ final class DropoutLabTests: XCTestCase {
         var c = DropoutLabConfiguration()  // 200 digits, inputs kept with max(p, 0.8)
         c.hidden = [32, 32]
         c.epochs = 60
-        var generator = Xoshiro256StarStar(seed: 3)
-        let data = try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &generator)
+        var generator = RandomStream(seed: 3)
+        let data = try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: generator)
         let curves = try [1.0, 0.5].map { keep in
             let job = TrainingJob(dataIndex: 0, keep: keep, variant: .inverted, keepsCheckpoints: false,
                                   initSeed: generator.next(), trainingSeed: generator.next())
@@ -109,9 +109,9 @@ final class DropoutLabTests: XCTestCase {
 
     func testInputDropoutOnlyOnTheDigitsAndOnlyInDropoutNets() throws {
         let c = DropoutLabConfiguration()
-        var generator = Xoshiro256StarStar(seed: 4)
-        let digits = try PreparedData.prepare(c.dataset, trainCount: 50, digitsFile: c.digitsFile, using: &generator)
-        let spiral = try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: 50, digitsFile: c.digitsFile, using: &generator)
+        let generator = RandomStream(seed: 4)
+        let digits = try PreparedData.prepare(c.dataset, trainCount: 50, digitsFile: c.digitsFile, using: generator)
+        let spiral = try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: 50, digitsFile: c.digitsFile, using: generator)
         XCTAssertEqual(c.inputKeep(forHiddenKeep: 1, on: digits), 1)
         XCTAssertEqual(c.inputKeep(forHiddenKeep: 0.5, on: digits), 0.8)
         XCTAssertEqual(c.inputKeep(forHiddenKeep: 0.9, on: digits), 0.9, "inputs never lose more than the hidden units")
@@ -132,8 +132,8 @@ final class DropoutLabTests: XCTestCase {
     func testDigitsAreNormalizedAsOneChannelImages() throws {
         let c = DropoutLabConfiguration()
         for seed: UInt64 in [0, 1] {
-            var generator = Xoshiro256StarStar(seed: seed)
-            let data = try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &generator)
+            let generator = RandomStream(seed: seed)
+            let data = try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: generator)
             let train = data.split.train.features
             XCTAssertEqual(train.standardDeviation, 1, accuracy: 1e-12)
             XCTAssertLessThan(train.columnSums.map { abs($0) }.max, 1e-9, "the mean training image is subtracted")
@@ -148,10 +148,10 @@ final class DropoutLabTests: XCTestCase {
     /// of one generator, and the split deals training digits round-robin over the classes.
     func testSmallDataSplitSharesTheHeldOutDigits() throws {
         let c = DropoutLabConfiguration()
-        let stream = Xoshiro256StarStar(seed: 6)
-        var a = stream, b = stream
-        let main = try PreparedData.prepare(c.dataset, trainCount: 200, digitsFile: c.digitsFile, using: &a)
-        let small = try PreparedData.prepare(c.dataset, trainCount: 50, digitsFile: c.digitsFile, using: &b)
+        let stream = RandomStream(seed: 6)
+        let a = stream, b = stream
+        let main = try PreparedData.prepare(c.dataset, trainCount: 200, digitsFile: c.digitsFile, using: a)
+        let small = try PreparedData.prepare(c.dataset, trainCount: 50, digitsFile: c.digitsFile, using: b)
         XCTAssertEqual(small.split.test.labels, main.split.test.labels)
         XCTAssertEqual(small.split.validation.labels, main.split.validation.labels)
         XCTAssertEqual(Set(small.split.train.labels).count, 10, "every class among the 50")

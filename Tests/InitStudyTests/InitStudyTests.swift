@@ -78,12 +78,9 @@ final class InitStudyTests: XCTestCase {
 
     func testStatisticsMatchDirectComputation() {
         // Layer 1 of xavier-relu, recomputed from the same streams the run uses.
-        var generator = Xoshiro256StarStar(seed: Self.configuration.seed)
-        var inputStream = generator.split()
-        _ = generator.split()
-        var layerStream = generator.split()
-        let x = Tensor.randomNormal(shape: [16, 256], using: &inputStream)
-        let w = Initializer.xavierNormal().make(shape: [256, 256], using: &layerStream)
+        var streams = InitStudy.streams(seed: Self.configuration.seed, depth: 1)
+        let x = Tensor.randomNormal(shape: [16, 256], using: &streams.input)
+        let w = Initializer.xavierNormal().make(shape: [256, 256], using: &streams.layers[0])
         let h = Activation.relu(Tensor.matmul(x, w))
         let layer = Self.scheme("xavier-relu").layers[0]
         // The study multiplies by the standard normal matrix with dgemm's α = s rather than by
@@ -92,6 +89,28 @@ final class InitStudyTests: XCTestCase {
         XCTAssertEqual(layer.activationMean, h.mean, accuracy: 1e-13 * h.mean)
         XCTAssertEqual(layer.weightStd, w.standardDeviation, accuracy: 1e-13 * w.standardDeviation)
         XCTAssertEqual(layer.zeroFraction, h.fraction { $0 == 0 })
+    }
+
+    /// Consecutive layers' weight stds differ as independent draws do. The std of n = w² iid
+    /// normals has relative standard error 1/√(2n), so two independent layers' stds differ by
+    /// N(0, 1/n) relative, |·| with median 0.674/w. Over 3 seeds × 5 layer pairs the median must
+    /// exceed 0.2/w: under independence 8 or more of 15 values below 0.2σ (each with P = 0.159)
+    /// happens with probability 6e-4. Width 512 spans 4 fill chunks, where the former positional
+    /// split made layer l+1 layer l shifted by one chunk (relative differences ~0.03/w).
+    func testConsecutiveLayersWeightStdsDifferLikeIndependentDraws() throws {
+        let width = 512
+        var differences: [Double] = []
+        for seed in 0..<3 as Range<UInt64> {
+            let configuration = InitStudyConfiguration(depth: 6, width: width, batch: 4, seed: seed, bins: 10)
+            let result = try InitStudy.run(configuration, schemes: [Scheme.builtIn.first { $0.name == "kaiming-relu" }!])
+            let stds = result.schemes[0].layers.map(\.weightStd)
+            differences += zip(stds.dropFirst(), stds).map { abs($0 - $1) / $1 }
+        }
+        let median = differences.sorted()[differences.count / 2]
+        let expected = 0.674 / Double(width)
+        print("median relative difference of consecutive weight stds over 15 pairs: expected about \(expected) "
+            + "(independent draws), observed \(median), ratio \(median / expected); floor \(0.2 / Double(width))")
+        XCTAssertGreaterThan(median, 0.2 / Double(width))
     }
 
     func testHistogramsCoverEveryValue() {

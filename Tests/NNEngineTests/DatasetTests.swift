@@ -8,7 +8,7 @@ final class DatasetTests: XCTestCase {
                                         .xor(points: 80), .blobs(classes: 5, pointsPerClass: 10)]
         for set in sets {
             try set.validate()
-            var a = Xoshiro256StarStar(seed: 7), b = Xoshiro256StarStar(seed: 7), c = Xoshiro256StarStar(seed: 8)
+            var a = RandomStream(seed: 7), b = RandomStream(seed: 7), c = RandomStream(seed: 8)
             let data = set.generate(using: &a)
             XCTAssertEqual(data.featureCount, 2, set.name)
             XCTAssertEqual(data.classCount, set.classCount, set.name)
@@ -17,12 +17,12 @@ final class DatasetTests: XCTestCase {
             XCTAssertEqual(data, set.generate(using: &b), "\(set.name): same seed, same set")
             XCTAssertNotEqual(data, set.generate(using: &c), "\(set.name): another seed, another set")
         }
-        var g = Xoshiro256StarStar(seed: 1)
+        var g = RandomStream(seed: 1)
         XCTAssertEqual(SyntheticDataset.spiral(classes: 4, pointsPerClass: 25).generate(using: &g).count, 100)
     }
 
     func testSpiralArmsFollowTheCS231nFormulaWithoutNoise() {
-        var g = Xoshiro256StarStar(seed: 0)
+        var g = RandomStream(seed: 0)
         let data = SyntheticDataset.spiral(classes: 3, pointsPerClass: 5, noise: 0).generate(using: &g)
         // Class 1, last point: r = 1, θ = 8.
         let row = data.features.row(9).scalars
@@ -72,9 +72,9 @@ final class DatasetTests: XCTestCase {
     }
 
     func testStratifiedSplitIsDisjointCompleteAndBalanced() throws {
-        var g = Xoshiro256StarStar(seed: 3)
+        var g = RandomStream(seed: 3)
         let data = SyntheticDataset.blobs(classes: 4, pointsPerClass: 50).generate(using: &g)
-        var s = Xoshiro256StarStar(seed: 4)
+        var s = RandomStream(seed: 4)
         let split = try DatasetSplit.stratified(data, validationFraction: 0.2, testFraction: 0.2, using: &s)
         XCTAssertEqual(split.train.count + split.validation.count + split.test.count, 200)
         XCTAssertEqual(split.test.classCounts, [10, 10, 10, 10])
@@ -84,7 +84,7 @@ final class DatasetTests: XCTestCase {
             for i in 0..<part.count { rows.insert(part.features.row(i).scalars) }
         }
         XCTAssertEqual(rows.count, 200, "the parts are disjoint")
-        var s2 = Xoshiro256StarStar(seed: 4)
+        var s2 = RandomStream(seed: 4)
         let small = try DatasetSplit.stratified(data, validationFraction: 0.2, testFraction: 0.2, trainCount: 21, using: &s2)
         XCTAssertEqual(small.train.count, 21)
         XCTAssert(small.train.classCounts.allSatisfy { (5...6).contains($0) }, "\(small.train.classCounts)")

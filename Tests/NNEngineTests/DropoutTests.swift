@@ -11,7 +11,7 @@ final class DropoutTests: XCTestCase {
 
     func testInvertedDropoutKeepsTheExpectedOutput() {
         let p = 0.3, masks = 20_000
-        var generator = Xoshiro256StarStar(seed: 50)
+        var generator = RandomStream(seed: 50)
         let y = Dropout(keepProbability: p).forward(stacked(masks), mode: .training, using: &generator).output
         let means = y.columnSums * (1 / Double(masks))
         for d in 0..<x.count {
@@ -26,7 +26,7 @@ final class DropoutTests: XCTestCase {
     }
 
     func testInvertedDropoutIsTheIdentityAtInference() {
-        var generator = Xoshiro256StarStar(seed: 51)
+        var generator = RandomStream(seed: 51)
         let layer = Dropout(keepProbability: 0.5)
         XCTAssertEqual(layer.forward(x, mode: .inference, using: &generator).output, x)
         XCTAssertEqual(layer.inference(x), x)
@@ -34,7 +34,7 @@ final class DropoutTests: XCTestCase {
 
     func testVanillaDropoutScalesByPAtInferenceAndOnlyMasksAtTraining() {
         let layer = Dropout(keepProbability: 0.8, variant: .vanilla)
-        var generator = Xoshiro256StarStar(seed: 52)
+        var generator = RandomStream(seed: 52)
         XCTAssertEqual(layer.forward(x, mode: .inference, using: &generator).output, 0.8 * x)
         XCTAssertEqual(layer.inference(x), 0.8 * x)
         let y = layer.forward(x, mode: .training, using: &generator).output
@@ -43,7 +43,7 @@ final class DropoutTests: XCTestCase {
 
     func testMasksAreReproducibleFromTheSeed() {
         let layer = Dropout(keepProbability: 0.5)
-        var a = Xoshiro256StarStar(seed: 53), b = Xoshiro256StarStar(seed: 53), c = Xoshiro256StarStar(seed: 54)
+        var a = RandomStream(seed: 53), b = RandomStream(seed: 53), c = RandomStream(seed: 54)
         let maskA = layer.mask(shape: [8, 16], using: &a)
         XCTAssertEqual(maskA, layer.mask(shape: [8, 16], using: &b))
         XCTAssertNotEqual(maskA, layer.mask(shape: [8, 16], using: &c))
@@ -54,11 +54,11 @@ final class DropoutTests: XCTestCase {
         let input = randomTensor([4, 6], seed: 55), upstream = randomTensor([4, 6], seed: 56)
         for variant in [Dropout.Variant.inverted, .vanilla] {
             let layer = Dropout(keepProbability: 0.6, variant: variant)
-            var generator = Xoshiro256StarStar(seed: 57)
+            var generator = RandomStream(seed: 57)
             let analytic = layer.backward(upstream, cache: layer.forward(input, mode: .training, using: &generator).cache).input
             // The same seed for every evaluation fixes the mask, making the layer linear in x.
             assertGradient(GradientCheck.check(output: { x in
-                var g = Xoshiro256StarStar(seed: 57)
+                var g = RandomStream(seed: 57)
                 return layer.forward(x, mode: .training, using: &g).output
             }, upstream: upstream, at: input, analytic: analytic), reaches: .happy, "dropout \(variant) ∂x")
         }

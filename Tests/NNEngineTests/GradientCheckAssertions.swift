@@ -11,7 +11,7 @@ func assertGradient(_ report: GradientCheck.Report, reaches band: GradientCheck.
 
 /// A tensor drawn from N(mean, std²) with its own seed.
 func randomTensor(_ shape: [Int], seed: UInt64, mean: Double = 0, std: Double = 1) -> Tensor {
-    var generator = Xoshiro256StarStar(seed: seed)
+    var generator = RandomStream(seed: seed)
     return Tensor.randomNormal(shape: shape, mean: mean, std: std, using: &generator)
 }
 

@@ -4,7 +4,7 @@ import XCTest
 final class PreprocessingTests: XCTestCase {
     /// Correlated 3-D data with unequal scales, and a second set from the same distribution.
     func correlated(_ n: Int, seed: UInt64) -> Tensor {
-        var g = Xoshiro256StarStar(seed: seed)
+        var g = RandomStream(seed: seed)
         let z = Tensor.randomNormal(shape: [n, 3], using: &g)
         let mixing = Tensor(matrix: [[3, 1, 0], [0, 2, 0.5], [0, 0, 0.1]])
         return Tensor.matmul(z, mixing).addingToEachRow(Tensor([5, -2, 10]))

@@ -12,7 +12,7 @@ final class TrainerTests: XCTestCase {
     func testSmallMLPOverfitsFiftyDigits() throws {
         let digits = try standardizedDigits()
         let sample = digits.subset(Array(0..<50))
-        var g = Xoshiro256StarStar(seed: 1)
+        var g = RandomStream(seed: 1)
         let model = Sequential.mlp(inputs: 64, hidden: [64], outputs: 10, using: &g)
         let configuration = TrainingConfiguration(epochs: 60, batchSize: 10,
                                                   optimizer: OptimizerConfiguration(kind: .adam(), learningRate: 1e-2), seed: 2)
@@ -24,7 +24,7 @@ final class TrainerTests: XCTestCase {
     }
 
     func testSpiralReachesNinetyFivePercentTrainingAccuracy() throws {
-        var g = Xoshiro256StarStar(seed: 3)
+        var g = RandomStream(seed: 3)
         let spiral = SyntheticDataset.spiral(classes: 3, pointsPerClass: 100).generate(using: &g)
         let model = Sequential.mlp(inputs: 2, hidden: [100], outputs: 3, using: &g)
         let configuration = TrainingConfiguration(epochs: 150, batchSize: 32,
@@ -41,7 +41,7 @@ final class TrainerTests: XCTestCase {
 
     func testTrainingIsDeterministicUnderASeed() throws {
         func run(_ seed: UInt64) throws -> (TrainingHistory, [Tensor]) {
-            var g = Xoshiro256StarStar(seed: 5)
+            var g = RandomStream(seed: 5)
             let data = SyntheticDataset.moons(points: 120).generate(using: &g)
             let model = Sequential.mlp(inputs: 2, hidden: [16, 16], outputs: 2, keep: 0.8, using: &g)
             let result = try Trainer.train(model, on: data, validation: data.subset(Array(0..<40)), configuration:
@@ -56,7 +56,7 @@ final class TrainerTests: XCTestCase {
     }
 
     func testDivergenceIsReportedWithTheStep() throws {
-        var g = Xoshiro256StarStar(seed: 8)
+        var g = RandomStream(seed: 8)
         let spiral = SyntheticDataset.spiral().generate(using: &g)
         let model = Sequential.mlp(inputs: 2, hidden: [50], outputs: 3, using: &g)
         let configuration = TrainingConfiguration(epochs: 50, batchSize: 30,
@@ -76,9 +76,9 @@ final class TrainerTests: XCTestCase {
 
     func testEarlyStoppingKeepsTheBestSnapshot() throws {
         let digits = try standardizedDigits()
-        var s = Xoshiro256StarStar(seed: 10)
+        var s = RandomStream(seed: 10)
         let split = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.1, trainCount: 60, using: &s)
-        var g = Xoshiro256StarStar(seed: 11)
+        var g = RandomStream(seed: 11)
         let model = Sequential.mlp(inputs: 64, hidden: [128], outputs: 10, using: &g)
         let configuration = TrainingConfiguration(epochs: 200, batchSize: 20, optimizer: OptimizerConfiguration(kind: .adam(), learningRate: 1e-2),
                                                   patience: 10, snapshotInterval: 5, averagingDecay: 0.9, seed: 12)

@@ -58,7 +58,7 @@ final class TrajectoryTests: XCTestCase {
 
     func testGradientNoiseIsSeeded() {
         func noisy(seed: UInt64) -> Trajectory {
-            var rng = Xoshiro256StarStar(seed: seed)
+            var rng = RandomStream(seed: seed)
             return Trajectory.run(Momentum(learningRate: 0.01), on: .himmelblau, from: Point2D(0, 0), steps: 50,
                                   gradientNoise: 1.0, using: &rng)
         }

@@ -7,8 +7,8 @@ import XCTest
 final class ZigguratTests: XCTestCase {
     static let n = 200_000
 
-    static func draws(seed: UInt64, count: Int = n, _ draw: (inout Xoshiro256StarStar) -> Double) -> [Double] {
-        var generator = Xoshiro256StarStar(seed: seed)
+    static func draws(seed: UInt64, count: Int = n, _ draw: (inout RandomStream) -> Double) -> [Double] {
+        var generator = RandomStream(seed: seed)
         return (0..<count).map { _ in draw(&generator) }
     }
 
@@ -63,6 +63,22 @@ final class ZigguratTests: XCTestCase {
 
         let narrow = Self.draws(seed: 15, count: 10_000) { $0.truncatedNormal(bound: 0.5) }
         XCTAssertLessThanOrEqual(narrow.map(abs).max()!, 0.5)
+    }
+
+    /// The engine's sampler as the labs use it: a parallel tensor fill (the C kernel's fast path
+    /// and the Swift slow path), 2²⁰ draws: mean, variance, the tail frequency P(|z| > 3) and
+    /// beyond the ziggurat's r, and the KS distance, every tolerance from n.
+    func testTensorFillIsStandardNormal() {
+        let n = 1 << 20
+        var stream = RandomStream(seed: 16, path: .layer(1))
+        let samples = Tensor.randomNormal(shape: [n], using: &stream).scalars
+        checkStandardNormal(samples, "randomNormal fill")
+        for threshold in [3.0, ZigguratTables.r] {
+            let p = erfc(threshold / 2.0.squareRoot())
+            let observed = Double(samples.filter { abs($0) > threshold }.count) / Double(n)
+            assertStatistic(observed, p, standardError: StatisticalTolerance.binomialError(n: n, p: p),
+                            "randomNormal P(|z| > \(threshold))")
+        }
     }
 
     func testTruncatedStdConstantMatchesItsFormula() {

@@ -17,7 +17,7 @@ final class FigureRendererTests: XCTestCase {
     }
 
     static var histogramGrid: HistogramGrid {
-        var generator = Xoshiro256StarStar(seed: 3)
+        var generator = RandomStream(seed: 3)
         let panels = (1...3).map { i in
             HistogramGrid.Panel(title: "layer \(i)",
                                 histogram: Tensor.randomNormal(shape: [1000], using: &generator).histogram(bins: 20, lower: -3, upper: 3))

@@ -7,7 +7,7 @@ import XCTest
 final class PNGImageTests: XCTestCase {
     /// A `width`×`height` image of pseudo-random bytes (incompressible, so the IDAT is large).
     static func noise(width: Int, height: Int, channels: Int, seed: UInt64 = 1) -> PNGImage {
-        var generator = Xoshiro256StarStar(seed: seed)
+        var generator = RandomStream(seed: seed)
         return PNGImage(width: width, height: height, channels: channels,
                         pixels: (0..<(width * height * channels)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
     }

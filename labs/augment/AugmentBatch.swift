@@ -6,8 +6,8 @@ import NNRender
 /// The standalone mode, `lab augment --pipeline … --image in.png --count N --out dir/`: N
 /// augmented copies of one photo for use elsewhere, with a JSON of every copy's parameters.
 ///
-/// Sample `i` draws from its own generator, seeded `seed + i·φ` (φ the 64-bit golden ratio,
-/// decorrelated by SplitMix64 seeding), so the output is the same for any number of threads.
+/// Sample `i` draws from its own keyed stream (`sample i` of the seed), so the output is the
+/// same for any number of threads.
 /// Work is spread over every core; files go to a hidden staging folder and are moved into place
 /// only when every copy succeeded, so a failure or an interrupt leaves no partial set.
 public struct AugmentBatch: Sendable {
@@ -45,9 +45,9 @@ public struct AugmentBatch: Sendable {
         public var copies: [Copy]
     }
 
-    /// The generator of copy `index`.
-    public func generator(for index: Int) -> Xoshiro256StarStar {
-        Xoshiro256StarStar(seed: seed &+ UInt64(index) &* 0x9E37_79B9_7F4A_7C15)
+    /// The stream of copy `index`: `sample index` of the seed's stream.
+    public func generator(for index: Int) -> RandomStream {
+        RandomStream(seed: seed, path: .sample(index))
     }
 
     /// Parses the pipeline and reads the photo: every user error surfaces here, before any output.

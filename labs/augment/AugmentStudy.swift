@@ -4,8 +4,8 @@ import NNImage
 
 /// Computes every contact sheet of `lab augment` as plain values (no drawing, no printing).
 ///
-/// Each sheet draws from its own stream, split from the seed in the fixed order of
-/// `SheetKind.allCases`, so a sheet's samples do not depend on which other sheets are selected.
+/// Each sheet draws from its own keyed stream (`sheet i`, i its place in `SheetKind.allCases`),
+/// so a sheet's samples do not depend on which other sheets are selected.
 public enum AugmentStudy {
     /// The photos read for a run.
     public struct Inputs: Sendable {
@@ -27,9 +27,7 @@ public enum AugmentStudy {
 
     /// Every selected sheet, in the order of `SheetKind.allCases`.
     public static func run(_ configuration: AugmentConfiguration, inputs: Inputs) throws -> [ContactSheet] {
-        var root = Xoshiro256StarStar(seed: configuration.seed)
-        var streams: [SheetKind: Xoshiro256StarStar] = [:]
-        for kind in SheetKind.allCases { streams[kind] = root.split() }
+        let streams = Self.streams(seed: configuration.seed)
         let selected = SheetKind.allCases.filter(configuration.sheets.contains)
         return try selected.map { kind in
             var generator = streams[kind]!
@@ -37,8 +35,16 @@ public enum AugmentStudy {
         }
     }
 
+    /// Each sheet's stream: `sheet i` of the seed, i the sheet's place in `SheetKind.allCases`.
+    static func streams(seed: UInt64) -> [SheetKind: RandomStream] {
+        let root = RandomStream(seed: seed)
+        var streams: [SheetKind: RandomStream] = [:]
+        for (i, kind) in SheetKind.allCases.enumerated() { streams[kind] = root.stream(.sheet(i)) }
+        return streams
+    }
+
     static func sheet(_ kind: SheetKind, configuration: AugmentConfiguration, inputs: Inputs,
-                      generator: inout Xoshiro256StarStar) throws -> ContactSheet {
+                      generator: inout RandomStream) throws -> ContactSheet {
         let photo = inputs.image
         var builder = SheetBuilder(kind: kind, seed: configuration.seed,
                                    inputs: ["\(inputs.imageName) (\(photo.size))"])

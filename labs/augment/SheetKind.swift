@@ -87,3 +87,8 @@ public enum SheetKind: String, CaseIterable, Codable, Sendable {
         }
     }
 }
+
+extension StreamKey {
+    /// The stream of the contact sheet at place `i` of `SheetKind.allCases`.
+    static func sheet(_ i: Int) -> StreamKey { StreamKey("sheet", index: i) }
+}

@@ -47,7 +47,7 @@ public enum DatasetChoice: Equatable, Sendable {
     public static let defaultSpiral = DatasetChoice.synthetic(.spiral(classes: 3, pointsPerClass: 100, noise: 0.3))
 
     /// Loads or draws the examples (digits from `digitsFile`, 2-D sets from `generator`).
-    public func load(digitsFile: URL, using generator: inout Xoshiro256StarStar) throws -> Dataset {
+    public func load(digitsFile: URL, using generator: inout RandomStream) throws -> Dataset {
         switch self {
         case .digits(let classes):
             return try DigitsDataset.restricted(try DigitsDataset.load(from: digitsFile), toClasses: classes)

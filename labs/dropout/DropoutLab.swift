@@ -18,27 +18,29 @@ public enum DropoutLab {
                            progress: ((String) -> Void)? = nil) throws -> DropoutLabResult {
         let c = configuration
         try c.validate()
-        var root = Xoshiro256StarStar(seed: c.seed)
-        var dataStream = root.split()
-        var seedStream = root.split()
-        var neuronStream = root.split()
-        let maskSeed = root.next()
+        let streams = Self.streams(seed: c.seed)
+        let dataStream = streams.data
+        var seedStream = streams.jobSeeds
+        var neuronStream = streams.neuron
+        var maskSeedStream = streams.maskSeed
+        let maskSeed = maskSeedStream.next()
 
         progress?("preparing data")
-        // A copy of the stream draws the same split for figure 5's small-data ensemble: the same
+        // The same stream draws the same split for figure 5's small-data ensemble: the same
         // validation and test digits, the training digits a subset of the main ones.
-        var smallStream = dataStream
-        var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile, using: &dataStream)]
+        let smallStream = dataStream.stream(.dataset(0))
+        var datasets = [try PreparedData.prepare(c.dataset, trainCount: c.trainCount, digitsFile: c.digitsFile,
+                                                 using: dataStream.stream(.dataset(0)))]
         if !c.dataset.isPlanar {
             datasets.append(try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: c.trainCount,
-                                                     digitsFile: c.digitsFile, using: &dataStream))
+                                                     digitsFile: c.digitsFile, using: dataStream.stream(.dataset(1))))
         }
         let overfittingData = datasets.indices
         let planar = datasets.count - 1
         let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0
         if hasSmallEnsemble {
             datasets.append(try PreparedData.prepare(c.dataset, trainCount: c.smallEnsembleTrainCount, digitsFile: c.digitsFile,
-                                                     using: &smallStream))
+                                                     using: smallStream))
         }
 
         // Every training job, in a fixed order, each with its own seeds.
@@ -114,5 +116,22 @@ public enum DropoutLab {
         return DropoutLabResult(configuration: c, data: datasets.map(\.description), overfitting: overfitting,
                                 scaling: scaling, neuron: neuron, monteCarlo: monteCarlo, ensembles: ensembles,
                                 boundaries: boundaries, trainedNets: nets.count, divergences: divergences)
+    }
+
+    /// The lab's streams, keyed from the seed by purpose: the data sets (`data`, then `dataset i`),
+    /// the nets' seeds (two per job, in job order; each seed names a fresh root whose
+    /// `initialization` stream draws the weights and whose `masks` and `shuffle` streams train it,
+    /// see `Trainer`), figure 3's neuron, and the mask seed of figures 2 and 4.
+    struct Streams {
+        var data: RandomStream
+        var jobSeeds: RandomStream
+        var neuron: RandomStream
+        var maskSeed: RandomStream
+    }
+
+    static func streams(seed: UInt64) -> Streams {
+        let root = RandomStream(seed: seed)
+        return Streams(data: root.stream(.data), jobSeeds: root.stream(.jobSeeds), neuron: root.stream(.neuron),
+                       maskSeed: root.stream(.masks))
     }
 }

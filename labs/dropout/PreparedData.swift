@@ -20,9 +20,9 @@ public struct PreparedData: Sendable {
     /// 2-D sets feature by feature (see `normalization`).
     /// - Throws: `LabError` for a missing or malformed file, or a split with an empty part.
     public static func prepare(_ choice: DatasetChoice, trainCount: Int, digitsFile: URL,
-                               using generator: inout Xoshiro256StarStar) throws -> PreparedData {
-        var draw = generator.split()
-        var shuffle = generator.split()
+                               using stream: RandomStream) throws -> PreparedData {
+        var draw = stream.stream(.data)
+        var shuffle = stream.stream(.split)
         let data = try choice.load(digitsFile: digitsFile, using: &draw)
         let cap: Int? = choice.isPlanar ? nil : trainCount
         var split = try DatasetSplit.stratified(data, validationFraction: validationFraction, testFraction: testFraction,

@@ -9,7 +9,8 @@ struct TrainingJob {
     var variant: Dropout.Variant
     /// Keep checkpoints and a running average of the parameters (figure 5's first member).
     var keepsCheckpoints: Bool
-    /// Seeds the weights; `trainingSeed` the shuffles and masks.
+    /// Seeds the weights (stream `initialization` of this seed); `trainingSeed` the shuffles and
+    /// masks (see `Trainer`). Both are drawn from the lab's `job seeds` stream.
     var initSeed: UInt64
     var trainingSeed: UInt64
 
@@ -18,7 +19,7 @@ struct TrainingJob {
     /// Shapes: input [N, D₀], scores [N, C].
     static func model(for data: PreparedData, hidden: [Int], keep: Double, inputKeep: Double,
                       variant: Dropout.Variant, initSeed: UInt64) -> Sequential {
-        var generator = Xoshiro256StarStar(seed: initSeed)
+        var generator = RandomStream(seed: initSeed, path: .initialization)
         let mlp = Sequential.mlp(inputs: data.inputCount, hidden: hidden, outputs: data.classCount,
                                  keep: keep, variant: variant, using: &generator)
         guard inputKeep < 1 else { return mlp }

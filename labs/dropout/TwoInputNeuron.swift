@@ -39,7 +39,7 @@ public struct TwoInputNeuron: Codable, Equatable, Sendable {
 
     /// Draws `w₁, w₂, x, y ~ N(0, 1)` from `generator` and enumerates the masks at every p of
     /// `keeps` (the figure's sweep).
-    static func compute(keeps: [Double], using generator: inout Xoshiro256StarStar) -> TwoInputNeuron {
+    static func compute(keeps: [Double], using generator: inout RandomStream) -> TwoInputNeuron {
         let (w1, w2, x, y) = (generator.normal(), generator.normal(), generator.normal(), generator.normal())
         let test = w1 * x + w2 * y
         let rows = keeps.map { p -> Row in

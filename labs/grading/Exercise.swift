@@ -19,7 +19,7 @@ public protocol Exercise: Sendable {
     var outputs: [OutputSpec] { get }
 
     /// The inputs for one student, drawn from `generator` (seeded from the course key).
-    func makeProblem(using generator: inout Xoshiro256StarStar) -> NamedArrays
+    func makeProblem(using generator: inout RandomStream) -> NamedArrays
 
     /// The correct outputs for `inputs`, computed with the engine: one tensor per output key.
     func reference(for inputs: NamedArrays) -> NamedArrays

@@ -20,7 +20,7 @@ public struct Grader: Sendable {
 
     /// The problem `exercise` poses to `student` under `key`.
     public static func problem(_ exercise: any Exercise, student: StudentID, key: CourseKey) -> NamedArrays {
-        var generator = Xoshiro256StarStar(seed: key.seed(exercise: exercise.name, student: student))
+        var generator = RandomStream(seed: key.seed(exercise: exercise.name, student: student), path: StreamKey("problem"))
         return exercise.makeProblem(using: &generator)
     }
 

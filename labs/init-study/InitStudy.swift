@@ -19,13 +19,11 @@ public enum InitStudy {
     /// Runs every scheme. Computing only: nothing is printed or drawn.
     public static func run(_ configuration: InitStudyConfiguration, schemes: [Scheme]) throws -> InitStudyResult {
         try configuration.validate()
-        var generator = Xoshiro256StarStar(seed: configuration.seed)
+        var streams = Self.streams(seed: configuration.seed, depth: configuration.depth)
         let shape = [configuration.batch, configuration.width]
-        var inputStream = generator.split()
-        var upstreamStream = generator.split()
-        let input = Tensor.randomNormal(shape: shape, using: &inputStream)
-        let upstream = Tensor.randomNormal(shape: shape, using: &upstreamStream)
-        let layerStreams = (0..<configuration.depth).map { _ in generator.split() }
+        let input = Tensor.randomNormal(shape: shape, using: &streams.input)
+        let upstream = Tensor.randomNormal(shape: shape, using: &streams.upstream)
+        let layerStreams = streams.layers
         var workspace = Workspace()
         // The normal schemes first, while they share the standard normal matrices; those are
         // dropped before the other schemes draw their own, so one set of big matrices is alive at
@@ -39,6 +37,22 @@ public enum InitStudy {
                              bins: configuration.bins, workspace: &workspace)
         }
         return InitStudyResult(configuration: configuration, schemes: results.map { $0! })
+    }
+
+    /// The study's random streams, each keyed from the seed by its purpose: the input batch, the
+    /// upstream gradient, and one per layer (`layer 1` … `layer depth`), whose first width²
+    /// draws are that layer's weights. No two share a number, so consecutive layers' weights are
+    /// independent draws.
+    struct Streams {
+        var input: RandomStream
+        var upstream: RandomStream
+        var layers: [RandomStream]
+    }
+
+    static func streams(seed: UInt64, depth: Int) -> Streams {
+        let root = RandomStream(seed: seed)
+        return Streams(input: root.stream(.input), upstream: root.stream(.upstreamGradient),
+                       layers: (1...depth).map { root.stream(.layer($0)) })
     }
 
     /// The big buffers, [width, width] each, kept from scheme to scheme. Mapping fresh gigabytes
@@ -57,7 +71,7 @@ public enum InitStudy {
     }
 
     /// One scheme's forward pass, backward pass and statistics.
-    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [Xoshiro256StarStar],
+    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [RandomStream],
                     bins: Int, workspace: inout Workspace) -> SchemeResult {
         let f = scheme.activation
         let shape = [input.shape[1], input.shape[1]]

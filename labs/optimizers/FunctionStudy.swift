@@ -30,18 +30,18 @@ public struct FunctionStudy: Codable, Equatable, Sendable {
         return PlotDomain(x: widen(plot.x), y: widen(plot.y))
     }
 
-    /// Runs `configuration`'s optimizers on `function`; each run takes the next stream split
-    /// from `noise` for its gradient noise (drawn from only when σ > 0).
+    /// Runs `configuration`'s optimizers on `function`; the k-th run draws its gradient noise
+    /// (only when σ > 0) from `noise.stream(.noise(run: k))`.
     public static func run(_ function: TestFunction, _ configuration: OptimizersConfiguration,
-                           noise: inout Xoshiro256StarStar) -> FunctionStudy {
+                           noise: RandomStream) -> FunctionStudy {
         let start = configuration.start(on: function)
         let steps = configuration.steps(on: function)
         let runDomain = runDomain(for: function)
-        let runs = configuration.optimizers.map { kind -> OptimizerRun in
+        let runs = configuration.optimizers.enumerated().map { index, kind -> OptimizerRun in
             // Validated with the configuration, so the unchecked factory is safe here.
             let settings = configuration.optimizer(kind, on: function)
             let optimizer = settings.kind.makeOptimizer(learningRate: settings.learningRate, options: settings.options)
-            var stream = noise.split()
+            var stream = noise.stream(.noise(run: index))
             let trajectory = Trajectory.run(optimizer, on: function, from: start, steps: steps, domain: runDomain,
                                             gradientNoise: configuration.noise, using: &stream)
             return OptimizerRun(trajectory, leavingMeansDivergence: function.minimumValue != nil)

@@ -21,14 +21,14 @@ public struct LearningRateSweep: Codable, Equatable, Sendable {
     public var entries: [Entry]
 
     /// Runs SGD with each of `learningRates` on the valley, with `configuration`'s start, steps,
-    /// options and noise.
+    /// options and noise (the k-th rate's from `noise.stream(.noise(run: k))`).
     public static func run(_ configuration: OptimizersConfiguration, learningRates: [Double] = LectureSettings.sweepLearningRates,
-                           noise: inout Xoshiro256StarStar) -> LearningRateSweep {
+                           noise: RandomStream) -> LearningRateSweep {
         let function = TestFunction.valley
         let start = configuration.start(on: function)
         let steps = configuration.steps(on: function)
-        let entries = learningRates.map { lr -> Entry in
-            var stream = noise.split()
+        let entries = learningRates.enumerated().map { index, lr -> Entry in
+            var stream = noise.stream(.noise(run: index))
             let trajectory = Trajectory.run(SGD(learningRate: lr, options: configuration.options), on: function, from: start,
                                             steps: steps, domain: FunctionStudy.runDomain(for: function),
                                             gradientNoise: configuration.noise, using: &stream)

@@ -5,6 +5,7 @@
 #define NNLAB_CKERNELS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /// One fused, in-place Adam update of `n` elements, in Kingma & Ba's efficient order:
 ///
@@ -19,5 +20,21 @@ void nnlab_adam_step(double *x, double *m, double *v, const double *g, size_t n,
 /// 32 MB stay in the heap for reuse instead of going back to the kernel; see `HeapTuning`.
 /// Does nothing on other C libraries.
 void nnlab_keep_freed_memory(void);
+
+/// The Philox4x64-10 block function of Random123 (Salmon et al., SC'11): `out = Philox(counter, key)`,
+/// four 64-bit words from a 256-bit counter and a 128-bit key.
+void nnlab_philox4x64_10(const uint64_t counter[4], const uint64_t key[2], uint64_t out[4]);
+
+/// The words at positions `first ..< first + count` of the stream with key (`key0`, `key1`):
+/// word `p` is word `p mod 4` of `Philox(counter: (p / 4, 0, 0, 0), key)`. Two blocks at a time.
+void nnlab_philox_words(uint64_t *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first);
+
+/// N(mean, std²) samples for draws `first ..< first + count` of the stream with key
+/// (`key0`, `key1`), by the ziggurat's fast path (`ZigguratTables`, tables `x` [129] and
+/// `ratio` [128]) on each draw's first word: `mean + std · u·x[i]`. The indices (from 0) of the
+/// draws the fast path cannot take (about 1.2%) go to `slow` [count], their count is returned,
+/// and the caller must overwrite those elements. Bit-identical to the Swift sampler.
+size_t nnlab_philox_normal(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
+                           const double *x, const double *ratio, double mean, double std, uint32_t *slow);
 
 #endif

@@ -23,7 +23,7 @@ public struct DatasetSplit: Equatable, Sendable {
     ///   or any part would be empty.
     public static func stratified(_ data: Dataset, validationFraction: Double, testFraction: Double,
                                   trainCount: Int? = nil,
-                                  using generator: inout Xoshiro256StarStar) throws -> DatasetSplit {
+                                  using generator: inout RandomStream) throws -> DatasetSplit {
         guard (0..<1).contains(validationFraction), (0..<1).contains(testFraction),
               validationFraction + testFraction < 1 else {
             throw LabError("validation fraction \(validationFraction) and test fraction \(testFraction) must be in [0, 1) and leave some training data")

@@ -82,7 +82,7 @@ public enum SyntheticDataset: Equatable, Hashable, Sendable {
     }
 
     /// Draws the points from `generator`; the same generator state gives the same set.
-    public func generate(using generator: inout Xoshiro256StarStar) -> Dataset {
+    public func generate(using generator: inout RandomStream) -> Dataset {
         var points: [Double] = [], labels: [Int] = []
         func add(_ x: Double, _ y: Double, _ label: Int) {
             points += [x, y]

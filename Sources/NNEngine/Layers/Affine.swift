@@ -32,7 +32,7 @@ public struct Affine: Equatable, Sendable {
     /// A layer `D → M` with weights from `initializer` and the bias filled with `bias` (0 by default;
     /// the cook book suggests ≈ 0.1 before a ReLU so that units start active).
     public init(inputs: Int, outputs: Int, initializer: Initializer, bias: Double = 0,
-                using generator: inout Xoshiro256StarStar) {
+                using generator: inout RandomStream) {
         self.init(weight: initializer.make(shape: [inputs, outputs], using: &generator),
                   bias: Tensor(repeating: bias, shape: [outputs]))
     }

@@ -44,14 +44,14 @@ public struct Dropout: Equatable, Sendable {
 
     /// A Bernoulli(p) mask of 0s and 1s: element `i` is 1 when `uᵢ < p`, `uᵢ` ~ U[0, 1) drawn from
     /// `generator` (in `Tensor.random`'s chunked order, so the mask is reproducible from the seed).
-    public func mask(shape: [Int], using generator: inout Xoshiro256StarStar) -> Tensor {
+    public func mask(shape: [Int], using generator: inout RandomStream) -> Tensor {
         let p = keepProbability
         return Tensor.random(shape: shape, from: BernoulliDistribution(p: p), using: &generator)
     }
 
     /// `y = x ⊙ multiplier`: [N, D] → [N, D]. Draws a mask from `generator` only in training mode.
     public func forward(_ x: Tensor, mode: Mode,
-                        using generator: inout Xoshiro256StarStar) -> (output: Tensor, cache: Cache) {
+                        using generator: inout RandomStream) -> (output: Tensor, cache: Cache) {
         let multiplier: Tensor
         switch (mode, variant) {
         case (.training, .inverted): multiplier = mask(shape: x.shape, using: &generator) * (1 / keepProbability)

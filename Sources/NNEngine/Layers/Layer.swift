@@ -33,7 +33,7 @@ public enum Layer: Equatable, Sendable {
     /// The forward pass in `mode`: [N, D] → [N, M]. Dropout draws its mask from `generator` in
     /// training mode; batch norm updates its running estimates in training mode.
     public mutating func forward(_ x: Tensor, mode: Mode,
-                                 using generator: inout Xoshiro256StarStar) -> (output: Tensor, cache: Cache) {
+                                 using generator: inout RandomStream) -> (output: Tensor, cache: Cache) {
         switch self {
         case .affine(let layer):
             let (y, cache) = layer.forward(x)

@@ -35,7 +35,7 @@ public struct Maxout: Equatable, Sendable {
 
     /// A maxout layer `D → M` with k pieces, weights drawn from `initializer` for shape [D, k·M].
     public init(inputs: Int, outputs: Int, pieceCount: Int, initializer: Initializer,
-                using generator: inout Xoshiro256StarStar) {
+                using generator: inout RandomStream) {
         self.init(weight: initializer.make(shape: [inputs, pieceCount * outputs], using: &generator),
                   bias: Tensor(zeros: [pieceCount * outputs]), pieceCount: pieceCount)
     }

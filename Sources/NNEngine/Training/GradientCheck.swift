@@ -80,7 +80,7 @@ public enum GradientCheck {
                      "analytic gradient \(analytic.shape) does not match the input \(x.shape)")
         var indices = Array(0..<x.count)
         if let limit = maxElements, limit < x.count {
-            var generator = Xoshiro256StarStar(seed: seed)
+            var generator = RandomStream(seed: seed)
             indices.shuffle(using: &generator)
             indices = Array(indices.prefix(limit)).sorted()
         }

@@ -9,7 +9,7 @@ extension Sequential {
     public static func mlp(inputs: Int, hidden: [Int], outputs: Int, activation: Activation = .relu,
                            keep: Double = 1, variant: Dropout.Variant = .inverted,
                            initializer: Initializer = .kaimingNormal(),
-                           using generator: inout Xoshiro256StarStar) -> Sequential {
+                           using generator: inout RandomStream) -> Sequential {
         precondition(inputs > 0 && outputs > 0 && hidden.allSatisfy { $0 > 0 },
                      "layer sizes must be positive: \(inputs), \(hidden), \(outputs)")
         var layers: [Layer] = []

@@ -26,7 +26,7 @@ public struct Sequential: Equatable, Sendable {
     /// The forward pass in `mode`, keeping every layer's cache: [N, D₀] → [N, Dₖ]. Training mode
     /// draws dropout masks from `generator` and updates batch-norm running estimates.
     public mutating func forward(_ x: Tensor, mode: Mode,
-                                 using generator: inout Xoshiro256StarStar) -> (output: Tensor, cache: Cache) {
+                                 using generator: inout RandomStream) -> (output: Tensor, cache: Cache) {
         var h = x
         var caches: [Layer.Cache] = []
         caches.reserveCapacity(layers.count)

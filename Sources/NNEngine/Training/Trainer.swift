@@ -39,9 +39,7 @@ public enum Trainer {
         HeapTuning.keepFreedMemory()
         var model = model
         var optimizer = try c.optimizer.makeOptimizer()
-        var generator = Xoshiro256StarStar(seed: c.seed)
-        var shuffler = generator.split()
-        var masks = generator.split()
+        var masks = maskStream(seed: c.seed)
         let kinds = model.parameterKinds
         let weightIndices = kinds.indices.filter { kinds[$0] == .weight }
 
@@ -61,6 +59,7 @@ public enum Trainer {
         var order = Array(0..<train.count)
 
         epochs: for epoch in 1...c.epochs {
+            var shuffler = shuffleStream(seed: c.seed, epoch: epoch)
             order.shuffle(using: &shuffler)
             var lossSum = 0.0, batches = 0
             var ratios: [Double] = []
@@ -148,6 +147,14 @@ public enum Trainer {
                                       outcome: divergence.map { .diverged(step: $0.step, loss: $0.loss) } ?? .completed(steps: step))
         return Result(model: best.model, finalModel: model, snapshots: snapshots, averagedModel: averagedModel,
                       history: history)
+    }
+
+    /// The stream of every dropout mask of a training run with `seed`: `masks` of the seed.
+    public static func maskStream(seed: UInt64) -> RandomStream { RandomStream(seed: seed, path: .masks) }
+
+    /// The stream that shuffles the examples in epoch `epoch` (from 1): `shuffle epoch` of the seed.
+    public static func shuffleStream(seed: UInt64, epoch: Int) -> RandomStream {
+        RandomStream(seed: seed, path: .shuffle(epoch: epoch))
     }
 
     /// Data loss and accuracy of `model` on `data`, in inference mode.

@@ -45,7 +45,7 @@ public struct ActivationsExercise: Exercise {
         }
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(4...6, using: &g), d = ProblemDraws.integer(5...7, using: &g)
         return NamedArrays([("z", ProblemDraws.normal([n, d], std: 2.5, using: &g)),
                             ("dout", ProblemDraws.normal([n, d], using: &g)),

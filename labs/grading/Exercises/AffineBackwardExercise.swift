@@ -29,7 +29,7 @@ public struct AffineBackwardExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(6...9, using: &g), d = ProblemDraws.integer(4...5, using: &g)
         let m = ProblemDraws.integer(2...3, using: &g)
         return NamedArrays([("x", ProblemDraws.normal([n, d], using: &g)), ("W", ProblemDraws.normal([d, m], std: 0.5, using: &g)),

@@ -38,7 +38,7 @@ public struct BatchNormExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let b = ProblemDraws.integer(6...10, using: &g), d = ProblemDraws.integer(3...5, using: &g)
         let shift = ProblemDraws.normal([d], std: 3, using: &g), scale = ProblemDraws.uniform([d], 0.5, 3, using: &g)
         let x = ProblemDraws.normal([b, d], using: &g).multiplyingEachRow(by: scale).addingToEachRow(shift).map(ProblemDraws.round4)

@@ -25,7 +25,7 @@ public struct BealeAdamExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let start = Tensor([ProblemDraws.uniform([1], -1.5, 1.5, using: &g).scalars[0], ProblemDraws.uniform([1], 1, 2.5, using: &g).scalars[0]])
         return NamedArrays([("start", start), ("lr", .scalar(ProblemDraws.pick([0.05, 0.1], using: &g))),
                             ("beta1", .scalar(0.9)), ("beta2", .scalar(0.999)), ("eps", .scalar(1e-8))])

@@ -29,7 +29,7 @@ public struct DropoutExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(4...6, using: &g), d = ProblemDraws.integer(6...8, using: &g)
         return NamedArrays([("x", ProblemDraws.normal([n, d], using: &g)), ("u", ProblemDraws.uniform([n, d], 0, 1, using: &g)),
                             ("dout", ProblemDraws.normal([n, d], using: &g)),

@@ -29,7 +29,7 @@ public struct FlipCropExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let h = ProblemDraws.integer(5...7, using: &g), w = ProblemDraws.integer(6...8, using: &g)
         let image = Tensor(shape: [h, w, 3], scalars: (0..<(h * w * 3)).map { _ in Double(g.next() % 256) })
         let height = ProblemDraws.integer(2...(h - 2), using: &g), width = ProblemDraws.integer(2...(w - 3), using: &g)

@@ -36,7 +36,7 @@ public struct InitializationExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let layers = 4
         let fans = (0..<(2 * layers)).map { _ in Double(ProblemDraws.pick([32, 64, 100, 128, 256, 300, 512, 784, 1000], using: &g)) }
         let codes = (0..<layers).map { _ in Double(ProblemDraws.integer(0...3, using: &g)) }

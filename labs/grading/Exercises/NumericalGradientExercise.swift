@@ -38,7 +38,7 @@ public struct NumericalGradientExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(4...6, using: &g), d = ProblemDraws.integer(3...4, using: &g)
         let c = ProblemDraws.integer(3...4, using: &g)
         return NamedArrays([("x", ProblemDraws.normal([n, d], using: &g)), ("W", ProblemDraws.normal([d, c], std: 0.5, using: &g)),

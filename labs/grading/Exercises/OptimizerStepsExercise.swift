@@ -27,7 +27,7 @@ public struct OptimizerStepsExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let d = ProblemDraws.integer(3...5, using: &g), t = ProblemDraws.integer(5...7, using: &g)
         return NamedArrays([("w0", ProblemDraws.normal([d], using: &g)), ("grads", ProblemDraws.normal([t, d], using: &g)),
                             ("lr_momentum", .scalar(ProblemDraws.pick([0.01, 0.05, 0.1], using: &g))), ("mu", .scalar(0.9)),

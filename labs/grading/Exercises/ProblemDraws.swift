@@ -5,27 +5,27 @@ import NNEngine
 enum ProblemDraws {
     /// `[shape]` of N(mean, std²) draws, rounded to 4 significant digits so that problem.json
     /// stays readable; the rounded values *are* the problem (the reference uses them as written).
-    static func normal(_ shape: [Int], mean: Double = 0, std: Double = 1, using g: inout Xoshiro256StarStar) -> Tensor {
+    static func normal(_ shape: [Int], mean: Double = 0, std: Double = 1, using g: inout RandomStream) -> Tensor {
         Tensor.random(shape: shape, from: NormalDistribution(mean: mean, std: std), using: &g).map(round4)
     }
 
     /// `[shape]` of U[low, high) draws, rounded to 4 significant digits.
-    static func uniform(_ shape: [Int], _ low: Double, _ high: Double, using g: inout Xoshiro256StarStar) -> Tensor {
+    static func uniform(_ shape: [Int], _ low: Double, _ high: Double, using g: inout RandomStream) -> Tensor {
         Tensor.random(shape: shape, from: UniformDistribution(low: low, high: high), using: &g).map(round4)
     }
 
     /// `count` class labels in `0..<classes`, as a tensor of integers.
-    static func labels(_ count: Int, classes: Int, using g: inout Xoshiro256StarStar) -> Tensor {
+    static func labels(_ count: Int, classes: Int, using g: inout RandomStream) -> Tensor {
         Tensor((0..<count).map { _ in Double(g.next() % UInt64(classes)) })
     }
 
     /// An integer in `range`.
-    static func integer(_ range: ClosedRange<Int>, using g: inout Xoshiro256StarStar) -> Int {
+    static func integer(_ range: ClosedRange<Int>, using g: inout RandomStream) -> Int {
         range.lowerBound + Int(g.next() % UInt64(range.count))
     }
 
     /// One of `choices`.
-    static func pick<T>(_ choices: [T], using g: inout Xoshiro256StarStar) -> T {
+    static func pick<T>(_ choices: [T], using g: inout RandomStream) -> T {
         choices[Int(g.next() % UInt64(choices.count))]
     }
 

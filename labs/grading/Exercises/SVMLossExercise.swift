@@ -36,7 +36,7 @@ public struct SVMLossExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(5...8, using: &g), c = ProblemDraws.integer(3...5, using: &g)
         return NamedArrays([("example_scores", Self.exampleScores), ("example_y", Tensor(Self.exampleLabels.map(Double.init))),
                             ("scores", ProblemDraws.normal([n, c], std: 1.5, using: &g)),

@@ -29,7 +29,7 @@ public struct SoftmaxLossExercise: Exercise {
         """
     }
 
-    public func makeProblem(using g: inout Xoshiro256StarStar) -> NamedArrays {
+    public func makeProblem(using g: inout RandomStream) -> NamedArrays {
         let n = ProblemDraws.integer(5...8, using: &g), c = ProblemDraws.integer(3...6, using: &g)
         return NamedArrays([("scores", ProblemDraws.normal([n, c], std: 2, using: &g)), ("y", ProblemDraws.labels(n, classes: c, using: &g))])
     }
