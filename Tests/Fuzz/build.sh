@@ -10,10 +10,10 @@ set -eu
 SWIFTC=${1:-swiftc}
 ROOT=$(pwd)
 OUT=$ROOT/.build/fuzz
-mkdir -p "$OUT/include/CKernels"
+mkdir -p "$OUT/include/CKernels" "$OUT/ckernels"
 
 # Nothing to do when no source changed since the last build.
-if [ -f "$OUT/.built" ] && [ -z "$(find Sources labs Tests/Fuzz/Harnesses -newer "$OUT/.built" -name '*.[ch]*' | head -1)" ]; then
+if [ -f "$OUT/.built" ] && [ -z "$(find Sources labs Tests/Fuzz/Harnesses -newer "$OUT/.built" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) | head -1)" ]; then
     echo "fuzz: targets are up to date"
     exit 0
 fi
@@ -27,7 +27,7 @@ cat > "$OUT/include/CKernels/module.modulemap" <<MAP
 module CKernels { header "$ROOT/Sources/CKernels/include/CKernels.h" export * }
 MAP
 for c in "$ROOT"/Sources/CKernels/*.c; do
-    clang -O2 -c -I "$ROOT/Sources/CKernels/include" "$c" -o "$OUT/$(basename "$c" .c).o"
+    clang -O2 -c -I "$ROOT/Sources/CKernels/include" "$c" -o "$OUT/ckernels/$(basename "$c" .c).o"
 done
 
 # module name, then its source folder
@@ -42,7 +42,7 @@ build_module NNRender Sources/NNRender
 build_module NNImage Sources/NNImage
 build_module Grading labs/grading
 
-LIBS="$OUT/NNEngine.o $OUT/NNRender.o $OUT/NNImage.o $OUT/Grading.o $OUT/AdamStep.o $OUT/HeapTuning.o
+LIBS="$OUT/NNEngine.o $OUT/NNRender.o $OUT/NNImage.o $OUT/Grading.o $OUT/ckernels/*.o
       -lopenblas -llapacke -lz -lpng16"
 for harness in "$ROOT"/Tests/Fuzz/Harnesses/*.swift; do
     name=$(basename "$harness" .swift)

@@ -17,6 +17,11 @@ export SWIFT_BACKTRACE=enable=no
 for seeds in "$ROOT"/Tests/Fuzz/Corpus/*/; do
     name=$(basename "$seeds")
     work=$OUT/corpus/$name
+    if [ ! -x "$OUT/$name" ]; then
+        echo "fuzz: $name is not built; run Tests/Fuzz/build.sh" >&2
+        status=1
+        continue
+    fi
     mkdir -p "$work"
     # -timeout: one input taking over 10 s is a hang. -rss_limit_mb: 2 GB is a leak or an
     # unbounded allocation (the readers' own limits are far below). -max_len: the inputs that
