@@ -8,7 +8,7 @@ PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev
 # And what only the tests need: a browser that loads the gallery (output/index.html) from disk.
 TEST_PACKAGES := chromium
 
-.PHONY: all deps test-deps build figures test bench install clean
+.PHONY: all deps test-deps build figures test fuzz-build fuzz bench install clean
 
 all: figures
 
@@ -42,9 +42,19 @@ build: deps
 figures: build
 	.build/release/lab all --out output
 
+# The tests, then every fuzz target for 10 s (Tests/Fuzz/README.md): a crash fails the target.
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
+	$(MAKE) fuzz FUZZ_SECONDS=10
+
+# libFuzzer targets for the readers of untrusted input, built by swiftc with -sanitize=fuzzer,address.
+FUZZ_SECONDS ?= 300
+fuzz-build:
+	Tests/Fuzz/build.sh
+
+fuzz: fuzz-build
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 bench: build
 	.build/release/lab-bench $(SECTIONS)

@@ -74,6 +74,8 @@ let package = Package(
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        // Bad input across every lab, through the built `lab` (the corpus of issue 12).
+        .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.
         .testTarget(name: "GalleryTests", dependencies: ["LabTestSupport", "Gallery", "NNEngine", "NNRender", "lab"]),
         // The command line itself: its helpers, and every command's --help against a snapshot.

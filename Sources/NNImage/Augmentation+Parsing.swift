@@ -14,6 +14,12 @@ extension Augmentation {
     /// (`rotate:15|shear:10@0.5`).
     /// - Throws: `LabError` quoting the pipeline and saying at which step and character it fails.
     public init(parsingPipeline text: String) throws {
+        // A line break would split the one-line error that quotes the pipeline; no step has one.
+        if let index = text.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control }) {
+            let position = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: index) + 1
+            throw LabError("pipeline has a control character (a line break or tab) at character \(position); "
+                + "steps are separated by ',', e.g. flip,crop:224")
+        }
         var steps: [Augmentation] = []
         var offset = 0
         let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
@@ -72,7 +78,9 @@ extension Augmentation {
             return .resize(try Resize(.shortSide(try integer(args[0], "a short side"))))
         case "rrc", "resized-crop":
             try expect(1...2)
-            return .randomResizedCrop(try RandomResizedCrop(size: try imageSize(args[0]), scale: try arg(1, "a minimum scale", default: 0.08)...1))
+            let minimum = try arg(1, "a minimum scale", default: 0.08)
+            guard minimum > 0 && minimum <= 1 else { throw LabError("minimum scale \(minimum) is outside (0, 1]; it is the smallest share of the area kept") }
+            return .randomResizedCrop(try RandomResizedCrop(size: try imageSize(args[0]), scale: minimum...1))
         case "resnet":
             try expect(0...1)
             return .scaleJitter(try ScaleJitterCrop(crop: args.isEmpty ? 224 : try integer(args[0], "a crop size")))
@@ -117,7 +125,9 @@ extension Augmentation {
             return .elastic(try ElasticDeformation(alpha: a...a, sigma: try arg(1, "sigma", default: 8)))
         case "noise":
             try expect(1...1)
-            return .noise(try GaussianNoise(std: 0...(try arg(0, "a std"))))
+            let std = try arg(0, "a std")
+            guard std >= 0 else { throw LabError("noise std \(std) must be ≥ 0") }
+            return .noise(try GaussianNoise(std: 0...std))
         case "blur":
             try expect(1...1)
             let s = try arg(0, "a sigma")
@@ -125,7 +135,10 @@ extension Augmentation {
             return .blur(try GaussianBlur(sigma: 0.1...s))
         case "erase", "cutout":
             try expect(0...1)
-            return .erasing(try RandomErasing(scale: 0.02...(try arg(0, "a maximum scale", default: 0.33))))
+            // The smallest erased share is fixed at 2% (Zhong et al.), so the maximum must reach it.
+            let maximum = try arg(0, "a maximum scale", default: 0.33)
+            guard maximum >= 0.02 && maximum <= 1 else { throw LabError("erase maximum scale \(maximum) is outside [0.02, 1]; it is the largest share of the area erased") }
+            return .erasing(try RandomErasing(scale: 0.02...maximum))
         default:
             throw LabError("unknown transform '\(parts[0])'; known: \(pipelineSyntax.joined(separator: ", "))")
         }

@@ -27,15 +27,15 @@ extension Image {
     /// - Throws: `LabError` for a missing file, a file that is not a PNG, a corrupt PNG (libpng's
     ///   message), a 0×0 image, or one larger than `Image.maximumPixels`.
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LabError("cannot read \(url.path): no such file or not readable")
-        }
+        let data = try InputFile.read(url, what: "image", limit: PNGImage.fileLimit)
         // The size is checked from the IHDR chunk before decoding, so an oversized file is refused
         // without first spending its pixels' worth of memory.
         if let size = Self.headerSize(data) {
             guard size.width > 0, size.height > 0 else { throw LabError("\(url.path) is an empty \(size.width)×\(size.height) image") }
-            guard size.width * size.height <= Self.maximumPixels else {
-                throw LabError("\(url.path) is \(size.width)×\(size.height) (\(size.width * size.height) pixels); the limit is "
+            // Each side is read from 4 bytes, so the product can pass Int.max (2³² · 2³²).
+            let (pixels, overflow) = size.width.multipliedReportingOverflow(by: size.height)
+            guard !overflow, pixels <= Self.maximumPixels else {
+                throw LabError("\(url.path) is \(size.width)×\(size.height) (\(Double(size.width) * Double(size.height)) pixels); the limit is "
                     + "\(Self.maximumPixels / (1024 * 1024)) megapixels (\(Self.maximumPixels) pixels), since each float copy takes 12 bytes a pixel")
             }
         }

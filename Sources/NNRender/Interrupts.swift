@@ -116,10 +116,12 @@ public enum Interrupts {
         }
         for path in registry.paths {
             // Whole trees: a staging folder holds the files written since it was registered. A
-            // killed gnuplot may still finish creating a file while the tree is removed, so
-            // removal is repeated until the path is gone.
-            for _ in 0..<20 where FileManager.default.fileExists(atPath: path) {
-                try? FileManager.default.removeItem(atPath: path)
+            // killed gnuplot may still finish a write in progress (SIGKILL takes effect when the
+            // system call returns), so a removal that fails on a file appearing meanwhile is
+            // repeated, with a pause, for up to a second.
+            for _ in 0..<100 where FileManager.default.fileExists(atPath: path) {
+                if (try? FileManager.default.removeItem(atPath: path)) != nil { break }
+                usleep(10_000)
             }
         }
         signal(number, SIG_DFL)

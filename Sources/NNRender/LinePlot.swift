@@ -103,6 +103,15 @@ public struct LinePlot: Figure {
             script += "set key outside center bottom horizontal\nset bmargin 7\n"
         }
         for (p, panel) in panels.enumerated() {
+            // gnuplot stops the whole figure at a panel with no point it can place ("x range is
+            // invalid"): a run that overflowed or underflowed everywhere. Such a panel says so.
+            guard panel.hasDrawablePoint else {
+                script += "unset logscale y\nunset logscale x\nset xrange [0:1]\nset yrange [0:1]\nset xtics autofreq\n"
+                script += "set title \(Gnuplot.quoted(panel.title))\nset xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
+                let note = panel.logY ? "no finite value above 0 to draw on a log scale" : "no finite value to draw"
+                script += "set label 1 \(Gnuplot.quoted(note)) at graph 0.5, 0.5 center\nplot NaN notitle\nunset label 1\nset autoscale x\nset autoscale y\n"
+                continue
+            }
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
@@ -120,6 +129,15 @@ public struct LinePlot: Figure {
 }
 
 extension LinePlot.Panel {
+    /// Whether any point can be placed: finite, and above 0 on a log axis.
+    var hasDrawablePoint: Bool {
+        series.contains { series in
+            zip(series.x, series.y).contains { x, y in
+                x.isFinite && y.isFinite && (!logY || y > 0) && (!logX || x > 0)
+            }
+        }
+    }
+
     /// A round spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 6 intervals over the
     /// panel's x range, or `nil` (gnuplot's own) on a log axis or without a range. gnuplot's own
     /// choice ignores the label width, and in a panel of a grid, epochs 0…150 at steps of 20 ran

@@ -24,39 +24,64 @@ final class OutputLock {
         self.file = file
         var noted = false
         while true {
-            // O_CLOEXEC: gnuplot must not inherit the lock, or one outliving a killed run would hold it.
-            let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { throw AtomicFile.failure(writing: file, code: errno) }
-            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                guard errno == EWOULDBLOCK else { throw Self.failure(file, closing: fd) }
-                if !noted {
-                    note("lab: waiting for \(folder.path), held by \(Self.holder(fd).map { "PID \($0)" } ?? "another run")")
-                    noted = true
-                }
-                while flock(fd, LOCK_EX) != 0 {
-                    guard errno == EINTR else { throw Self.failure(file, closing: fd) }
-                }
-            }
-            var locked = stat(), current = stat()
-            if fstat(fd, &locked) == 0, stat(file.path, &current) == 0,
-               locked.st_ino == current.st_ino, locked.st_dev == current.st_dev {
-                // Who holds it, for a waiting run's message.
-                let pid = Array("\(getpid())\n".utf8)
-                _ = ftruncate(fd, 0)
-                _ = pwrite(fd, pid, pid.count, 0)
+            if let fd = try Self.tryLock(file) {
                 descriptor = fd
-                // An interrupted holder removes it too (a killed one leaves it, unlocked, to the next run).
-                Interrupts.removeOnInterrupt(file)
                 return
+            }
+            // Held by another run: wait on a descriptor of our own for it to let go, outside
+            // `Interrupts.deferred` (an interrupt must not wait for another run), then try again.
+            // O_CLOEXEC: gnuplot must not inherit the lock, or one outliving a killed run would hold it.
+            let fd = open(file.path, O_RDWR | O_CLOEXEC)
+            guard fd >= 0 else { continue }  // removed by its holder meanwhile: try again
+            if !noted {
+                note("lab: waiting for \(folder.path), held by \(Self.holder(fd).map { "PID \($0)" } ?? "another run")")
+                noted = true
+            }
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw Self.failure(file, closing: fd) }
             }
             close(fd)
         }
     }
 
-    /// Removes the file, then releases the lock.
+    /// One attempt to take the lock without waiting: the file is created, locked, checked to be
+    /// the one at the path (the same inode; a holder that finished removes it) and registered for
+    /// removal on an interrupt in one step that an interrupt cannot come between, so an
+    /// interrupted run never leaves its lock file behind.
+    /// - Returns: the locked descriptor, or nil if another run holds the lock.
+    private static func tryLock(_ file: URL) throws -> Int32? {
+        try Interrupts.deferred {
+            let fd = open(file.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw AtomicFile.failure(writing: file, code: errno) }
+            if flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK else { throw Self.failure(file, closing: fd) }
+                close(fd)
+                return nil
+            }
+            var locked = stat(), current = stat()
+            guard fstat(fd, &locked) == 0, stat(file.path, &current) == 0,
+                  locked.st_ino == current.st_ino, locked.st_dev == current.st_dev else {
+                close(fd)
+                return nil
+            }
+            // Who holds it, for a waiting run's message.
+            let pid = Array("\(getpid())\n".utf8)
+            _ = ftruncate(fd, 0)
+            _ = pwrite(fd, pid, pid.count, 0)
+            // An interrupted holder removes it too (a killed one leaves it, unlocked, to the next run).
+            Interrupts.removeOnInterrupt(file)
+            return fd
+        }
+    }
+
+    /// Removes the file, then releases the lock. Removing and forgetting happen together, so an
+    /// interrupt between them cannot leave the file; once an interrupt has begun, its cleanup
+    /// removes the file instead.
     deinit {
-        Interrupts.forget(file)
-        unlink(file.path)
+        try? Interrupts.deferred {
+            unlink(file.path)
+            Interrupts.forget(file)
+        }
         close(descriptor)
     }
 

@@ -20,6 +20,10 @@ public struct PNGImage: Equatable, Sendable {
     /// float copies of it would no longer fit comfortably in memory.
     public static let maximumPixels = 64 * 1024 * 1024
 
+    /// The largest PNG file read, 256 MiB: a 64-megapixel photo compresses to well under that, and
+    /// the limit keeps a wrong path (a disk image, `/dev/zero`) from being read into memory whole.
+    public static let fileLimit = 256 << 20
+
     /// An image from interleaved pixels.
     public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) {
         precondition(channels == 3 || channels == 4, "PNGImage has 3 or 4 channels, got \(channels)")
@@ -35,9 +39,7 @@ public struct PNGImage: Equatable, Sendable {
     /// - Throws: `LabError` for a missing file, a file that is not a PNG, a corrupt PNG (with
     ///   libpng's message), an empty image, or one larger than `maximumPixels`.
     public init(contentsOf url: URL) throws {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw LabError("cannot read \(url.path): no such file or not readable")
-        }
+        let data = try InputFile.read(url, what: "image", limit: Self.fileLimit)
         try self.init(pngData: data, name: url.path)
     }
 

@@ -19,7 +19,7 @@ struct AugmentCommand: ParsableCommand {
             \(Augmentation.pipelineSyntax.joined(separator: ", ")).
             """)
 
-    @Option(help: "Photo to transform (default: the bundled cat); a second --image replaces the coffee that mixup and cutmix mix in.")
+    @Option(help: "Photo to transform, a PNG of at most 256 MiB and 16 megapixels (default: the bundled cat); a second --image replaces the coffee that mixup and cutmix mix in.")
     var image: [String] = []
 
     @Option(name: .customLong("transform"), help: "Sheets to draw, comma-separated or repeated (default: all).")
@@ -40,7 +40,7 @@ struct AugmentCommand: ParsableCommand {
         if let pipeline { return try runBatch(pipeline) }
         guard count == nil else { throw LabError("--count needs --pipeline (batch mode)") }
         guard image.count <= 2 else { throw LabError("--image is given \(image.count) times; at most 2 (the photo and the one mixed in)") }
-        let names = transforms.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        let names = try CommaList.items(transforms, option: "--transform", example: "hflip,random-resized-crop")
         var sheets = try names.map(SheetKind.init(parsing:))
         if sheets.isEmpty { sheets = SheetKind.allCases }
         let configuration = AugmentConfiguration(image: image.first.map { URL(fileURLWithPath: $0) },
@@ -59,8 +59,16 @@ struct AugmentCommand: ParsableCommand {
     func runBatch(_ pipeline: String) throws {
         guard transforms.isEmpty, samples == nil else { throw LabError("--transform and --samples are for the sheets; batch mode (--pipeline) takes --count") }
         guard image.count == 1 else { throw LabError("batch mode (--pipeline) needs exactly one --image") }
+        // Batch mode writes PNG copies at the size the pipeline gives them; --format and --size
+        // shape the sheets' figures, and taking them silently would suggest they had an effect.
+        guard try FigureFormat(parsing: common.format) == .png else {
+            throw LabError("batch mode (--pipeline) writes PNG copies; --format \(common.format) is for the sheets")
+        }
+        guard common.size == nil else {
+            throw LabError("batch mode (--pipeline) keeps the size the pipeline gives (e.g. crop:224); --size is for the sheets")
+        }
         let batch = AugmentBatch(pipeline: pipeline, image: URL(fileURLWithPath: image[0]), count: count ?? 100, seed: common.seed)
-        let folder = URL(fileURLWithPath: common.out)
+        let folder = try common.outFolder()
         let manifest = try batch.write(to: folder)
         print("wrote \(manifest.count) augmented copies of \(manifest.image) and their parameters to \(folder.path)/")
     }

@@ -35,11 +35,20 @@ struct CommonOptions: ParsableArguments {
         return FigureRenderer(format: format, size: size)
     }
 
+    /// `--out` as a folder URL.
+    /// - Throws: `LabError` for an empty path, which would otherwise mean the current folder.
+    func outFolder() throws -> URL {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LabError("--out is empty; give a folder, e.g. --out output")
+        }
+        return URL(fileURLWithPath: out)
+    }
+
     /// `<out>/<lab>`, checked for writability before any work is done, locked for this run,
     /// cleared of what killed runs left, and replaced whole by the run's set (see `OutputFolder`);
     /// then the gallery `<out>/index.html` is rebuilt (see `LabOutput`).
     func output(for lab: String) throws -> LabOutput {
-        LabOutput(folder: try OutputFolder(URL(fileURLWithPath: out).appendingPathComponent(lab)),
+        LabOutput(folder: try OutputFolder(outFolder().appendingPathComponent(lab)),
                   command: LabOutput.command(for: lab, common: self))
     }
 }

@@ -21,7 +21,7 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Data set: digits (the UCI digits) or a 2-D set: spiral, circles, moons, xor, blobs.")
     var dataset = "digits"
 
-    @Option(help: "Number of classes (digits: the first C digits; spiral and blobs: C arms or clusters).")
+    @Option(help: "Number of classes (digits: the first C digits; spiral and blobs: C arms or clusters, at most 100).")
     var classes: Int?
 
     @Option(help: "Keep probabilities p in (0, 1], comma-separated or repeated.")
@@ -63,7 +63,7 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Cells per side of the decision-region grid.")
     var grid = 100
 
-    @Option(help: "The digits file (65 comma-separated integers a row, gzip or plain); default: the shipped copy.")
+    @Option(help: "The digits file (65 comma-separated integers a row, gzip or plain, at most 64 MiB either way); default: the shipped copy.")
     var dataFile: String?
 
     @OptionGroup var common: CommonOptions
@@ -71,10 +71,11 @@ struct DropoutCommand: ParsableCommand {
     func run() throws {
         var configuration = DropoutLabConfiguration()
         configuration.dataset = try DatasetChoice(parsing: dataset, classes: classes)
-        let keeps = try Self.list(keep.joined(separator: ","), "--keep", Double.init)
+        let keeps = try CommaList.items(keep, option: "--keep", example: "1,0.8,0.5", what: "a number", parse: Double.init)
         if !keeps.isEmpty { configuration.keeps = keeps }
-        configuration.hidden = try Self.list(hidden, "--hidden", Int.init)
-        configuration.planarHidden = try Self.list(planarHidden, "--planar-hidden", Int.init)
+        configuration.hidden = try CommaList.items([hidden], option: "--hidden", example: "48,48", what: "a whole number", parse: Int.init)
+        configuration.planarHidden = try CommaList.items([planarHidden], option: "--planar-hidden", example: "256,256",
+                                                         what: "a whole number", parse: Int.init)
         configuration.inputKeep = inputKeep
         configuration.epochs = epochs
         configuration.learningRate = lr
@@ -100,15 +101,5 @@ struct DropoutCommand: ParsableCommand {
         let urls = try output.replace { try DropoutLabReport.write(result, to: $0, renderer: renderer) }
         print(DropoutLabReport.summary(result))
         print("trained \(result.trainedNets) nets; wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
-    }
-
-    /// Parses a comma-separated list; an empty string gives an empty list.
-    static func list<T>(_ text: String, _ option: String, _ parse: (String) -> T?) throws -> [T] {
-        try text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty || text.contains(",") }
-            .map { item in
-                guard let value = parse(item) else { throw LabError("\(option): '\(item)' is not a number") }
-                return value
-            }
     }
 }

@@ -25,7 +25,7 @@ struct InitStudyCommand: ParsableCommand {
     @Option(help: "Number of layers.")
     var depth = 6
 
-    @Option(help: "Units per layer.")
+    @Option(help: "Units per layer; the (depth + 1) width×width float64 matrices may take 4 GiB.")
     var width = 4096
 
     @Option(help: "Inputs per batch.")
@@ -58,8 +58,7 @@ struct InitStudyCommand: ParsableCommand {
 
     /// The built-in schemes named by --scheme, plus the custom one from --init/--activation.
     func selectedSchemes() throws -> [Scheme] {
-        let names = schemes.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
+        let names = try CommaList.items(schemes, option: "--scheme", example: "small,xavier-tanh")
         var selected = try names.map(Scheme.named)
         if initializer != nil || activation != nil {
             let custom = Scheme(name: "custom",

@@ -34,7 +34,9 @@ struct Lab: ParsableCommand {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("lab: error: \(message)\n".utf8))
+        // One line, whatever the message quotes: a file name or option value may hold a line break.
+        let oneLine = message.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: false) : String($0) }.joined()
+        FileHandle.standardError.write(Data("lab: error: \(oneLine)\n".utf8))
         Foundation.exit(code == 0 ? 1 : code)
     }
 }

@@ -83,13 +83,10 @@ struct OptimizersCommand: ParsableCommand {
 
     /// The options parsed into the lab's typed configuration.
     func makeConfiguration() throws -> OptimizersConfiguration {
-        func list(_ values: [String]) -> [String] {
-            values.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
-        }
         // Optimizer spellings carry commas of their own (adam:0.9,0.99), so only repeated flags
         // and commas before a name separate optimizers.
         let kinds = try optimizerSpellings().map(OptimizerKind.init(parsing:))
-        let functionNames = list(functions)
+        let functionNames = try CommaList.items(functions, option: "--function", example: "beale,saddle")
         var seen = Set<String>()
         return OptimizersConfiguration(
             functions: functionNames.isEmpty ? TestFunction.allCases : try functionNames.map(TestFunction.init(parsing:)).filter { seen.insert($0.rawValue).inserted },
@@ -104,13 +101,25 @@ struct OptimizersCommand: ParsableCommand {
 
     /// `--optimizer sgd,adam:0.9,0.99,momentum` → `sgd`, `adam:0.9,0.99`, `momentum`: a piece
     /// that is a number continues the previous optimizer's hyperparameters.
-    func optimizerSpellings() -> [String] {
+    /// An empty piece is kept inside a spelling (`adam:0.9,,0.99` is then refused by the optimizer's
+    /// parser, naming the empty hyperparameter); anywhere else it is refused here.
+    func optimizerSpellings() throws -> [String] {
         var spellings: [String] = []
-        for piece in optimizers.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) } }) {
-            if let last = spellings.last, last.contains(":"), Double(piece) != nil || piece.isEmpty {
-                spellings[spellings.count - 1] = last + "," + piece
-            } else if !piece.isEmpty {
-                spellings.append(piece)
+        for value in optimizers {
+            let pieces = value.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pieces.contains(where: { !$0.isEmpty }) else {
+                throw LabError("--optimizer is empty; give at least one optimizer, e.g. --optimizer sgd,adam:0.9,0.99")
+            }
+            var first = true
+            for piece in pieces {
+                if !first, let last = spellings.last, last.contains(":"), Double(piece) != nil || piece.isEmpty {
+                    spellings[spellings.count - 1] = last + "," + piece
+                } else if piece.isEmpty {
+                    throw LabError("--optimizer '\(value)' has an empty item between commas; e.g. --optimizer sgd,adam:0.9,0.99")
+                } else {
+                    spellings.append(piece)
+                }
+                first = false
             }
         }
         return spellings

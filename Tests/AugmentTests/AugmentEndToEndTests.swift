@@ -136,7 +136,7 @@ final class AugmentEndToEndTests: XCTestCase {
         let out = root.appendingPathComponent("out").path
         let cat = BundledData.cat.path
         let cases: [(arguments: [String], fragments: [String])] = [
-            (["--image", inputs.appendingPathComponent("missing.png").path], ["missing.png", "no such file"]),
+            (["--image", inputs.appendingPathComponent("missing.png").path], ["missing.png", "does not exist"]),
             (["--image", text.path], ["notes.png is not a PNG file"]),
             (["--image", truncated.path], ["corrupt PNG", "libpng:"]),
             (["--image", empty.path], ["empty 0×0 image"]),

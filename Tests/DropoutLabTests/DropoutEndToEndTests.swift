@@ -60,7 +60,7 @@ final class DropoutEndToEndTests: XCTestCase {
             (["--keep", "0"], "outside (0, 1]"),
             (["--keep", "1.5"], "outside (0, 1]"),
             (["--hidden", "64,0"], "at least 1"),
-            (["--hidden", ""], "at least one layer"),
+            (["--hidden", ""], "--hidden is empty"),
             (["--planar-hidden", "0"], "at least 1"),
             (["--input-keep", "0"], "outside (0, 1]"),
             (["--dataset", "mnist"], "unknown dataset 'mnist'"),

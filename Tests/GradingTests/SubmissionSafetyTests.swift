@@ -94,6 +94,15 @@ final class SubmissionSafetyTests: XCTestCase {
         XCTAssertEqual(value["n"], .null)
     }
 
+    /// A high surrogate followed by anything but a low one is U+FFFD, and the second escape
+    /// stands for itself; before, a second high surrogate underflowed `low − 0xDC00` and trapped.
+    func testBrokenSurrogatePairsAreReplacementCharacters() throws {
+        let value = try JSONParser().parse(Array(#"{"a": "\ud83d\ud83d", "b": "\ud83d\u0041", "c": "\ude00x"}"#.utf8))
+        XCTAssertEqual(value["a"], .string("\u{FFFD}\u{FFFD}"))
+        XCTAssertEqual(value["b"], .string("\u{FFFD}A"))
+        XCTAssertEqual(value["c"], .string("\u{FFFD}x"))
+    }
+
     func testStudentIDsRefusePathTraversal() throws {
         for bad in ["../etc", "a/b", "..", ".hidden", "-rf", "a\\b", "a b", "x\u{0}y", String(repeating: "a", count: 65), "", "é"] {
             XCTAssertThrowsError(try StudentID(bad), bad)

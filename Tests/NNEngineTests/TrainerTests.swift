@@ -61,12 +61,17 @@ final class TrainerTests: XCTestCase {
         let model = Sequential.mlp(inputs: 2, hidden: [50], outputs: 3, using: &g)
         let configuration = TrainingConfiguration(epochs: 50, batchSize: 30,
                                                   optimizer: OptimizerConfiguration(kind: .sgd, learningRate: 1e200), seed: 9)
-        XCTAssertThrowsError(try Trainer.train(model, on: spiral, configuration: configuration)) { error in
-            let message = "\(error)"
-            XCTAssert(message.hasPrefix("the loss became ") && message.contains(" at step ")
-                      && message.hasSuffix("learning rate too high? (sgd(lr=1e+200))"), message)
-            XCTAssertFalse(message.contains("\n"))
+        let result = try Trainer.train(model, on: spiral, configuration: configuration)
+        guard case .diverged(let step, _) = result.history.outcome else {
+            return XCTFail("expected a diverged run, got \(result.history.outcome)")
         }
+        XCTAssertEqual(result.history.steps, step, "training stops at the step whose loss broke")
+        XCTAssertLessThan(result.history.epochs.count, 50, "the epochs after the divergence are not run")
+        XCTAssert(result.history.epochs.allSatisfy { $0.trainLoss.isFinite }, "only finite epochs are kept")
+        XCTAssert(result.model.parameters.allSatisfy { $0.scalars.allSatisfy(\.isFinite) }, "the kept model is finite")
+        XCTAssertNil(result.averagedModel)
+        XCTAssert(result.history.outcome.message.hasPrefix("loss became ") && result.history.outcome.message.hasSuffix("learning rate too high?"),
+                  result.history.outcome.message)
     }
 
     func testEarlyStoppingKeepsTheBestSnapshot() throws {

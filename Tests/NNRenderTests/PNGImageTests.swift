@@ -69,7 +69,7 @@ final class PNGImageTests: XCTestCase {
         assertLabError(try PNGImage(contentsOf: text), contains: ["not a PNG", "notes.png"])
         assertLabError(try PNGImage(pngData: Data()), contains: ["not a PNG"])
         let missing = folder.appendingPathComponent("missing.png")
-        assertLabError(try PNGImage(contentsOf: missing), contains: ["cannot read", "missing.png", "no such file"])
+        assertLabError(try PNGImage(contentsOf: missing), contains: ["image", "missing.png", "does not exist"])
     }
 }
 

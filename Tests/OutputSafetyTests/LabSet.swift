@@ -74,6 +74,26 @@ struct LabSet {
             .filter { StaleTemporaries.owner(ofTemporaryNamed: $0) != nil || $0 == ".complete" || ($0.hasPrefix(".") && $0.hasSuffix(".lock")) }
     }
 
+    /// The temporaries under `root` that the run with process ID `pid` made: those whose name
+    /// carries its PID, and lock files that name it as their holder. A run interrupted before it
+    /// got to remove what an earlier, killed run left is answerable only for its own.
+    static func temporaries(under root: URL, madeBy pid: pid_t) -> [String] {
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).compactMap { url -> String? in
+            let name = url.lastPathComponent
+            if let owner = StaleTemporaries.owner(ofTemporaryNamed: name) { return owner == pid ? name : nil }
+            if name.hasPrefix("."), name.hasSuffix(".lock") {
+                let holder = (try? String(contentsOf: url, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                return holder == "\(pid)" ? name : nil
+            }
+            if name == ".complete" {
+                let folder = url.deletingLastPathComponent().lastPathComponent
+                return StaleTemporaries.owner(ofTemporaryNamed: folder) == pid ? name : nil
+            }
+            return nil
+        }.sorted()
+    }
+
     /// A hash of every file's name and bytes, to tell whether a set changed at all.
     var fingerprint: [String: Data] {
         Dictionary(uniqueKeysWithValues: files.map { ($0.path.replacingOccurrences(of: folder.path, with: ""), (try? Data(contentsOf: $0)) ?? Data()) })

@@ -11,7 +11,9 @@ import NNEngine
 /// scheduling.
 public enum DropoutLab {
     /// Runs all six experiments. `progress` receives one short line per stage.
-    /// - Throws: `LabError` for bad configuration or data, or a diverging training run.
+    /// A net whose loss becomes NaN or ∞ stops there and is listed in `divergences`; the figures
+    /// use its best epoch before it broke.
+    /// - Throws: `LabError` for bad configuration or data.
     public static func run(_ configuration: DropoutLabConfiguration,
                            progress: ((String) -> Void)? = nil) throws -> DropoutLabResult {
         let c = configuration
@@ -104,9 +106,16 @@ public enum DropoutLab {
             ("ensemble of \(boundaryEnsemble.count), no dropout", boundaryEnsemble),
         ], data: datasets[planar], gridSize: c.gridSize)
 
+        let divergences = nets.compactMap { net -> NetDivergence? in
+            let history = net.result.history
+            guard !history.outcome.isFinite else { return nil }
+            let variant = net.job.variant == .vanilla ? ", vanilla dropout" : ""
+            return NetDivergence(net: "\(datasets[net.job.dataIndex].name) (\(datasets[net.job.dataIndex].split.train.count) training examples), p = \(net.job.keep)\(variant)",
+                                 outcome: history.outcome, completedEpochs: history.epochs.count)
+        }
         return DropoutLabResult(configuration: c, data: datasets.map(\.description), overfitting: overfitting,
                                 scaling: scaling, neuron: neuron, monteCarlo: monteCarlo, ensembles: ensembles,
-                                boundaries: boundaries, trainedNets: nets.count)
+                                boundaries: boundaries, trainedNets: nets.count, divergences: divergences)
     }
 
     /// The lab's streams, keyed from the seed by purpose: the data sets (`data`, then `dataset i`),

@@ -111,6 +111,11 @@ public struct DropoutLabConfiguration: Equatable, Sendable {
             throw LabError("small-ensemble train count \(smallEnsembleTrainCount) must be below the train count \(trainCount) (0: none)")
         }
         guard gridSize >= 10 else { throw LabError("grid size must be at least 10, got \(gridSize)") }
+        let estimate = estimatedPeakBytes
+        guard estimate <= Double(Self.memoryLimit) else {
+            throw LabError("these nets would take about \(InputFile.formatBytes(Int(estimate))) of memory (every trained net is kept for the figures); "
+                + "the limit is \(InputFile.formatBytes(Self.memoryLimit)): use fewer or smaller hidden layers, or a smaller --ensemble")
+        }
         try optimizerConfiguration.validate()
     }
 }

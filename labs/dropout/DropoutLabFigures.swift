@@ -15,7 +15,10 @@ struct DropoutLabFigures {
             // One colour per keep probability; training solid, validation dashed.
             func series(_ name: String, dashed: Bool, _ value: @escaping (EpochRecord) -> Double?) -> [LinePlot.Series] {
                 curves.enumerated().map { k, curve in
-                    LinePlot.Series(name: "p=\(curve.keep) \(name)", x: curve.epochs.map { Double($0.epoch) },
+                    // A diverged run's curve ends at its last finite epoch; the legend says why.
+                    let stop: String
+                    if case .diverged(let step, let loss) = curve.outcome { stop = " (loss \(loss.rawValue) at step \(step))" } else { stop = "" }
+                    return LinePlot.Series(name: "p=\(curve.keep) \(name)\(stop)", x: curve.epochs.map { Double($0.epoch) },
                                     y: curve.epochs.map { value($0) ?? .nan }, color: k, dashed: dashed)
                 }
             }
@@ -28,7 +31,8 @@ struct DropoutLabFigures {
             let net = panel.hidden.map(String.init).joined(separator: "-")
             panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end, \(keeps):\n\(gaps)",
                                          xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false))
-            let lossGaps = curves.map { String(format: "%.3f", $0.lossGap) }.joined(separator: " / ")
+            // A run that blew up has gaps like 1e125: in %.3f they would run off the panel.
+            let lossGaps = curves.map { String(format: abs($0.lossGap) < 1000 ? "%.3f" : "%.2e", $0.lossGap) }.joined(separator: " / ")
             panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end, \(keeps):\n\(lossGaps)",
                                          xLabel: "epoch", yLabel: "cross-entropy loss", series: loss, logY: true, markers: false))
         }
@@ -36,7 +40,8 @@ struct DropoutLabFigures {
         let inputs = result.overfitting.contains { $0.curves.contains { $0.inputKeep < 1 } }
             ? "; digit pixels kept with max(p, \(c.inputKeep))" : ""
         // One row per data set: its accuracy beside its loss.
-        return LinePlot(title: "Overfitting a small training set, and dropout\n\(c.optimizerConfiguration)\(inputs), seed \(c.seed)",
+        return LinePlot(title: "Overfitting a small training set, and dropout\n\(c.optimizerConfiguration)\(inputs), seed \(c.seed)"
+                            + (result.divergences.isEmpty ? "" : "\n\(result.divergences.count) of \(result.trainedNets) nets diverged (loss NaN or ∞); their curves end there"),
                         panels: panels, columns: 2)
     }
 

@@ -31,6 +31,9 @@ public enum DropoutLabReport {
     struct Document<Body: Encodable>: Encodable {
         var figure: String
         var finding: String
+        /// The nets whose loss became NaN or ∞ (empty when every run completed): this figure's
+        /// numbers come from their best epoch before it.
+        var divergences: [NetDivergence]
         var parameters: Parameters
         var results: Body
     }
@@ -55,7 +58,7 @@ public enum DropoutLabReport {
         let urls = jobs.map { renderer.url(for: $0.name, in: folder) }
         try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
         func json<T: Encodable>(_ name: String, _ figure: String, _ finding: String, _ body: T) throws {
-            try JSONOutput.write(Document(figure: figure, finding: finding, parameters: parameters, results: body),
+            try JSONOutput.write(Document(figure: figure, finding: finding, divergences: result.divergences, parameters: parameters, results: body),
                                  to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
         }
         try json("overfitting", "train and validation accuracy and loss per epoch for each keep probability p",
@@ -73,11 +76,20 @@ public enum DropoutLabReport {
         return urls
     }
 
+    /// One line about the nets that diverged, or nil if none did: "3 of 13 nets diverged; the
+    /// first: digits (200 training examples), p = 1.0: loss became NaN at step 13 (after 1 epoch):
+    /// learning rate too high?". Printed, and in the titles of the figures whose curves stop.
+    public static func divergenceLine(_ result: DropoutLabResult) -> String? {
+        guard let first = result.divergences.first else { return nil }
+        return "\(result.divergences.count) of \(result.trainedNets) nets diverged; "
+            + (result.divergences.count > 1 ? "the first: " : "") + first.message
+    }
+
     /// The findings, one per figure, for the terminal.
     public static func summary(_ result: DropoutLabResult) -> String {
         let f = DropoutLabFindings(result)
         return [("1 overfitting", f.overfitting), ("2 vanilla vs inverted", f.scaling), ("3 two-input neuron", f.neuron),
                 ("4 MC dropout", f.monteCarlo), ("5 ensembles", f.ensembles), ("6 decision regions", f.boundaries)]
-            .map { "figure \($0.0): \($0.1)" }.joined(separator: "\n")
+            .map { "figure \($0.0): \($0.1)" }.joined(separator: "\n") + (divergenceLine(result).map { "\n\($0)" } ?? "")
     }
 }

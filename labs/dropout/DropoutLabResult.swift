@@ -19,4 +19,6 @@ public struct DropoutLabResult: Sendable {
     public var boundaries: DecisionBoundaries
     /// How many nets were trained.
     public var trainedNets: Int
+    /// The nets whose loss became NaN or ∞, in training order; empty when every run completed.
+    public var divergences: [NetDivergence] = []
 }

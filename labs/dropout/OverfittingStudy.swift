@@ -27,6 +27,8 @@ public struct OverfittingCurve: Codable, Equatable, Sendable {
     /// is how far the validation loss climbed back.
     public var minimumValidationLoss: Double
     public var minimumValidationLossEpoch: Int
+    /// Every epoch run, or where the loss became NaN or ∞ (the curves end there).
+    public var outcome: TrajectoryOutcome
 }
 
 /// Figure 1's curves for one data set.
@@ -58,6 +60,6 @@ enum OverfittingStudy {
                                 finalTrainLoss: trainLoss, finalValidationLoss: validationLoss,
                                 accuracyGap: trainAccuracy - validationAccuracy, lossGap: validationLoss - trainLoss,
                                 minimumValidationLoss: lowest?.validationLoss ?? .nan,
-                                minimumValidationLossEpoch: lowest?.epoch ?? 0)
+                                minimumValidationLossEpoch: lowest?.epoch ?? 0, outcome: net.result.history.outcome)
     }
 }

@@ -27,6 +27,8 @@ public enum InitStudyReport {
         var parameters: Parameters
         var scheme: SchemeDescription
         var verdict: String
+        /// Whether every layer stayed within float64, and where it stopped if not.
+        var outcome: SignalOutcome
         /// std(dL/dh₁) / std(dL/dh at the output): how much of the gradient signal reaches layer 1.
         var backwardGain: Double
         var unitsIdentical: Bool
@@ -39,6 +41,9 @@ public enum InitStudyReport {
         struct Curve: Codable {
             var scheme: SchemeDescription
             var verdict: String
+            var outcome: SignalOutcome
+            /// Per layer; "inf" and "nan" where float64 ran out. The figure draws only the finite,
+            /// positive values (a log axis).
             var activationStd: [Double]
             var weightGradientStd: [Double]
         }
@@ -81,18 +86,32 @@ public enum InitStudyReport {
                 jobs.append((figure, renderer.url(for: name, in: folder)))
                 documents.append((folder.appendingPathComponent("\(name).json"), renderer.url(for: name, in: folder), HistogramFigureData(
                     figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
-                    parameters: parameters, scheme: description, verdict: scheme.verdict, backwardGain: scheme.backwardGain,
+                    parameters: parameters, scheme: description, verdict: scheme.verdict, outcome: scheme.outcome, backwardGain: scheme.backwardGain,
                     unitsIdentical: scheme.unitsIdentical, layers: scheme.layers, histograms: histograms)))
             }
         }
 
         let layerAxis = (1...c.depth).map(Double.init)
-        let summary = LinePlot(title: "Activation and gradient scale through \(c.depth) layers of \(c.width) (seed \(c.seed))", panels: [
+        // A scheme that left float64 is drawn up to the last layer it computed, and its legend
+        // entry says where and why it stopped; the title names it too.
+        func name(_ scheme: SchemeResult) -> String {
+            scheme.outcome.stoppedAtLayer.map { "\(scheme.scheme.name): stopped at layer \($0)" } ?? scheme.scheme.name
+        }
+        // The activations stop at the first layer that broke (nothing after it carries
+        // information); a log axis skips the gradients' zeros by itself.
+        func drawn(_ scheme: SchemeResult, _ values: [Double]) -> [Double] {
+            guard let stop = scheme.outcome.activationsStoppedAtLayer else { return values }
+            return values.enumerated().map { $0.offset + 1 < stop ? $0.element : .nan }
+        }
+        let stopped = result.schemes.filter { !$0.outcome.isFinite }
+        let summaryTitle = "Activation and gradient scale through \(c.depth) layers of \(c.width) (seed \(c.seed))"
+            + stopped.map { "\n\($0.scheme.name): \($0.outcome.message)" }.joined()
+        let summary = LinePlot(title: summaryTitle, panels: [
             LinePlot.Panel(title: "activations", xLabel: "layer", yLabel: "std of h",
-                           series: result.schemes.map { .init(name: $0.scheme.name, x: layerAxis, y: $0.layers.map(\.activationStd)) },
+                           series: result.schemes.map { .init(name: name($0), x: layerAxis, y: drawn($0, $0.layers.map(\.activationStd))) },
                            logY: true),
             LinePlot.Panel(title: "weight gradients", xLabel: "layer", yLabel: "std of dL/dW",
-                           series: result.schemes.map { .init(name: $0.scheme.name, x: layerAxis, y: $0.layers.map(\.weightGradientStd)) },
+                           series: result.schemes.map { .init(name: name($0), x: layerAxis, y: $0.layers.map(\.weightGradientStd)) },
                            logY: true),
         ])
         jobs.append((summary, renderer.url(for: "summary", in: folder)))
@@ -101,7 +120,7 @@ public enum InitStudyReport {
         try renderer.render(jobs, processes: 2)
         for document in documents { try JSONOutput.write(document.data, to: document.url, figure: document.figure) }
         try JSONOutput.write(SummaryData(parameters: parameters, schemes: result.schemes.map {
-            .init(scheme: describe($0.scheme), verdict: $0.verdict,
+            .init(scheme: describe($0.scheme), verdict: $0.verdict, outcome: $0.outcome,
                   activationStd: $0.layers.map(\.activationStd), weightGradientStd: $0.layers.map(\.weightGradientStd))
         }), to: folder.appendingPathComponent("summary.json"), figure: renderer.url(for: "summary", in: folder))
         return jobs.map(\.url)
@@ -118,7 +137,8 @@ public enum InitStudyReport {
         let nameWidth = max(8, result.schemes.map(\.scheme.name.count).max() ?? 0)
         var lines = ["activation std by layer (seed \(result.configuration.seed), \(result.configuration.depth) layers of \(result.configuration.width), batch \(result.configuration.batch))"]
         for scheme in result.schemes {
-            let stds = scheme.layers.map { SchemeResult.short($0.activationStd).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined()
+            // At least one space after each number: 7.92e-101 is 9 characters.
+            let stds = scheme.layers.map { (SchemeResult.short($0.activationStd) + " ").padding(toLength: 10, withPad: " ", startingAt: 0) }.joined()
             lines.append("  " + scheme.scheme.name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + stds)
             lines.append("  " + String(repeating: " ", count: nameWidth + 2) + "→ " + scheme.verdict)
         }

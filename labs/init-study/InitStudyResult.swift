@@ -10,6 +10,9 @@ public struct SchemeResult: Sendable {
     /// One histogram of `dL/dWₗ` per layer, all over the same range.
     public var gradientHistograms: [Histogram]
 
+    /// Whether every layer stayed within float64, and where it stopped if not.
+    public var outcome: SignalOutcome { SignalOutcome(layers: layers) }
+
     /// True when, in every layer, all units give the same value for each input.
     public var unitsIdentical: Bool { layers.allSatisfy { $0.unitSpread == 0 } }
 
@@ -17,6 +20,8 @@ public struct SchemeResult: Sendable {
     /// caption can never disagree with its data.
     public var verdict: String {
         guard let first = layers.first, let last = layers.last else { return "no layers" }
+        // Past float64's range the ratios below are 0/0 or ∞/∞; the breakdown is the finding.
+        guard outcome.isFinite else { return outcome.message }
         var findings: [String] = []
         if unitsIdentical { findings.append("all units in each layer are identical (symmetry not broken)") }
         if let saturated = last.saturatedFraction, saturated > Self.saturationShare {

@@ -19,6 +19,10 @@ public enum SyntheticDataset: Equatable, Hashable, Sendable {
     case xor(points: Int = 300, noise: Double = 0.05)
     case blobs(classes: Int = 3, pointsPerClass: Int = 100, spread: Double = 1)
 
+    /// The most classes of a spiral or blobs set. At 100 the dropout lab's peak memory is
+    /// measured in labs/dropout/README.md.
+    public static let classLimit = 100
+
     /// The command-line names.
     public static let names = ["spiral", "circles", "moons", "xor", "blobs"]
 
@@ -50,6 +54,11 @@ public enum SyntheticDataset: Equatable, Hashable, Sendable {
         switch self {
         case .spiral(let k, let n, let s), .blobs(let k, let n, let s):
             guard k >= 2 else { throw LabError("a \(self.name) needs at least 2 classes, got \(k)") }
+            // Evaluating a net on its own training set takes [100·K points, K classes] of scores,
+            // memory that grows as K²: 1 000 000 classes would want 8·10¹⁴ bytes.
+            guard k <= Self.classLimit else {
+                throw LabError("a \(self.name) of \(k) classes is too many; the limit is \(Self.classLimit) (memory and time grow as classes²)")
+            }
             (points, noise) = (n, s)
         case .circles(let n, let s, let factor):
             guard factor > 0 && factor < 1 else { throw LabError("circles factor must be in (0, 1), got \(factor)") }

@@ -11,8 +11,12 @@ extension OptimizerKind: CustomStringConvertible {
     /// their defaults, and the result is validated. `adam-nobc` is Adam without bias correction.
     /// Throws a `LabError` that lists the valid names.
     public init(parsing text: String) throws {
-        let parts = text.lowercased().split(separator: ":", maxSplits: 1).map(String.init)
+        let parts = text.lowercased().split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let name = parts.first ?? ""
+        // `adam:` would otherwise read as plain `adam`, quietly dropping what was meant to follow.
+        guard parts.count == 1 || !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw LabError("optimizer '\(text)' has nothing after ':'; give hyperparameters, e.g. adam:0.9,0.999, or none: adam")
+        }
         let arguments = parts.count > 1 ? parts[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init) : []
 
         func number(_ i: Int, _ fallback: Double) throws -> Double {

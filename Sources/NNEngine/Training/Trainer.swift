@@ -5,8 +5,9 @@ import Foundation
 /// after every epoch and keep the best snapshot (early stopping).
 ///
 /// The lectures' babysitting checks are built in: the initial loss against `log C`, the
-/// update-to-weight ratio per weight matrix (≈ 1e-3 is healthy), and a clear error, with the
-/// step number, as soon as the loss is NaN or infinite.
+/// update-to-weight ratio per weight matrix (≈ 1e-3 is healthy), and a stop, recorded with the
+/// step number, as soon as the loss is NaN or infinite: a diverged run is a result to report
+/// ("loss became NaN at step 37: learning rate too high?"), with its epochs up to then.
 public enum Trainer {
     /// The outcome of a run.
     public struct Result: Sendable {
@@ -26,8 +27,11 @@ public enum Trainer {
     /// Shapes: `train.features` [N, D₀] must match the model's input; its output [N, C] must have
     /// C = `train.classCount`. `progress` is called after every epoch (the caller decides whether
     /// to print; training itself never does).
-    /// - Throws: `LabError` for a bad configuration, or "loss became nan at step k; learning rate
-    ///   too high?" when the loss stops being finite.
+    /// When the loss stops being finite, training stops there: `history.outcome` says at which
+    /// step, `history.epochs` holds the epochs completed before, `model` is the best of those
+    /// (the initial model if none), and there is no `averagedModel` (the average took in the
+    /// step that broke).
+    /// - Throws: `LabError` for a bad configuration.
     public static func train(_ model: Sequential, on train: Dataset, validation: Dataset? = nil,
                              configuration c: TrainingConfiguration,
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> Result {
@@ -51,9 +55,10 @@ public enum Trainer {
         var average: [Tensor]? = c.averagingDecay.map { _ in model.parameters.map { Tensor(zeros: $0.shape) } }
         var step = 0
         var stoppedEarly = false
+        var divergence: (step: Int, loss: TrajectoryOutcome.NonFiniteValue)?
         var order = Array(0..<train.count)
 
-        for epoch in 1...c.epochs {
+        epochs: for epoch in 1...c.epochs {
             var shuffler = shuffleStream(seed: c.seed, epoch: epoch)
             order.shuffle(using: &shuffler)
             var lossSum = 0.0, batches = 0
@@ -62,14 +67,18 @@ public enum Trainer {
                 let batch = train.subset(Array(order[start..<Swift.min(start + c.batchSize, order.count)]))
                 let (scores, cache) = model.forward(batch.features, mode: .training, using: &masks)
                 let data = c.loss(scores, .classes(batch.labels))
+                let penalty = c.regularizer.map { r in
+                    let parameters = model.parameters
+                    return weightIndices.reduce(0) { $0 + r.value(parameters[$1]) }
+                } ?? 0
+                step += 1
+                guard data.value.isFinite && penalty.isFinite else {
+                    divergence = (step, .init(data.value.isFinite ? penalty : data.value))
+                    break epochs
+                }
                 let gradients = model.backward(data.gradient, cache: cache, inputGradient: false).parameters
                 // The parameters are lent out of the model so the optimizer updates them in place.
-                try model.updateParameters { parameters in
-                    let penalty = c.regularizer.map { r in weightIndices.reduce(0) { $0 + r.value(parameters[$1]) } } ?? 0
-                    step += 1
-                    guard data.value.isFinite && penalty.isFinite else {
-                        throw LabError("the loss became \(data.value + penalty) at step \(step) (epoch \(epoch)); learning rate too high? (\(c.optimizer))")
-                    }
+                model.updateParameters { parameters in
                     var total = gradients
                     if let r = c.regularizer {
                         for i in weightIndices { total[i] = total[i] + r.gradient(parameters[i]) }
@@ -99,6 +108,12 @@ public enum Trainer {
 
             let trainEvaluation = evaluate(model, on: train, loss: c.loss)
             let validationEvaluation = validation.map { evaluate(model, on: $0, loss: c.loss) }
+            // The epoch's last update can break the parameters after its last minibatch loss was
+            // taken: the evaluation sees it first, and the epoch is not kept.
+            if let broken = [trainEvaluation.loss, validationEvaluation?.loss ?? 0].first(where: { !$0.isFinite }) {
+                divergence = (step, .init(broken))
+                break
+            }
             let record = EpochRecord(epoch: epoch, minibatchLoss: lossSum / Double(batches),
                                      trainLoss: trainEvaluation.loss, trainAccuracy: trainEvaluation.accuracy,
                                      validationLoss: validationEvaluation?.loss,
@@ -121,14 +136,15 @@ public enum Trainer {
         }
 
         var averagedModel: Sequential?
-        if let average {
+        if let average, divergence == nil {
             var averaged = model
             let correction = 1 - pow(c.averagingDecay!, Double(step))
             averaged.parameters = average.map { $0 * (1 / correction) }
             averagedModel = averaged
         }
         let history = TrainingHistory(epochs: records, initialLoss: initialLoss, expectedInitialLoss: expected,
-                                      bestEpoch: best.epoch, stoppedEarly: stoppedEarly, steps: step)
+                                      bestEpoch: best.epoch, stoppedEarly: stoppedEarly, steps: step,
+                                      outcome: divergence.map { .diverged(step: $0.step, loss: $0.loss) } ?? .completed(steps: step))
         return Result(model: best.model, finalModel: model, snapshots: snapshots, averagedModel: averagedModel,
                       history: history)
     }

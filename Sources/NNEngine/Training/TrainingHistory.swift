@@ -31,6 +31,8 @@ public struct TrainingHistory: Codable, Equatable, Sendable {
     public var stoppedEarly: Bool
     /// Parameter updates made.
     public var steps: Int
+    /// Every epoch completed, or the step at which the loss became NaN or ∞ and training stopped.
+    public var outcome: TrajectoryOutcome
 
     /// Whether `initialLoss` is within `tolerance` (relative) of `log C`; true when there is no
     /// expectation.

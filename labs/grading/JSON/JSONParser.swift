@@ -194,8 +194,15 @@ public struct JSONParser {
                        index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") {
                         index += 2
                         let low = try hex4()
-                        let combined = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                        scalars.append((0xDC00..<0xE000).contains(low) ? UnicodeScalar(combined)! : "\u{FFFD}")
+                        if (0xDC00..<0xE000).contains(low) {
+                            // Only now is `low − 0xDC00` known not to underflow.
+                            scalars.append(UnicodeScalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!)
+                        } else {
+                            // A high surrogate not followed by a low one: U+FFFD, and the second
+                            // escape stands for itself (itself U+FFFD if it is a surrogate too).
+                            scalars.append("\u{FFFD}")
+                            scalars.append(UnicodeScalar(low) ?? "\u{FFFD}")
+                        }
                     } else {
                         scalars.append(UnicodeScalar(unit) ?? "\u{FFFD}")
                     }
