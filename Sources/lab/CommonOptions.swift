@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Options every lab shares: where figures go, in which format and size, and the seed.

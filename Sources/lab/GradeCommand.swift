@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import NNEngine
+import NNFiles
 import NNRender
 
 /// `lab grade`: grade one submission, or a whole class. Submissions are data; nothing in them is

@@ -1,6 +1,7 @@
 import AugmentLab
 import Foundation
 import NNEngine
+import NNFiles
 import NNImage
 import NNRender
 import LabTestSupport

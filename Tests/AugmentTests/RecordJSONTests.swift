@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 @testable import NNImage
 import NNRender
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Grades a whole class: every roster student's submission, in parallel on all cores, each into
