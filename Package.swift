@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNFilesTests", dependencies: ["NNFiles", "NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNFiles", "NNEngine"]),
+        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles"]),
         .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNFiles", "NNRender", "lab"]),
