@@ -48,7 +48,7 @@ public enum DropoutLab {
         progress?("training \(jobs.count) nets on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let counter = NSLock()
         var finished = 0
-        let nets = try parallelMap(jobs.count) { i -> TrainedNet in
+        let nets = try Parallel.map(jobs.count) { i -> TrainedNet in
             let net = try jobs[i].run(on: datasets[jobs[i].dataIndex], configuration: c)
             counter.lock()
             finished += 1
