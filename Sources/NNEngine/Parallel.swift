@@ -1,7 +1,8 @@
 import Foundation
 
-/// Work split over the cores, one way for the whole project: `workers` threads of our own, the
-/// calling thread being worker 0, rather than `DispatchQueue.concurrentPerform`.
+/// Work split over the cores, one way for the whole project (the dropout lab's nets, batch
+/// grading, the augment lab's batch workers, the engine's random fills and histograms): `workers`
+/// threads of our own, the calling thread being worker 0, rather than `DispatchQueue.concurrentPerform`.
 ///
 /// Why threads: on Linux, libdispatch's pool decides from the machine's load whether to add a
 /// worker, and the augment lab's batch mode was seen running on one core of a busy machine.
@@ -39,26 +40,35 @@ public enum Parallel {
         }
     }
 
-    /// `(0..<count).map(work)` on all cores, results in index order; each worker takes the next
-    /// index not yet taken. The first error thrown (by index) is rethrown. BLAS runs
-    /// single-threaded meanwhile (see `BLASThreads`): the tasks already keep every core busy.
+    /// `body(i)` for every `i` in `0..<count`, on all cores: each worker takes the next index not
+    /// yet taken, so uneven tasks still share the cores. Returns when all are done.
+    public static func forEach(_ count: Int, _ body: (Int) -> Void) {
+        let lock = NSLock()
+        var next = 0
+        run(workers: Swift.min(count, coreCount)) { _ in
+            while true {
+                lock.lock()
+                let i = next
+                next += 1
+                lock.unlock()
+                guard i < count else { return }
+                body(i)
+            }
+        }
+    }
+
+    /// `(0..<count).map(work)` on all cores, results in index order (see `forEach`). The first
+    /// error thrown (by index) is rethrown. BLAS runs single-threaded meanwhile (see
+    /// `BLASThreads`): the tasks already keep every core busy.
     public static func map<T>(_ count: Int, _ work: (Int) throws -> T) throws -> [T] {
         let lock = NSLock()
         var results = [Result<T, Error>?](repeating: nil, count: count)
-        var next = 0
         BLASThreads.singleThreaded {
-            run(workers: Swift.min(count, coreCount)) { _ in
-                while true {
-                    lock.lock()
-                    let i = next
-                    next += 1
-                    lock.unlock()
-                    guard i < count else { return }
-                    let value = Result { try work(i) }
-                    lock.lock()
-                    results[i] = value
-                    lock.unlock()
-                }
+            forEach(count) { i in
+                let value = Result { try work(i) }
+                lock.lock()
+                results[i] = value
+                lock.unlock()
             }
         }
         return try results.map { try $0!.get() }
