@@ -4,7 +4,10 @@ import PackageDescription
 /// NNLab: a visual lab for teaching how neural networks are trained.
 ///
 /// - `NNEngine`: tensors, seeded random numbers, activations, initializers, statistics.
-/// - `NNRender`: PNG through libpng, figures through gnuplot, atomic JSON output.
+/// - `NNFiles`: reading and writing files: PNG through libpng, atomic files, deterministic JSON,
+///   the staged output folder, interrupts.
+/// - `NNRender`: figures through gnuplot.
+/// - `NNImage`: images and their augmentation transforms.
 /// - `labs/<name>`: one module per lecture experiment, computing plain values.
 /// - `Gallery`: every figure under the output folder as one web page, `<out>/index.html`.
 /// - `lab`: the command-line tool, one thin file per subcommand.
@@ -32,29 +35,30 @@ let package = Package(
         .target(name: "CKernels"),
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
-        .target(name: "NNRender", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
-        .target(name: "NNImage", dependencies: ["NNEngine", "NNRender"]),
+        .target(name: "NNFiles", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
+        .target(name: "NNRender", dependencies: ["NNEngine", "NNFiles"]),
+        .target(name: "NNImage", dependencies: ["NNEngine", "NNFiles"]),
 
         // One module per lecture experiment.
-        .target(name: "InitStudy", dependencies: ["NNEngine", "NNRender"],
+        .target(name: "InitStudy", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/init-study", exclude: ["README.md", "summary.png"]),
-        .target(name: "Optimizers", dependencies: ["NNEngine", "NNRender"],
+        .target(name: "Optimizers", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/optimizers", exclude: ["README.md", "beale-contour.png", "saddle-animation.gif"]),
 
-        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNRender", "NNImage"],
+        .target(name: "AugmentLab", dependencies: ["NNEngine", "NNFiles", "NNRender", "NNImage"],
                 path: "labs/augment", exclude: ["README.md"]),
 
-        .target(name: "Grading", dependencies: ["NNEngine", "NNRender"],
+        .target(name: "Grading", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/grading", exclude: ["README.md"]),
 
-        .target(name: "DropoutLab", dependencies: ["NNEngine", "NNRender"],
+        .target(name: "DropoutLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/dropout", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
-        .target(name: "Gallery", dependencies: ["NNEngine", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
+        .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",
+            "NNEngine", "NNFiles", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
@@ -65,24 +69,26 @@ let package = Package(
         .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
-        .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNEngine"]),
-        .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNRender", "lab"]),
-        .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNRender", "lab"],
+        .testTarget(name: "NNFilesTests", dependencies: ["NNFiles", "NNEngine"]),
+        .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNFiles", "NNEngine"]),
+        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles"]),
+        .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNFiles", "NNRender", "lab"],
                     exclude: ["numpy"]),
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
-        .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.
-        .testTarget(name: "GalleryTests", dependencies: ["LabTestSupport", "Gallery", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "GalleryTests", dependencies: ["LabTestSupport", "Gallery", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // The command line itself: its helpers, and every command's --help against a snapshot.
         .testTarget(name: "LabCommandTests", dependencies: ["LabTestSupport", "lab",
                                                             .product(name: "ArgumentParser", package: "swift-argument-parser")],
                     exclude: ["Snapshots"]),
         // Every lab's files under full disks, interrupts, concurrent runs and hostile paths.
-        .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNRender", "lab"]),
+        .testTarget(name: "OutputSafetyTests", dependencies: ["LabTestSupport", "NNEngine", "NNFiles", "NNRender", "lab"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 
 /// Typed views of the labs' JSON files: only the keys a caption reads, so that a lab adding keys
 /// never breaks the gallery, and a key renamed shows as "numbers unavailable", not as a wrong number.

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// The figures of every lab under an output folder as one web page, `<out>/index.html`: each figure

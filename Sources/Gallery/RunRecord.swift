@@ -1,4 +1,5 @@
 import Foundation
+import NNFiles
 import NNRender
 
 /// The command line that wrote a lab's folder, kept beside it (`<out>/.<lab>.command.json`, like

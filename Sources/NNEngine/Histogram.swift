@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Counts of values in `bins` equal-width bins spanning `[lower, upper]`.
 ///
 /// Bin `k` holds `edges[k] ≤ x < edges[k+1]`; the last bin also holds `x == upper` (numpy's
@@ -76,7 +74,7 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { x in
             results.withUnsafeMutableBufferPointer { out in
                 let output = out.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                Parallel.forEach(parts) { part in
                     let range = (part * slice)..<Swift.min((part + 1) * slice, x.count)
                     output[part] = Histogram(x[range], bins: bins, lower: lower, upper: upper)
                 }

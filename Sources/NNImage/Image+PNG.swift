@@ -1,6 +1,6 @@
 import Foundation
 import NNEngine
-import NNRender
+import NNFiles
 
 extension Image {
     /// Converts an 8-bit PNG to planar float: `v = byte / 255`. An alpha channel is composited over

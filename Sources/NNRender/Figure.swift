@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 
 /// A figure that knows how to draw itself with gnuplot commands.
 public protocol Figure {

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 
 extension FigureRenderer {
     /// As `render(_:)`, with the figures shared among up to `processes` gnuplot processes that

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 
 /// Runs gnuplot as a child process and feeds it a script over a pipe, the way the
 /// gnuplot-iostream C++ header does, without linking anything.

@@ -1,4 +1,5 @@
 import NNEngine
+import NNFiles
 
 /// Small RGB images side by side, every pixel drawn as a square block (nearest neighbour), so
 /// that an image of a few pixels a side can be read pixel by pixel and two images compared

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import NNFiles
 import NNRender
 
 /// `lab exercise make <name> --student ID | --roster FILE`: a student's problem folder, or one

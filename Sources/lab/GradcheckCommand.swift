@@ -14,10 +14,11 @@ struct GradcheckCommand: ParsableCommand {
             or uncomfortable, or above 1e-7 for a smooth layer (kinks and whole networks may reach 1e-4).
             """)
 
-    @Option(help: "Seed for the inputs, parameters and upstream gradients.")
-    var seed: UInt64 = 0
+    /// Seeds the inputs, parameters and upstream gradients.
+    @OptionGroup var seeding: SeedOption
 
     func run() throws {
+        let seed = seeding.seed
         let rows = GradientCheckSuite.run(seed: seed)
         let nameWidth = rows.map { $0.name.count + $0.parameter.count + 3 }.max() ?? 0
         print("gradient checks (seed \(seed), centered differences, h = 1e-5)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import NNEngine
+import NNFiles
 import NNRender
 
 /// `lab grade`: grade one submission, or a whole class. Submissions are data; nothing in them is
@@ -12,7 +13,7 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade a submission (or a class) against the engine's reference for each student's problem.",
         discussion: """
             One submission: lab grade <name> submission.json --student ID writes results.json (Gradescope schema), \
-            feedback.md and feedback.png into <out>/<name>/students/<ID>/ and prints a summary.
+            feedback.md and feedback.png (or --format's) into <out>/<name>/students/<ID>/ and prints a summary.
             A class: lab grade <name> --submissions DIR --roster roster.csv reads DIR/<ID>.json (or DIR/<ID>/submission.json) \
             for every roster ID (regular files inside DIR only, never through a symbolic link) and also writes \
             gradebook.csv, scores.png and scores.json into <out>/<name>/.
@@ -41,6 +42,8 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out = "output/grades"
 
+    @OptionGroup var figures: FigureOptions
+
     func validate() throws {
         let single = submission != nil || student != nil
         let batch = submissions != nil || roster != nil
@@ -53,7 +56,8 @@ struct GradeCommand: ParsableCommand {
         let exercise = try ExerciseCatalog.named(name)
         let courseFile = try course.map { try CourseFile(contentsOf: URL(fileURLWithPath: $0)) } ?? CourseFile()
         let grader = Grader(course: courseFile, revealsReference: courseFile.revealsReference(at: Date()))
-        let renderer = try CommonOptions.renderer(format: .png)
+        let renderer = try figures.renderer()
+        let figure = renderer.format.fileExtension
         let folder = URL(fileURLWithPath: out).appendingPathComponent(exercise.name)
         if let submission, let student {
             let id = try StudentID(student)
@@ -66,7 +70,7 @@ struct GradeCommand: ParsableCommand {
                 try renderer.render([try FeedbackReport.write(report, exercise: exercise, to: staging, renderer: renderer)])
             }
             print(FeedbackText.summary(report))
-            print("wrote results.json, feedback.md and feedback.png to \(studentFolder.path)/")
+            print("wrote results.json, feedback.md and feedback.\(figure) to \(studentFolder.path)/")
         } else if let submissions, let roster {
             let list = try Roster(contentsOf: URL(fileURLWithPath: roster))
             var isDirectory: ObjCBool = false
@@ -92,7 +96,7 @@ struct GradeCommand: ParsableCommand {
             // The final count stays on screen.
             if progress != nil { FileHandle.standardError.write(Data("\n".utf8)) }
             print(BatchSummary(entries).line(exercise: exercise))
-            print("wrote gradebook.csv, scores.png and one folder per student to \(folder.path)/")
+            print("wrote gradebook.csv, scores.\(figure) and one folder per student to \(folder.path)/")
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Grading
 import NNEngine
+import NNFiles
 import NNRender
 
 /// `lab gradescope`: write a Gradescope autograder bundle for an exercise, and (inside it) grade

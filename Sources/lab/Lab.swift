@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// `lab`: NNLab's command-line tool. Each lab is a subcommand in its own file; the work is done

@@ -1,5 +1,6 @@
 import Foundation
 import Gallery
+import NNFiles
 import NNRender
 
 /// A lab's output folder for one run (`OutputFolder`), which, once the run's set is in place,

@@ -1,6 +1,7 @@
 import AugmentLab
 import Foundation
 import NNEngine
+import NNFiles
 import NNImage
 import NNRender
 import LabTestSupport
@@ -161,8 +162,15 @@ final class AugmentEndToEndTests: XCTestCase {
 
     /// Fails if the JSON file has a key like `"_0"`, the synthesized name of an unnamed value.
     static func assertNamedKeys(_ url: URL, file: StaticString = #filePath, line: UInt = #line) throws {
-        let keys = RecordJSONTests.keys(of: try JSONSerialization.jsonObject(with: Data(contentsOf: url)))
+        let keys = jsonKeys(of: try JSONSerialization.jsonObject(with: Data(contentsOf: url)))
         XCTAssertEqual(keys.filter { $0.hasPrefix("_") }, [], url.lastPathComponent, file: file, line: line)
+    }
+
+    /// Every key of every object in a JSON value, depth first.
+    static func jsonKeys(of value: Any) -> [String] {
+        if let object = value as? [String: Any] { return object.keys.sorted() + object.values.flatMap { jsonKeys(of: $0) } }
+        if let array = value as? [Any] { return array.flatMap { jsonKeys(of: $0) } }
+        return []
     }
 
     /// The first 33 bytes of a PNG: signature and an IHDR chunk (8-bit RGB) with a correct CRC.

@@ -38,11 +38,12 @@ build_module() {
         -c $(find "$ROOT/$2" -name '*.swift' | sort) -o "$OUT/$1.o"
 }
 build_module NNEngine Sources/NNEngine
+build_module NNFiles Sources/NNFiles
 build_module NNRender Sources/NNRender
 build_module NNImage Sources/NNImage
 build_module Grading labs/grading
 
-LIBS="$OUT/NNEngine.o $OUT/NNRender.o $OUT/NNImage.o $OUT/Grading.o $OUT/ckernels/*.o
+LIBS="$OUT/NNEngine.o $OUT/NNFiles.o $OUT/NNRender.o $OUT/NNImage.o $OUT/Grading.o $OUT/ckernels/*.o
       -lopenblas -llapacke -lz -lpng16"
 for harness in "$ROOT"/Tests/Fuzz/Harnesses/*.swift; do
     name=$(basename "$harness" .swift)

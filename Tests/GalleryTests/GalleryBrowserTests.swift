@@ -1,5 +1,6 @@
 import Foundation
 import LabTestSupport
+import NNFiles
 import NNRender
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import NNFiles
 import NNRender
 
 /// Small files the gallery tests build output folders from.

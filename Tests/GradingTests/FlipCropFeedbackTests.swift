@@ -2,6 +2,7 @@ import Foundation
 import Grading
 import LabTestSupport
 import NNEngine
+import NNFiles
 import NNRender
 import XCTest
 

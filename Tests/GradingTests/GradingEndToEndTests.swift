@@ -1,6 +1,7 @@
 import Foundation
 import Grading
 import NNEngine
+import NNFiles
 import NNRender
 import LabTestSupport
 import XCTest

@@ -1,6 +1,7 @@
 import Foundation
 import LabTestSupport
 import NNEngine
+import NNFiles
 import NNRender
 import XCTest
 @testable import Grading

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import NNFiles
 @testable import NNRender
 
 /// Decision-region maps: rendered through gnuplot, and the script that draws them.

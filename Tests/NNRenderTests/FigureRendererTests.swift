@@ -1,6 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
+import NNFiles
 @testable import NNRender
 
 /// Rendering figures through gnuplot into PNG, SVG and PDF, and failing cleanly.

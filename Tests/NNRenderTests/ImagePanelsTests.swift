@@ -1,6 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
+import NNFiles
 @testable import NNRender
 
 /// Small images drawn pixel by pixel: rendered through gnuplot, the layout, and the script.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import NNFiles
 @testable import NNRender
 
 /// Line plots' scatter, log-x and `y = x` options, rendered through gnuplot and in the script.

@@ -1,4 +1,5 @@
 import Foundation
+import NNFiles
 import NNRender
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNImage
 import NNRender
 
@@ -76,7 +77,7 @@ public struct AugmentBatch: Sendable {
         return try output.replace { staging in
             let results = ResultBox(count: count)
             let workers = min(threads, count)
-            Workers.run(workers) { worker in
+            Parallel.run(workers: workers) { worker in
                 for index in stride(from: worker, to: count, by: workers) where !results.failed {
                     do {
                         var generator = self.generator(for: index)

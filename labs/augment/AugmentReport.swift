@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNImage
 import NNRender
 

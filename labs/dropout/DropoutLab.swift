@@ -35,40 +35,20 @@ public enum DropoutLab {
             datasets.append(try PreparedData.prepare(DatasetChoice.defaultSpiral, trainCount: c.trainCount,
                                                      digitsFile: c.digitsFile, using: dataStream.stream(.dataset(1))))
         }
-        let overfittingData = datasets.indices
-        let planar = datasets.count - 1
-        let hasSmallEnsemble = !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0
-        if hasSmallEnsemble {
+        var roles = TrainingPlan.Data(overfitting: datasets.indices, planar: datasets.count - 1, small: nil)
+        if !c.dataset.isPlanar && c.smallEnsembleTrainCount > 0 {
             datasets.append(try PreparedData.prepare(c.dataset, trainCount: c.smallEnsembleTrainCount, digitsFile: c.digitsFile,
                                                      using: smallStream))
+            roles.small = datasets.count - 1
         }
 
-        // Every training job, in a fixed order, each with its own seeds.
-        func job(_ data: Int, keep: Double, variant: Dropout.Variant = .inverted, checkpoints: Bool = false) -> TrainingJob {
-            TrainingJob(dataIndex: data, keep: keep, variant: variant, keepsCheckpoints: checkpoints,
-                        initSeed: seedStream.next(), trainingSeed: seedStream.next())
-        }
-        var jobs: [TrainingJob] = []
-        for d in overfittingData { for p in c.keeps { jobs.append(job(d, keep: p)) } }
-        let vanillaIndex = jobs.count
-        jobs.append(job(0, keep: c.dropoutKeep, variant: .vanilla))
-        let ensembleRange = jobs.count..<(jobs.count + c.ensembleSize)
-        for m in 0..<c.ensembleSize { jobs.append(job(0, keep: 1, checkpoints: m == 0)) }
-        // Figure 6 needs a no-dropout net, a dropout net and 5 no-dropout nets on the 2-D set:
-        // reuse figure 1's when it trained them.
-        let plainIndex = jobs.firstIndex { $0.dataIndex == planar && $0.keep == 1 } ?? { jobs.append(job(planar, keep: 1)); return jobs.count - 1 }()
-        let dropoutIndex = jobs.firstIndex { $0.dataIndex == planar && $0.keep == c.dropoutKeep && $0.variant == .inverted }
-            ?? { jobs.append(job(planar, keep: c.dropoutKeep)); return jobs.count - 1 }()
-        let extraRange = jobs.count..<(jobs.count + DropoutLabConfiguration.boundaryEnsembleSize - 1)
-        for _ in extraRange { jobs.append(job(planar, keep: 1)) }
-        // Last, so that adding them changed no other net's seeds.
-        let smallRange = jobs.count..<(jobs.count + (hasSmallEnsemble ? c.ensembleSize : 0))
-        for m in smallRange { jobs.append(job(datasets.count - 1, keep: 1, checkpoints: m == smallRange.lowerBound)) }
+        let plan = TrainingPlan(c, data: roles, seeds: &seedStream)
+        let jobs = plan.jobs
 
         progress?("training \(jobs.count) nets on \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let counter = NSLock()
         var finished = 0
-        let nets = try parallelMap(jobs.count) { i -> TrainedNet in
+        let nets = try Parallel.map(jobs.count) { i -> TrainedNet in
             let net = try jobs[i].run(on: datasets[jobs[i].dataIndex], configuration: c)
             counter.lock()
             finished += 1
@@ -77,34 +57,34 @@ public enum DropoutLab {
             return net
         }
 
-        let overfitting = overfittingData.map { d in
+        let overfitting = zip(roles.overfitting, plan.overfitting).map { d, range in
             OverfittingPanel(dataset: datasets[d].name, data: datasets[d].description, hidden: c.hidden(for: datasets[d]),
-                             curves: nets[(d * c.keeps.count)..<((d + 1) * c.keeps.count)].map(OverfittingStudy.curve))
+                             curves: nets[range].map(OverfittingStudy.curve))
         }
         progress?("comparing vanilla and inverted dropout")
-        let scaling = ScalingEquivalence.measure(nets[vanillaIndex], test: datasets[0].split.test, maskSeed: maskSeed)
+        let scaling = ScalingEquivalence.measure(nets[plan.vanilla], test: datasets[0].split.test, maskSeed: maskSeed)
         let neuron = TwoInputNeuron.compute(keeps: TwoInputNeuron.sweep, using: &neuronStream)
 
         progress?("\(c.mcSamples) Monte Carlo dropout passes")
         let mcNet = nets.first { $0.job.dataIndex == 0 && $0.job.keep == c.dropoutKeep && $0.job.variant == .inverted }
-        let mcSource = mcNet ?? nets[vanillaIndex]
+        let mcSource = mcNet ?? nets[plan.vanilla]
         let monteCarlo = try MonteCarloDropout.run(mcNet != nil ? mcSource.model : ScalingEquivalence.inverted(mcSource.model),
                                                    keep: c.dropoutKeep, inputKeep: mcSource.inputKeep, test: datasets[0].split.test,
                                                    maxPasses: c.mcSamples, maskSeed: maskSeed &+ 1)
 
         progress?("evaluating ensembles and decision regions")
-        var ensembles = [EnsembleStudy.run(Array(nets[ensembleRange]), trainCount: datasets[0].split.train.count,
+        var ensembles = [EnsembleStudy.run(Array(nets[plan.ensemble]), trainCount: datasets[0].split.train.count,
                                            test: datasets[0].split.test)]
-        if hasSmallEnsemble {
-            ensembles.append(EnsembleStudy.run(Array(nets[smallRange]), trainCount: datasets[datasets.count - 1].split.train.count,
+        if let small = roles.small {
+            ensembles.append(EnsembleStudy.run(Array(nets[plan.smallEnsemble]), trainCount: datasets[small].split.train.count,
                                                test: datasets[0].split.test))
         }
-        let boundaryEnsemble = [nets[plainIndex].model] + extraRange.map { nets[$0].model }
+        let boundaryEnsemble = [nets[plan.boundaryPlain].model] + plan.boundaryExtra.map { nets[$0].model }
         let boundaries = DecisionBoundaries.run([
-            ("no dropout", [nets[plainIndex].model]),
-            ("dropout p = \(c.dropoutKeep)", [nets[dropoutIndex].model]),
+            ("no dropout", [nets[plan.boundaryPlain].model]),
+            ("dropout p = \(c.dropoutKeep)", [nets[plan.boundaryDropout].model]),
             ("ensemble of \(boundaryEnsemble.count), no dropout", boundaryEnsemble),
-        ], data: datasets[planar], gridSize: c.gridSize)
+        ], data: datasets[roles.planar], gridSize: c.gridSize)
 
         let divergences = nets.compactMap { net -> NetDivergence? in
             let history = net.result.history

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Turns a `DropoutLabResult` into six figures, each with a JSON of the numbers it plots, the

@@ -54,7 +54,7 @@ public struct MonteCarloDropout: Codable, Equatable, Sendable {
     static func run(_ model: Sequential, keep: Double, inputKeep: Double, test: Dataset, maxPasses: Int, maskSeed: UInt64) throws -> MonteCarloDropout {
         let root = RandomStream(seed: maskSeed)
         func passes(_ range: Range<Int>) throws -> [Tensor] {
-            try parallelMap(range.count) { i -> Tensor in
+            try Parallel.map(range.count) { i -> Tensor in
                 var copy = model
                 var g = root.stream(.sample(range.lowerBound + i))
                 return Sequential.softmax(copy.forward(test.features, mode: .training, using: &g).output)

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Turns an `InitStudyResult` into figures and the JSON files beside them.

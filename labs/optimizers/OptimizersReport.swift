@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Turns an `OptimizersResult` into figures and the JSON beside each, all rendered in one

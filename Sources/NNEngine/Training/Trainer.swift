@@ -37,98 +37,41 @@ public enum Trainer {
                              progress: ((TrainingProgress) -> Void)? = nil) throws -> Result {
         try c.validate()
         HeapTuning.keepFreedMemory()
-        var model = model
-        var optimizer = try c.optimizer.makeOptimizer()
-        var masks = maskStream(seed: c.seed)
-        let kinds = model.parameterKinds
-        let weightIndices = kinds.indices.filter { kinds[$0] == .weight }
-
+        var run = try TrainingRun(model: model, exampleCount: train.count, configuration: c)
         let initialLoss = c.loss(model.predict(train.features), .classes(train.labels)).value
         let expected: Double? = { if case .softmaxCrossEntropy = c.loss { return log(Double(train.classCount)) } else { return nil } }()
 
         var records: [EpochRecord] = []
-        var best = (epoch: 0, accuracy: -Double.infinity, loss: Double.infinity, model: model)
+        var best = BestEpoch(model: model)
         var snapshots: [(epoch: Int, model: Sequential)] = []
-        // The running average starts at zero and is divided by 1 − dᵗ at the end, as Adam
-        // corrects its moments (Kingma & Ba 2015): starting it at the initial parameters would
-        // leave them a weight dᵗ, most of the average in a short run.
-        var average: [Tensor]? = c.averagingDecay.map { _ in model.parameters.map { Tensor(zeros: $0.shape) } }
-        var step = 0
         var stoppedEarly = false
         var divergence: (step: Int, loss: TrajectoryOutcome.NonFiniteValue)?
-        var order = Array(0..<train.count)
 
-        epochs: for epoch in 1...c.epochs {
-            var shuffler = shuffleStream(seed: c.seed, epoch: epoch)
-            order.shuffle(using: &shuffler)
-            var lossSum = 0.0, batches = 0
-            var ratios: [Double] = []
-            for start in stride(from: 0, to: order.count, by: c.batchSize) {
-                let batch = train.subset(Array(order[start..<Swift.min(start + c.batchSize, order.count)]))
-                let (scores, cache) = model.forward(batch.features, mode: .training, using: &masks)
-                let data = c.loss(scores, .classes(batch.labels))
-                let penalty = c.regularizer.map { r in
-                    let parameters = model.parameters
-                    return weightIndices.reduce(0) { $0 + r.value(parameters[$1]) }
-                } ?? 0
-                step += 1
-                guard data.value.isFinite && penalty.isFinite else {
-                    divergence = (step, .init(data.value.isFinite ? penalty : data.value))
-                    break epochs
-                }
-                let gradients = model.backward(data.gradient, cache: cache, inputGradient: false).parameters
-                // The parameters are lent out of the model so the optimizer updates them in place.
-                model.updateParameters { parameters in
-                    var total = gradients
-                    if let r = c.regularizer {
-                        for i in weightIndices { total[i] = total[i] + r.gradient(parameters[i]) }
-                    }
-                    let isLastStep = start + c.batchSize >= order.count
-                    let before = isLastStep ? weightIndices.map { parameters[$0] } : []
-                    optimizer.step(&parameters, gradients: total)
-                    if let maxNorm = c.maxNorm {
-                        for i in weightIndices { parameters[i] = maxNorm.apply(to: parameters[i]) }
-                    }
-                    if isLastStep {
-                        ratios = zip(weightIndices, before).map { i, old in
-                            let norm = old.norm
-                            return norm > 0 ? (parameters[i] - old).norm / norm : .infinity
-                        }
-                    }
-                    if let d = c.averagingDecay, average != nil {
-                        for i in parameters.indices {
-                            average![i].scale(by: d)
-                            average![i].add(parameters[i], scaledBy: 1 - d)
-                        }
-                    }
-                }
-                lossSum += data.value
-                batches += 1
+        for epoch in 1...c.epochs {
+            let pass = run.epoch(epoch, on: train)
+            guard case let .finished(minibatchLoss, ratios) = pass else {
+                if case let .diverged(loss) = pass { divergence = (run.step, loss) }
+                break
             }
-
-            let trainEvaluation = evaluate(model, on: train, loss: c.loss)
-            let validationEvaluation = validation.map { evaluate(model, on: $0, loss: c.loss) }
+            let trainEvaluation = evaluate(run.model, on: train, loss: c.loss)
+            let validationEvaluation = validation.map { evaluate(run.model, on: $0, loss: c.loss) }
             // The epoch's last update can break the parameters after its last minibatch loss was
             // taken: the evaluation sees it first, and the epoch is not kept.
             if let broken = [trainEvaluation.loss, validationEvaluation?.loss ?? 0].first(where: { !$0.isFinite }) {
-                divergence = (step, .init(broken))
+                divergence = (run.step, .init(broken))
                 break
             }
-            let record = EpochRecord(epoch: epoch, minibatchLoss: lossSum / Double(batches),
+            let record = EpochRecord(epoch: epoch, minibatchLoss: minibatchLoss,
                                      trainLoss: trainEvaluation.loss, trainAccuracy: trainEvaluation.accuracy,
                                      validationLoss: validationEvaluation?.loss,
                                      validationAccuracy: validationEvaluation?.accuracy,
                                      updateToWeightRatios: ratios)
             records.append(record)
             progress?(TrainingProgress(epoch: epoch, epochs: c.epochs, record: record))
-            if let interval = c.snapshotInterval, epoch % interval == 0 { snapshots.append((epoch, model)) }
+            if let interval = c.snapshotInterval, epoch % interval == 0 { snapshots.append((epoch, run.model)) }
 
-            // Without a validation set the latest epoch is the best one; with one, a strictly
-            // higher accuracy (or the same accuracy at a lower loss) wins.
-            let score = validationEvaluation ?? (accuracy: Double(epoch), loss: 0)
-            if score.accuracy > best.accuracy || (score.accuracy == best.accuracy && score.loss < best.loss) {
-                best = (epoch, score.accuracy, score.loss, model)
-            }
+            // Without a validation set the latest epoch is the best one.
+            best.consider(epoch: epoch, score: validationEvaluation ?? (accuracy: Double(epoch), loss: 0), model: run.model)
             if let patience = c.patience, validation != nil, epoch - best.epoch >= patience, epoch < c.epochs {
                 stoppedEarly = true
                 break
@@ -136,17 +79,32 @@ public enum Trainer {
         }
 
         var averagedModel: Sequential?
-        if let average, divergence == nil {
-            var averaged = model
-            let correction = 1 - pow(c.averagingDecay!, Double(step))
-            averaged.parameters = average.map { $0 * (1 / correction) }
-            averagedModel = averaged
+        if let average = run.average, divergence == nil {
+            averagedModel = run.model
+            averagedModel!.parameters = average.average(after: run.step)
         }
         let history = TrainingHistory(epochs: records, initialLoss: initialLoss, expectedInitialLoss: expected,
-                                      bestEpoch: best.epoch, stoppedEarly: stoppedEarly, steps: step,
-                                      outcome: divergence.map { .diverged(step: $0.step, loss: $0.loss) } ?? .completed(steps: step))
-        return Result(model: best.model, finalModel: model, snapshots: snapshots, averagedModel: averagedModel,
+                                      bestEpoch: best.epoch, stoppedEarly: stoppedEarly, steps: run.step,
+                                      outcome: divergence.map { .diverged(step: $0.step, loss: $0.loss) } ?? .completed(steps: run.step))
+        return Result(model: best.model, finalModel: run.model, snapshots: snapshots, averagedModel: averagedModel,
                       history: history)
+    }
+
+    /// Early stopping's snapshot: the epoch with the highest validation accuracy so far, a tie
+    /// going to the lower loss (epoch 0, the initial model, until an epoch is kept).
+    struct BestEpoch {
+        var epoch = 0
+        var accuracy = -Double.infinity
+        var loss = Double.infinity
+        var model: Sequential
+
+        init(model: Sequential) { self.model = model }
+
+        /// Keeps `model` if `score` is strictly more accurate, or as accurate at a lower loss.
+        mutating func consider(epoch: Int, score: (accuracy: Double, loss: Double), model: Sequential) {
+            guard score.accuracy > accuracy || (score.accuracy == accuracy && score.loss < loss) else { return }
+            (self.epoch, accuracy, loss, self.model) = (epoch, score.accuracy, score.loss, model)
+        }
     }
 
     /// The stream of every dropout mask of a training run with `seed`: `masks` of the seed.

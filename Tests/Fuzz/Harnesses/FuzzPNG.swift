@@ -1,4 +1,5 @@
 import Foundation
+import NNFiles
 import NNRender
 
 /// libFuzzer entry point: the PNG reader (libpng's simplified API behind `PNGImage`) on arbitrary

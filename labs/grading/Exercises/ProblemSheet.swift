@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Writes a student's problem folder: `problem.json` (the inputs as nested arrays, and the

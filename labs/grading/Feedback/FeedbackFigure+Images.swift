@@ -1,4 +1,5 @@
 import NNEngine
+import NNFiles
 import NNRender
 
 /// The `images` picture: small RGB images drawn pixel by pixel (flip-crop).

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Writes a graded submission's files into its folder: `results.json` (Gradescope),

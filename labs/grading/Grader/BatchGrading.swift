@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Grades a whole class: every roster student's submission, in parallel on all cores, each into
@@ -84,7 +85,7 @@ public struct BatchGrading {
         let students = roster.students
         let box = EntryBox(count: students.count)
         let (exercise, grader, key, workers) = (self.exercise, self.grader, self.key, self.workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        Parallel.run(workers: workers) { worker in
             var jobs: [(figure: any Figure, url: URL)] = []
             var owners: [Int] = []
             for index in stride(from: worker, to: students.count, by: workers) {

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// Gradescope's autograder contract (gradescope-autograder docs, "Specifications"), as run by

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// The autograder bundle for one exercise, written by `lab gradescope <exercise>`: zip the folder's

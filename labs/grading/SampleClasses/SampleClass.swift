@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNFiles
 import NNRender
 
 /// A generated class of submissions for one exercise, for trying a grading setup (and for the

@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
-@testable import NNRender
+@testable import NNFiles
 
 /// Temporaries carry their process's PID; those of dead processes are removed, others kept.
 final class StaleTemporariesTests: XCTestCase {

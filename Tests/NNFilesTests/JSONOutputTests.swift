@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
-@testable import NNRender
+@testable import NNFiles
 
 /// JSON written beside figures: deterministic bytes, full precision, non-finite values as strings.
 final class JSONOutputTests: XCTestCase {

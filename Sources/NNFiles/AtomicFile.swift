@@ -80,7 +80,7 @@ public enum AtomicFile {
 
     /// Creates `url` (which must not exist) holding `data`, checking every `write` and the
     /// `close`, where some file systems report a full disk.
-    static func writeNew(_ data: Data, to url: URL, reportingAs shown: URL) throws {
+    public static func writeNew(_ data: Data, to url: URL, reportingAs shown: URL) throws {
         // Created under `Interrupts.deferred`: no file appears once an interrupt's cleanup began.
         let fd = try Interrupts.deferred { open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw failure(writing: shown, code: errno) }

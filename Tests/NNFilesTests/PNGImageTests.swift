@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
-@testable import NNRender
+@testable import NNFiles
 
 /// PNG reading and writing through libpng: round trips, colour-type conversion, and errors.
 final class PNGImageTests: XCTestCase {
@@ -70,17 +70,5 @@ final class PNGImageTests: XCTestCase {
         assertLabError(try PNGImage(pngData: Data()), contains: ["not a PNG"])
         let missing = folder.appendingPathComponent("missing.png")
         assertLabError(try PNGImage(contentsOf: missing), contains: ["image", "missing.png", "does not exist"])
-    }
-}
-
-/// Fails unless `expression` throws a one-line `LabError` whose message contains every fragment.
-func assertLabError<T>(_ expression: @autoclosure () throws -> T, contains fragments: [String],
-                       file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertThrowsError(try expression(), file: file, line: line) { error in
-        guard let error = error as? LabError else { return XCTFail("\(error) is not a LabError", file: file, line: line) }
-        XCTAssertFalse(error.message.contains("\n"), "message has several lines: \(error.message)", file: file, line: line)
-        for fragment in fragments {
-            XCTAssertTrue(error.message.contains(fragment), "'\(error.message)' lacks '\(fragment)'", file: file, line: line)
-        }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
+import NNFiles
 @testable import NNImage
-import NNRender
 import XCTest
 
 /// The JSON form of `TransformRecord`: named keys a student can read, and a stable format that

@@ -1,5 +1,3 @@
-import Dispatch
-
 extension Tensor {
     /// Elements per unit of parallel work when filling a tensor. Any size gives the same numbers
     /// (element `i` is draw `first + i` of the stream); 2¹⁶ makes 256 units of a 4096² matrix.
@@ -32,7 +30,7 @@ extension Tensor {
         let chunks = (count + Tensor.randomChunkSize - 1) / Tensor.randomChunkSize
         scalars.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            Parallel.forEach(chunks) { chunk in
                 let start = chunk * Tensor.randomChunkSize
                 let end = Swift.min(start + Tensor.randomChunkSize, count)
                 distribution.fill(base + start, count: end - start, key: key, first: first &+ UInt64(start))

@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
-@testable import NNRender
+@testable import NNFiles
 
 /// Atomic writes and the folder checks that turn file-system trouble into one-line errors.
 final class AtomicFileTests: XCTestCase {

@@ -60,7 +60,7 @@ public enum Interrupts {
     /// Starts `process` unless the run is being interrupted, and kills it if an interrupt comes
     /// before `finished(_:)`.
     /// - Throws: `LabError` if the run is being interrupted, or what `Process.run` throws.
-    static func start(_ process: Process) throws {
+    public static func start(_ process: Process) throws {
         registry.lock.lock()
         defer { registry.lock.unlock() }
         guard !registry.interrupted else { throw LabError("interrupted") }
@@ -69,7 +69,7 @@ public enum Interrupts {
     }
 
     /// Stops watching a child that has exited.
-    static func finished(_ process: Process) {
+    public static func finished(_ process: Process) {
         registry.lock.lock()
         registry.children.remove(process.processIdentifier)
         registry.lock.unlock()

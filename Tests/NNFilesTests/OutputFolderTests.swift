@@ -1,7 +1,7 @@
 import Foundation
 import NNEngine
 import XCTest
-@testable import NNRender
+@testable import NNFiles
 
 /// A run replaces its folder's whole set or nothing, under a lock that a second run waits for.
 final class OutputFolderTests: XCTestCase {
