@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 
 extension Gnuplot {
     /// Runs each script in its own gnuplot process, all at the same time and all in `folder`
@@ -10,7 +11,8 @@ extension Gnuplot {
             return
         }
         let failures = FailureCollector(count: scripts.count)
-        DispatchQueue.concurrentPerform(iterations: scripts.count) { i in
+        // One thread a script, whatever the core count: each only waits on its own gnuplot.
+        Parallel.run(workers: scripts.count) { i in
             do { try run(script: scripts[i], in: folder) } catch { failures.record(error, at: i) }
         }
         if let error = failures.first { throw error }
