@@ -121,6 +121,9 @@ public struct LinePlot: Figure {
                 script += "set label 1 \(Gnuplot.quoted(note)) at graph 0.5, 0.5 center\nplot NaN notitle\nunset label 1\nset autoscale x\nset autoscale y\n"
                 continue
             }
+            script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
+            // After the log scale: a range from 0 set while the previous panel's log axis is
+            // still on is refused, and the axis kept the previous panel's range.
             if let flat = panel.flatYRange {
                 script += "set yrange [\(flat.lowerBound):\(flat.upperBound)]\n"
             } else if let low = panel.yFrom, !panel.logY {
@@ -128,7 +131,6 @@ public struct LinePlot: Figure {
             } else {
                 script += "set autoscale y\n"
             }
-            script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
             script += "set title \(Gnuplot.quoted(panel.title))\n"
