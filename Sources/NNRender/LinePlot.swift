@@ -17,7 +17,11 @@ public struct LinePlot: Figure {
         public var color: Int?
         /// A dashed line, to tell apart two series of one colour.
         public var dashed: Bool
-        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false, color: Int? = nil, dashed: Bool = false) {
+        /// The size of `dotsOnly` dots: 0.6 suits a scatter of hundreds; a handful of values
+        /// (the members of an ensemble) read better larger.
+        public var dotSize: Double
+        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false, color: Int? = nil, dashed: Bool = false,
+                    dotSize: Double = 0.6) {
             precondition(x.count == y.count, "series '\(name)' has \(x.count) x and \(y.count) y values")
             self.name = name
             self.x = x
@@ -25,6 +29,7 @@ public struct LinePlot: Figure {
             self.dotsOnly = dotsOnly
             self.color = color
             self.dashed = dashed
+            self.dotSize = dotSize
         }
     }
 
@@ -137,7 +142,7 @@ public struct LinePlot: Figure {
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             let lineStyle = panel.markers ? "linespoints pt 7 ps 0.9 lw 2" : "lines lw 2"
             var plots = panel.series.enumerated().map { s, series in
-                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps 0.6" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
+                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps \(series.dotSize)" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
             }
             if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
             if let note = panel.note { script += "set label 2 \(Gnuplot.quoted(note)) at graph 0.02, graph 0.04 left front\n" }

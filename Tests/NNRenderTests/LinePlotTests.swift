@@ -121,4 +121,10 @@ final class LinePlotYAxisTests: XCTestCase {
         XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front\nplot "), script)
         XCTAssertEqual(script.components(separatedBy: "unset label 2\n").count - 1, 1)
     }
+
+    func testDotSizeSetsTheScatterDots() {
+        let dots = LinePlot.Series(name: "members", x: [1, 2], y: [0.9, 0.8], dotsOnly: true, dotSize: 1.4)
+        let script = LinePlot(title: "t", panels: [LinePlot.Panel(title: "p", xLabel: "x", yLabel: "y", series: [dots])]).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("$f0_0_0 using 1:2 with points pt 7 ps 1.4 lc rgb"), script)
+    }
 }

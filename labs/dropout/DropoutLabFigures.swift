@@ -109,7 +109,7 @@ struct DropoutLabFigures {
                 .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
                 // Not a function of k: member i's own accuracy, drawn as dots at x = i so that the
                 // ensemble of the first k can be read against the members it averages.
-                .init(name: "member i alone (x = member index i)", x: sizes, y: e.members.map(\.testAccuracy), dotsOnly: true),
+                .init(name: "member i alone (x = member index i)", x: sizes, y: e.members.map(\.testAccuracy), dotsOnly: true, dotSize: 1.4),
             ]
             if !e.checkpointAccuracy.isEmpty {
                 series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
