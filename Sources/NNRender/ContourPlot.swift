@@ -110,7 +110,10 @@ public struct ContourPlot: Figure {
             let color = Theme.color(i)
             let last = upTo.map { Swift.min($0[i], path.x.count - 1) } ?? (path.x.count - 1)
             let every = "every ::0::\(last)"
-            elements.append("$\(prefix)path\(i) \(every) using 1:2 with lines lw \(Self.lineWidth(i)) dt \(Theme.dash(i)) lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
+            // A marker about every tenth of the path as well as the dash: where two paths run
+            // together both still show, and GIF frames (which draw no dashes) tell them apart.
+            let markerEvery = Swift.max(1, path.x.count / 10)
+            elements.append("$\(prefix)path\(i) \(every) using 1:2 with linespoints lw \(Self.lineWidth(i)) dt \(Theme.dash(i)) pt \(Theme.marker(i)) pi \(markerEvery) ps 1.3 lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
             let finished = last == path.x.count - 1
             let head = finished && path.endedEarly ? "pt 2 ps 2.2 lw 3" : "pt 7 ps 1.3"
             elements.append("$\(prefix)path\(i) every ::\(last)::\(last) using 1:2 with points \(head) lc rgb \"\(color)\" notitle")

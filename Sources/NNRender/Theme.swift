@@ -15,6 +15,14 @@ public enum Theme {
     /// The dash type of series `i`, cycling with the palette.
     public static func dash(_ i: Int) -> String { dashes[i % dashes.count] }
 
+    /// gnuplot point types, one per palette slot, all open shapes: square, circle, triangle,
+    /// inverted triangle, diamond, plus, cross, pentagon. GIF animations (libgd) draw no dashes,
+    /// so paths that overlap there are told apart by these.
+    public static let markers = [4, 6, 8, 10, 12, 1, 2, 14]
+
+    /// The point type of series `i`, cycling with the palette.
+    public static func marker(_ i: Int) -> Int { markers[i % markers.count] }
+
     /// The colour of series `i`, cycling through the palette.
     public static func color(_ i: Int) -> String { palette[i % palette.count] }
 

@@ -14,8 +14,9 @@ final class ContourPlotStyleTests: XCTestCase {
     func testEachPathHasItsOwnDashAndEarlierPathsAreWiderUnderneath() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
         for i in 0..<3 {
-            XCTAssertTrue(script.contains("$f0_path\(i) every ::0::1 using 1:2 with lines lw \(ContourPlot.lineWidth(i)) dt \(Theme.dash(i)) lc rgb \"\(Theme.color(i))\" title 'p\(i)'"), script)
+            XCTAssertTrue(script.contains("$f0_path\(i) every ::0::1 using 1:2 with linespoints lw \(ContourPlot.lineWidth(i)) dt \(Theme.dash(i)) pt \(Theme.marker(i)) pi 1 ps 1.3 lc rgb \"\(Theme.color(i))\" title 'p\(i)'"), script)
         }
+        XCTAssertEqual(Set(Theme.markers).count, Theme.palette.count, "every palette slot has its own marker")
         XCTAssertEqual(Set(Theme.dashes).count, Theme.palette.count, "every palette slot has its own dash")
         XCTAssertGreaterThan(ContourPlot.lineWidth(0), ContourPlot.lineWidth(1))
         XCTAssertEqual(ContourPlot.lineWidth(20), 1.6, "never thinner than 1.6")
