@@ -58,17 +58,22 @@ public struct ClassMapPlot: Figure {
         let light = (0..<classCount).map { "\($0) \"\(Self.tint(Theme.color($0), 0.72))\"" }.joined(separator: ", ")
         script += "set palette defined (\(light))\nset palette maxcolors \(Swift.max(classCount, 2))\n"
         script += "set cbrange [0:\(Swift.max(classCount - 1, 1))]\nunset colorbox\nset size ratio -1\nunset grid\n"
+        // The legend goes under the maps: inside, it covered the points it names.
+        // gnuplot's automatic margin sets it against the tick labels: room for both.
+        script += "set key outside center bottom horizontal\nset bmargin 5\n"
         script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
         for (p, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xrange [\(panel.xs.first ?? 0):\(panel.xs.last ?? 1)]\nset yrange [\(panel.ys.first ?? 0):\(panel.ys.last ?? 1)]\n"
-            var plots = ["$\(prefix)\(p)_grid using 1:2:3 with image pixels"]
+            // `with image` draws one bitmap; `pixels` drew a rectangle per cell, and cairo's
+            // antialiased edges left white hairline seams between them.
+            var plots = ["$\(prefix)\(p)_grid using 1:2:3 with image"]
             for c in 0..<classCount {
                 plots.append("$\(prefix)\(p)_points using 1:($3 == \(c) ? $2 : NaN) with points pt 7 ps 0.55 lc rgb \"\(Theme.color(c))\" title \"class \(c)\"")
             }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\n"
+        return script + "unset multiplot\nset bmargin\n"
     }
 }
 

@@ -25,8 +25,9 @@ public struct ContourGrid: Equatable, Sendable {
     /// Ratio max/min above which the levels are log-spaced: 100, two decades.
     public static let logRangeThreshold = 100.0
 
-    /// Samples `f` on `resolution × resolution` points of `domain` and picks `levelCount` levels.
-    public init(domain: PlotDomain, resolution: Int = 101, levelCount: Int = 24, _ f: (Double, Double) -> Double) {
+    /// Samples `f` on `resolution × resolution` points of `domain` and picks `levelCount` levels,
+    /// log-spaced ones over at most `decades` decades below the largest value.
+    public init(domain: PlotDomain, resolution: Int = 101, levelCount: Int = 24, decades: Double = 6, _ f: (Double, Double) -> Double) {
         precondition(resolution >= 2 && levelCount >= 1, "a grid needs ≥ 2 points per side and ≥ 1 level")
         func axis(_ range: ClosedRange<Double>) -> [Double] {
             (0..<resolution).map { range.lowerBound + (range.upperBound - range.lowerBound) * Double($0) / Double(resolution - 1) }
@@ -36,16 +37,17 @@ public struct ContourGrid: Equatable, Sendable {
         ys = axis(domain.y)
         let (xs, ys) = (self.xs, self.ys)
         values = ys.map { y in xs.map { x in f(x, y) } }
-        (levels, logLevels) = Self.levels(of: values.flatMap { $0 }.filter(\.isFinite), count: levelCount)
+        (levels, logLevels) = Self.levels(of: values.flatMap { $0 }.filter(\.isFinite), count: levelCount, decades: decades)
     }
 
-    /// Levels for `samples`: geometric from the smallest positive value (but at most 6 decades
-    /// below the largest, so that a minimum of exactly 0 does not ask for infinitely many) when
-    /// every value is ≥ 0 and the range is wide; evenly spaced strictly inside [min, max] otherwise.
-    static func levels(of samples: [Double], count: Int) -> (levels: [Double], log: Bool) {
+    /// Levels for `samples`: geometric from the smallest positive value (but at most `decades`
+    /// decades below the largest, so that a minimum of exactly 0 does not ask for infinitely many)
+    /// when every value is ≥ 0 and the range is wide; evenly spaced strictly inside [min, max]
+    /// otherwise.
+    static func levels(of samples: [Double], count: Int, decades: Double = 6) -> (levels: [Double], log: Bool) {
         guard let low = samples.min(), let high = samples.max(), high > low else { return ([samples.first ?? 0], false) }
         let smallestPositive = samples.filter { $0 > 0 }.min() ?? high
-        let floor = Swift.max(smallestPositive, high * 1e-6)
+        let floor = Swift.max(smallestPositive, high * pow(10, -decades))
         if low >= 0, high / floor > logRangeThreshold {
             let (a, b) = (log10(floor), log10(high))
             // Stop one step short of the maximum: a level at the very corner value draws a dot.

@@ -55,7 +55,7 @@ public struct ContourPlot: Figure {
 
     public var defaultSize: FigureSize {
         switch style {
-        case .levelLines: return FigureSize(width: 1100, height: 1000)
+        case .levelLines: return FigureSize(width: 1600, height: 1000)
         case .filledBands: return FigureSize(width: 820, height: 680)
         }
     }
@@ -66,17 +66,27 @@ public struct ContourPlot: Figure {
         script += pathDatablocks(prefix: prefix)
         script += "set title \(Gnuplot.quoted(title))\n"
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += Self.keyPlacement(widthAdjustment: -12)
+        script += Self.keyPlacement(widthAdjustment: -12, size: defaultSize)
         script += "plot " + plotElements(prefix: prefix, upTo: nil).joined(separator: ", \\\n     ") + "\n"
         return script
     }
 
-    /// The legend goes below the map, one entry per line: the entries carry every hyperparameter
-    /// and the outcome, too long to sit beside the map without shrinking it. gnuplot sizes the
-    /// box by bytes, so entries with Greek letters (two bytes each in UTF-8) get a box 12
-    /// characters too wide unless `widthAdjustment` takes them back.
-    static func keyPlacement(widthAdjustment: Int) -> String {
-        "set key outside below center vertical width \(widthAdjustment)\n"
+    /// The legend goes below the map in two columns, its text three quarters of the figure's
+    /// (at the default size) so that two columns fit: the entries carry every hyperparameter and
+    /// the outcome, too long to sit beside the map without shrinking it, and one per line took a
+    /// third of the image. gnuplot sizes the box by bytes, so entries with Greek letters (two
+    /// bytes each in UTF-8) get a box 12 characters too wide unless `widthAdjustment` takes them
+    /// back. The box has room above its entries and the x label moves up: gnuplot set the box against the label.
+    static func keyPlacement(widthAdjustment: Int, size: FigureSize) -> String {
+        "set key outside below center horizontal maxcols 2 width \(widthAdjustment) height 1.5 font \",\(size.fontSize * 3 / 4)\"\n"
+            + "set xlabel offset 0,0.5\n"
+    }
+
+    /// Path `i`'s line width: the first paths are drawn widest and first, and each later one
+    /// narrower on top, so a path that runs along another (momentum under Nesterov on the
+    /// saddle, SGD on Himmelblau) shows as a coloured edge on both sides of it.
+    static func lineWidth(_ i: Int) -> Double {
+        Swift.max(1.6, 4.4 - 0.4 * Double(i))
     }
 
     /// The datablocks of the paths, the starts and the minima.
@@ -100,7 +110,10 @@ public struct ContourPlot: Figure {
             let color = Theme.color(i)
             let last = upTo.map { Swift.min($0[i], path.x.count - 1) } ?? (path.x.count - 1)
             let every = "every ::0::\(last)"
-            elements.append("$\(prefix)path\(i) \(every) using 1:2 with lines lw 2.2 lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
+            // A marker about every tenth of the path as well as the dash: where two paths run
+            // together both still show, and GIF frames (which draw no dashes) tell them apart.
+            let markerEvery = Swift.max(1, path.x.count / 10)
+            elements.append("$\(prefix)path\(i) \(every) using 1:2 with linespoints lw \(Self.lineWidth(i)) dt \(Theme.dash(i)) pt \(Theme.marker(i)) pi \(markerEvery) ps 1.3 lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
             let finished = last == path.x.count - 1
             let head = finished && path.endedEarly ? "pt 2 ps 2.2 lw 3" : "pt 7 ps 1.3"
             elements.append("$\(prefix)path\(i) every ::\(last)::\(last) using 1:2 with points \(head) lc rgb \"\(color)\" notitle")

@@ -17,7 +17,11 @@ public struct LinePlot: Figure {
         public var color: Int?
         /// A dashed line, to tell apart two series of one colour.
         public var dashed: Bool
-        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false, color: Int? = nil, dashed: Bool = false) {
+        /// The size of `dotsOnly` dots: 0.6 suits a scatter of hundreds; a handful of values
+        /// (the members of an ensemble) read better larger.
+        public var dotSize: Double
+        public init(name: String, x: [Double], y: [Double], dotsOnly: Bool = false, color: Int? = nil, dashed: Bool = false,
+                    dotSize: Double = 0.6) {
             precondition(x.count == y.count, "series '\(name)' has \(x.count) x and \(y.count) y values")
             self.name = name
             self.x = x
@@ -25,6 +29,7 @@ public struct LinePlot: Figure {
             self.dotsOnly = dotsOnly
             self.color = color
             self.dashed = dashed
+            self.dotSize = dotSize
         }
     }
 
@@ -40,8 +45,15 @@ public struct LinePlot: Figure {
         public var logX: Bool
         /// Draw the line `y = x` under the series.
         public var diagonal: Bool
+        /// Where the y axis starts (0 for a fraction or a distance, chance for an accuracy); the
+        /// top follows the data. `nil` lets gnuplot choose, which cuts the axis close to the data
+        /// and makes a small difference look large.
+        public var yFrom: Double?
+        /// A line written in the panel's lower left corner: what the figure cannot show by itself
+        /// (a series with no point on a log axis).
+        public var note: String?
         public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true,
-                    logX: Bool = false, diagonal: Bool = false) {
+                    logX: Bool = false, diagonal: Bool = false, yFrom: Double? = nil, note: String? = nil) {
             self.title = title
             self.xLabel = xLabel
             self.yLabel = yLabel
@@ -50,6 +62,8 @@ public struct LinePlot: Figure {
             self.markers = markers
             self.logX = logX
             self.diagonal = diagonal
+            self.yFrom = yFrom
+            self.note = note
         }
     }
 
@@ -113,16 +127,27 @@ public struct LinePlot: Figure {
                 continue
             }
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
+            // After the log scale: a range from 0 set while the previous panel's log axis is
+            // still on is refused, and the axis kept the previous panel's range.
+            if let flat = panel.flatYRange {
+                script += "set yrange [\(flat.lowerBound):\(flat.upperBound)]\n"
+            } else if let low = panel.yFrom, !panel.logY {
+                script += "set yrange [\(low):*]\n"
+            } else {
+                script += "set autoscale y\n"
+            }
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             let lineStyle = panel.markers ? "linespoints pt 7 ps 0.9 lw 2" : "lines lw 2"
             var plots = panel.series.enumerated().map { s, series in
-                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps 0.6" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
+                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps \(series.dotSize)" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
             }
             if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
+            if let note = panel.note { script += "set label 2 \(Gnuplot.quoted(note)) at graph 0.02, graph 0.04 left front\n" }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
+            if panel.note != nil { script += "unset label 2\n" }
         }
         return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n" + (key == .below ? "set bmargin\n" : "")
     }
@@ -136,6 +161,21 @@ extension LinePlot.Panel {
                 x.isFinite && y.isFinite && (!logY || y > 0) && (!logX || x > 0)
             }
         }
+    }
+
+    /// A y range of ±5% around the values (±1 around 0) when they are equal up to rounding
+    /// (relative spread below 1e-9), or `nil`. gnuplot stretches any spread to fill the axis: two
+    /// computations of −1.01307 that differ by 2e-16 looked like a disagreement, with both ticks
+    /// labelled −1.01307.
+    var flatYRange: ClosedRange<Double>? {
+        guard !logY else { return nil }
+        let ys = series.flatMap(\.y).filter(\.isFinite)
+        guard let low = ys.min(), let high = ys.max() else { return nil }
+        let size = Swift.max(abs(low), abs(high))
+        guard high - low <= 1e-9 * size || high == low else { return nil }
+        let middle = (low + high) / 2
+        let half = size == 0 ? 1 : 0.05 * size
+        return (middle - half)...(middle + half)
     }
 
     /// A round spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 6 intervals over the

@@ -2,8 +2,26 @@
 /// bottom only, and the Okabe–Ito palette, which stays distinct for colour-blind readers and in
 /// greyscale print.
 public enum Theme {
-    /// Okabe & Ito (2008): blue, vermillion, bluish green, reddish purple, orange, sky blue, yellow, black.
-    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000"]
+    /// Okabe & Ito (2008): blue, vermillion, bluish green, reddish purple, orange, sky blue, grey,
+    /// black. Grey takes the place of Okabe–Ito's yellow (#F0E442): at 1.3:1 against white, a
+    /// yellow path vanished on a projected slide.
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#6E6E6E", "#000000"]
+
+    /// gnuplot dash types, one per palette slot: solid, long dash, dots, dash-dot, short dash,
+    /// dash-dot-dot, very long dash, dash-dash-dot. Where colours are hard to tell apart (colour
+    /// blindness, greyscale print, one path on top of another) the dashes still are.
+    public static let dashes = ["1", "(14,6)", "(2,5)", "(14,5,2,5)", "(7,5)", "(12,4,2,4,2,4)", "(28,8)", "(8,4,8,4,2,4)"]
+
+    /// The dash type of series `i`, cycling with the palette.
+    public static func dash(_ i: Int) -> String { dashes[i % dashes.count] }
+
+    /// gnuplot point types, one per palette slot, all open shapes: square, circle, triangle,
+    /// inverted triangle, diamond, plus, cross, pentagon. GIF animations (libgd) draw no dashes,
+    /// so paths that overlap there are told apart by these.
+    public static let markers = [4, 6, 8, 10, 12, 1, 2, 14]
+
+    /// The point type of series `i`, cycling with the palette.
+    public static func marker(_ i: Int) -> Int { markers[i % markers.count] }
 
     /// The colour of series `i`, cycling through the palette.
     public static func color(_ i: Int) -> String { palette[i % palette.count] }

@@ -55,13 +55,14 @@ final class ClassMapPlotTests: XCTestCase {
     func testScriptDrawsEachPanelsGridAndPointsByClass() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
         XCTAssertTrue(script.contains("set multiplot layout 1,2 title 'regions \"quoted\"'\n"), script)
-        XCTAssertTrue(script.hasSuffix("unset multiplot\n"))
+        XCTAssertTrue(script.hasSuffix("unset multiplot\nset bmargin\n"))
+        XCTAssertTrue(script.contains("set key outside center bottom horizontal\nset bmargin 5\n"), "the legend under the maps, not over the points")
         let palette = (0..<3).map { "\($0) \"\(ClassMapPlot.tint(Theme.color($0), 0.72))\"" }.joined(separator: ", ")
         XCTAssertTrue(script.contains("set palette defined (\(palette))\nset palette maxcolors 3\nset cbrange [0:2]\n"), script)
         XCTAssertTrue(script.contains("set xrange [-1.0:1.0]\nset yrange [-1.0:1.0]\n"), script)
         for p in 0..<2 {
             XCTAssertTrue(script.contains("$f0_\(p)_grid << EOD\n-1.0 -1.0 0.0\n"), "panel \(p)'s grid starts at (−1, −1)")
-            XCTAssertEqual(script.components(separatedBy: "$f0_\(p)_grid using 1:2:3 with image pixels").count - 1, 1)
+            XCTAssertEqual(script.components(separatedBy: "$f0_\(p)_grid using 1:2:3 with image").count - 1, 1)
             for c in 0..<3 {
                 XCTAssertTrue(script.contains("$f0_\(p)_points using 1:($3 == \(c) ? $2 : NaN) with points pt 7 ps 0.55 lc rgb \"\(Theme.color(c))\" title \"class \(c)\""),
                               "panel \(p), class \(c)")

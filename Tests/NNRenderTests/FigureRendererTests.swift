@@ -58,7 +58,7 @@ final class FigureRendererTests: XCTestCase {
     }
 
     func testDefaultSizesFollowTheLayout() throws {
-        XCTAssertEqual(Self.histogramGrid.defaultSize, FigureSize(width: 120 + 600, height: 120 + 640))
+        XCTAssertEqual(Self.histogramGrid.defaultSize, FigureSize(width: 120 + 2 * 460, height: 120 + 2 * 420))
         XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 300 + 2 * 700, height: 560))
         let folder = try makeTemporaryFolder(self)
         let url = folder.appendingPathComponent("default.png")

@@ -91,3 +91,41 @@ final class LinePlotTests: XCTestCase {
         XCTAssertFalse(Self.plot.gnuplotCommands(prefix: "f0_").contains("bmargin"))
     }
 }
+
+/// The y-axis options: a start, a flat series' minimum range, and a note.
+final class LinePlotYAxisTests: XCTestCase {
+    func panel(_ y: [Double], yFrom: Double? = nil, logY: Bool = false, note: String? = nil) -> LinePlot.Panel {
+        LinePlot.Panel(title: "p", xLabel: "x", yLabel: "y", series: [.init(name: "s", x: y.indices.map(Double.init), y: y)],
+                       logY: logY, yFrom: yFrom, note: note)
+    }
+
+    func testValuesEqualUpToRoundingGetAFivePercentRange() throws {
+        let flat = try XCTUnwrap(panel([-1.0130700000000002, -1.01307]).flatYRange)
+        XCTAssertEqual(flat.lowerBound, -1.01307 * 1.05, accuracy: 1e-9)
+        XCTAssertEqual(flat.upperBound, -1.01307 * 0.95, accuracy: 1e-9)
+        XCTAssertEqual(panel([0, 0]).flatYRange, -1...1)
+        XCTAssertNil(panel([1, 1.001]).flatYRange, "a real difference keeps gnuplot's range")
+        XCTAssertNil(panel([1, 1], logY: true).flatYRange)
+        let script = LinePlot(title: "t", panels: [panel([2, 2])]).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("unset logscale y\nset format y \"% h\"\nset yrange [1.9:2.1]\n"), script)
+    }
+
+    func testYFromStartsTheAxisAndOthersAutoscale() {
+        let script = LinePlot(title: "t", panels: [panel([0.4, 0.9], yFrom: 0), panel([0.4, 0.9])]).gnuplotCommands(prefix: "f0_")
+        let panels = script.components(separatedBy: "set title 'p'")
+        XCTAssertTrue(panels[0].hasSuffix("unset logscale y\nset format y \"% h\"\nset yrange [0.0:*]\nunset logscale x\nset format x \"% h\"\nset xtics 0.2\n"), panels[0])
+        XCTAssertTrue(panels[1].hasSuffix("unset logscale y\nset format y \"% h\"\nset autoscale y\nunset logscale x\nset format x \"% h\"\nset xtics 0.2\n"), panels[1])
+    }
+
+    func testANoteIsWrittenInItsPanelOnly() {
+        let script = LinePlot(title: "t", panels: [panel([1, 2], note: "no line"), panel([1, 2])]).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front\nplot "), script)
+        XCTAssertEqual(script.components(separatedBy: "unset label 2\n").count - 1, 1)
+    }
+
+    func testDotSizeSetsTheScatterDots() {
+        let dots = LinePlot.Series(name: "members", x: [1, 2], y: [0.9, 0.8], dotsOnly: true, dotSize: 1.4)
+        let script = LinePlot(title: "t", panels: [LinePlot.Panel(title: "p", xLabel: "x", yLabel: "y", series: [dots])]).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("$f0_0_0 using 1:2 with points pt 7 ps 1.4 lc rgb"), script)
+    }
+}

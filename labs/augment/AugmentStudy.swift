@@ -90,11 +90,16 @@ public enum AugmentStudy {
             builder.inputs.append("\(inputs.partnerName) (\(inputs.partner.size), resized to \(photo.size))")
             builder.add(photo, caption: "first image x₁ (label 1)") { _ in }
             builder.add(partner, caption: "second image x₂ (label 2)") { _ in }
-            for _ in 0..<configuration.samples {
-                if kind == .mixup {
-                    let p = try Mixup(alpha: 0.4).sample(using: &generator)
+            if kind == .mixup {
+                // Stratified: independent draws from the U-shaped Beta(0.4, 0.4) can leave the
+                // middle of λ's range out of a sheet of eight.
+                let mixup = try Mixup(alpha: 0.4)
+                for p in mixup.stratifiedSamples(count: configuration.samples, using: &generator) {
                     builder.add(p.apply(photo, partner), caption: p.caption) { $0.mixup = p; $0.labelWeights = p.labelWeights }
-                } else {
+                }
+                builder.sampling = Mixup.stratifiedSamplingNote(alpha: mixup.alpha, count: configuration.samples)
+            } else {
+                for _ in 0..<configuration.samples {
                     let p = try CutMix(alpha: 1).sample(for: photo.size, using: &generator)
                     builder.add(p.apply(photo, partner), caption: p.caption) { $0.cutmix = p; $0.labelWeights = p.labelWeights }
                 }

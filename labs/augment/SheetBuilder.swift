@@ -10,6 +10,8 @@ struct SheetBuilder {
     var columns: Int?
     var findings: [String] = []
     var tileSide: Int?
+    /// How the samples were drawn, when not independently (mixup's stratified λ).
+    var sampling: String?
 
     init(kind: SheetKind, seed: UInt64, inputs: [String]) {
         self.kind = kind
@@ -36,7 +38,7 @@ struct SheetBuilder {
         let columns = self.columns ?? side
         let tileSide = self.tileSide ?? (n > 16 ? 170 : 230)
         let data = SheetData(sheet: kind.rawValue, figure: kind.title, lecturePoint: kind.lecturePoint, seed: seed,
-                             findings: findings, inputs: inputs, samples: samples)
+                             findings: findings, inputs: inputs, samples: samples, sampling: sampling)
         return ContactSheet(kind: kind, title: kind.title, tiles: tiles, columns: columns, tileSide: tileSide, data: data)
     }
 }

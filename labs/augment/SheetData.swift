@@ -39,4 +39,7 @@ public struct SheetData: Codable, Sendable {
     public var inputs: [String]
     /// Index 0 is the original (or first input); then the samples.
     public var samples: [Sample]
+    /// How the samples were drawn when not independently (mixup's λ, stratified so the sheet
+    /// shows the range); absent otherwise.
+    public var sampling: String? = nil
 }

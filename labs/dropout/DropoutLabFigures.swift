@@ -30,7 +30,7 @@ struct DropoutLabFigures {
             let gaps = curves.map { String(format: "%.1f", 100 * $0.accuracyGap) }.joined(separator: " / ") + " pts"
             let net = panel.hidden.map(String.init).joined(separator: "-")
             panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end, \(keeps):\n\(gaps)",
-                                         xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false))
+                                         xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false, yFrom: 0))
             // A run that blew up has gaps like 1e125: in %.3f they would run off the panel.
             let lossGaps = curves.map { String(format: abs($0.lossGap) < 1000 ? "%.3f" : "%.2e", $0.lossGap) }.joined(separator: " / ")
             panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end, \(keeps):\n\(lossGaps)",
@@ -71,10 +71,14 @@ struct DropoutLabFigures {
                 .init(name: "p · a_test (test-time scaling)", x: ps, y: n.rows.map(\.scaledTestActivation)),
                 .init(name: "a_test, unscaled", x: ps, y: ps.map { _ in n.testActivation }),
             ]),
+            // The two agree up to float64 rounding; the axis keeps a sensible range around them
+            // (`LinePlot` widens a flat one), a_test is drawn first and dashed so the training
+            // expectation's dots stay visible on it, and the note gives the largest difference.
             LinePlot.Panel(title: "inverted dropout: E[a/p] = w1x + w2y", xLabel: "keep probability p", yLabel: "activation", series: [
-                .init(name: "E[m·a/p] over the 4 masks (training)", x: ps, y: n.rows.map(\.invertedExpectation)),
-                .init(name: "a_test (no test-time work)", x: ps, y: ps.map { _ in n.testActivation }),
-            ]),
+                .init(name: "a_test (no test-time work)", x: ps, y: ps.map { _ in n.testActivation }, color: 1, dashed: true),
+                .init(name: "E[m·a/p] over the 4 masks (training)", x: ps, y: n.rows.map(\.invertedExpectation), color: 0),
+            ], note: "largest |E[m·a/p] − a_test| over p: " + DropoutLabFindings.short(n.rows.map { abs($0.invertedExpectation - n.testActivation) }.max() ?? 0)
+                + " (float64 rounding)"),
         ])
     }
 
@@ -93,7 +97,7 @@ struct DropoutLabFigures {
             LinePlot.Panel(title: "mean max |p̄ − p_scaled| per example: E[softmax f(x,z)] ≠ softmax f(x, E z)",
                               xLabel: "K, stochastic passes averaged", yLabel: "probability difference", series: [
                                   .init(name: "K-pass average vs weight-scaled", x: k, y: m.points.map(\.meanProbabilityDifference)),
-                              ], logX: true),
+                              ], logX: true, yFrom: 0),
         ], key: .insideBottomRight)
     }
 
@@ -103,14 +107,16 @@ struct DropoutLabFigures {
             let sizes = (1...e.independentAccuracy.count).map(Double.init)
             var series: [LinePlot.Series] = [
                 .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
-                .init(name: "single nets (each alone)", x: sizes, y: e.members.map(\.testAccuracy)),
+                // Not a function of k: member i's own accuracy, drawn as dots at x = i so that the
+                // ensemble of the first k can be read against the members it averages.
+                .init(name: "member i alone (x = member index i)", x: sizes, y: e.members.map(\.testAccuracy), dotsOnly: true, dotSize: 1.4),
             ]
             if !e.checkpointAccuracy.isEmpty {
                 series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
             }
             series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
             return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net",
-                                  xLabel: "ensemble size k", yLabel: "test accuracy", series: series)
+                                  xLabel: "ensemble size k  (dots: member index i)", yLabel: "test accuracy", series: series)
         }
         return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels, key: .below)
     }

@@ -62,9 +62,10 @@ public enum InitStudyReport {
                                     upstreamGradient: "dL/dh\(c.depth) ~ N(0, 1), shape [\(c.batch), \(c.width)]")
         var jobs: [(figure: any Figure, url: URL)] = []
         var documents: [(url: URL, figure: URL, data: HistogramFigureData)] = []
+        let gradientRange = sharedRange(result.schemes.map(\.gradientHistograms))
         for scheme in result.schemes {
             let description = describe(scheme.scheme)
-            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
+            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer.titleText), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
             let activationPanels = zip(scheme.layers, scheme.activationHistograms).map { layer, histogram in
                 HistogramGrid.Panel(title: "layer \(layer.layer)\nmean \(SchemeResult.short(layer.activationMean))  std \(SchemeResult.short(layer.activationStd))",
                                     histogram: histogram)
@@ -73,17 +74,18 @@ public enum InitStudyReport {
                 HistogramGrid.Panel(title: "layer \(layer.layer)\ndL/dW std \(SchemeResult.short(layer.weightGradientStd))",
                                     histogram: histogram)
             }
-            let columns = scheme.layers.count <= 8 ? nil : 6
             for (kind, panels, label, histograms) in [
                 ("activations", activationPanels, "activation value h", scheme.activationHistograms),
-                ("gradients", gradientPanels, "weight gradient dL/dW", scheme.gradientHistograms),
+                ("gradients", gradientPanels, "weight gradient dL/dW (one x range for every scheme)", scheme.gradientHistograms),
             ] {
                 let name = "\(scheme.scheme.name)-\(kind)"
                 let caption = kind == "activations"
                     ? "activations: \(scheme.verdict)"
                     : "weight gradients: dL/dh at layer 1 is \(SchemeResult.short(scheme.backwardGain))× the upstream gradient's std"
-                let figure = HistogramGrid(title: "\(heading)\n\(caption)",
-                                           xLabel: label, panels: panels, columns: columns)
+                // Every scheme's gradients on one x range: on its own range each histogram is a
+                // bell filling its panel, and small init's tiny gradients looked like large init's.
+                let figure = HistogramGrid(title: "\(heading)\n\(caption)", xLabel: label, panels: panels,
+                                           xRange: kind == "gradients" ? gradientRange : nil)
                 jobs.append((figure, renderer.url(for: name, in: folder)))
                 documents.append((folder.appendingPathComponent("\(name).json"), renderer.url(for: name, in: folder), HistogramFigureData(
                     figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
@@ -104,6 +106,12 @@ public enum InitStudyReport {
             guard let stop = scheme.outcome.activationsStoppedAtLayer else { return values }
             return values.enumerated().map { $0.offset + 1 < stop ? $0.element : .nan }
         }
+        // A scheme whose dL/dW is exactly 0 everywhere (constant init: every unit saturated or
+        // identical) has no point on the log axis; the panel says so instead of leaving its
+        // legend entry without a line.
+        let zeroGradients = result.schemes.filter { $0.layers.allSatisfy { $0.weightGradientStd == 0 } }.map(\.scheme.name)
+        let gradientNote = zeroGradients.isEmpty ? nil
+            : "\(zeroGradients.joined(separator: ", ")): dL/dW = 0 exactly in every layer, so no line on this log axis"
         let stopped = result.schemes.filter { !$0.outcome.isFinite }
         let summaryTitle = "Activation and gradient scale through \(c.depth) layers of \(c.width) (seed \(c.seed))"
             + stopped.map { "\n\($0.scheme.name): \($0.outcome.message)" }.joined()
@@ -113,7 +121,7 @@ public enum InitStudyReport {
                            logY: true),
             LinePlot.Panel(title: "weight gradients", xLabel: "layer", yLabel: "std of dL/dW",
                            series: result.schemes.map { .init(name: name($0), x: layerAxis, y: $0.layers.map(\.weightGradientStd)) },
-                           logY: true),
+                           logY: true, note: gradientNote),
         ])
         jobs.append((summary, renderer.url(for: "summary", in: folder)))
 
@@ -125,6 +133,12 @@ public enum InitStudyReport {
                   activationStd: $0.layers.map(\.activationStd), weightGradientStd: $0.layers.map(\.weightGradientStd))
         }), to: folder.appendingPathComponent("summary.json"), figure: renderer.url(for: "summary", in: folder))
         return jobs.map(\.url)
+    }
+
+    /// The x range covering every histogram's finite bins, symmetric about 0, or `nil` if none.
+    static func sharedRange(_ histograms: [[Histogram]]) -> ClosedRange<Double>? {
+        let reach = histograms.joined().flatMap(\.edges).filter(\.isFinite).map(abs).max()
+        return reach.flatMap { $0 > 0 ? -$0...$0 : nil }
     }
 
     static func describe(_ scheme: Scheme) -> SchemeDescription {

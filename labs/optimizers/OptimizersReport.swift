@@ -22,6 +22,19 @@ public enum OptimizersReport {
     /// Samples per side of each contour grid.
     public static let gridResolution = 101
 
+    /// Contour levels per map, and the decades below the largest value they span: 24 over 6 by
+    /// default; 12 over 3 on Rosenbrock, whose lowest levels, traced through the narrow curved
+    /// valley at grid resolution, drew jagged hatching around it.
+    static func levels(_ f: TestFunction) -> (count: Int, decades: Double) {
+        f == .rosenbrock ? (12, 3) : (24, 6)
+    }
+
+    /// `f` sampled over `domain` for its contour map.
+    static func contourGrid(_ f: TestFunction, over domain: PlotDomain) -> ContourGrid {
+        let (count, decades) = levels(f)
+        return ContourGrid(domain: domain, resolution: gridResolution, levelCount: count, decades: decades) { f.value(x: $0, y: $1) }
+    }
+
     /// The run's parameters, repeated in every JSON so that each file stands on its own.
     struct Parameters: Codable {
         var lab = "optimizers"
@@ -73,7 +86,7 @@ public enum OptimizersReport {
             let f = study.function
             let parameters = Parameters(function: f, formula: formula(f), minima: f.minima, start: study.start, steps: study.steps,
                                         domain: study.domain, runDomain: study.runDomain, gradientNoise: c.noise, seed: c.seed)
-            let grid = ContourGrid(domain: study.domain, resolution: gridResolution) { f.value(x: $0, y: $1) }
+            let grid = contourGrid(f, over: study.domain)
             let heading = "\(f.rawValue): \(formula(f))\n\(study.steps) steps from (\(study.start.x), \(study.start.y))" + noiseNote(c)
             let contour = ContourPlot(title: heading, grid: grid, paths: study.runs.map(path), starts: [study.start], minima: f.minima)
             add(contour, "\(f.rawValue)-contour", FigureData(figure: "contour map of \(f.rawValue) with every optimizer's path",
@@ -84,7 +97,7 @@ public enum OptimizersReport {
                 title: distance ? "distance travelled (f is unbounded below)" : "f − f* against step",
                 xLabel: "step", yLabel: distance ? "distance travelled Σ‖Δx‖" : "f(x, y) − f*",
                 series: study.runs.map { lossSeries($0, distance: distance, minimum: f.minimumValue ?? 0) },
-                logY: true, markers: false)])
+                logY: true, markers: false, note: distance ? nil : oscillationNote(study.runs))])
             add(loss, "\(f.rawValue)-loss", FigureData(
                 figure: distance ? "distance travelled against step, log-y" : "f − f* against step, log-y",
                 parameters: parameters, optimizers: study.runs))
@@ -122,7 +135,7 @@ public enum OptimizersReport {
                 series: runs.map { lossSeries($0, distance: false, minimum: 0) }, logY: true, markers: false)])
             add(loss, "lr-sweep", SweepData(figure: "SGD's f − f* against step for each learning rate, log-y",
                                             parameters: parameters, learningRates: sweep.entries))
-            let grid = ContourGrid(domain: f.domain, resolution: gridResolution) { f.value(x: $0, y: $1) }
+            let grid = contourGrid(f, over: f.domain)
             let contour = ContourPlot(title: heading, grid: grid, paths: runs.map(path), starts: [sweep.start], minima: f.minima)
             add(contour, "lr-sweep-contour", SweepData(figure: "SGD's paths on the valley for each learning rate",
                                                        parameters: parameters, contourLevels: grid.levels, learningRates: sweep.entries))
@@ -150,8 +163,27 @@ public enum OptimizersReport {
                                y: values.map { $0 > 0 ? $0 : .nan })
     }
 
+    /// The heading's end: the gradient noise, and the clipping, weight decay and schedule every
+    /// optimizer shares (the narrow legends of the loss figures and animations leave them out).
     static func noiseNote(_ c: OptimizersConfiguration) -> String {
-        c.noise > 0 ? ", gradient noise σ = \(c.noise) (seed \(c.seed))" : ""
+        (c.options.isDefault ? "" : "; every optimizer: \(c.options)")
+            + (c.noise > 0 ? ", gradient noise σ = \(c.noise) (seed \(c.seed))" : "")
+    }
+
+    /// Runs whose loss rises on every other step up to the end (≥ 10 rises: a period-2
+    /// oscillation, drawn as a solid band at 2 steps per pixel), with the step it starts; `nil`
+    /// if none. The note tells the band from a smudge.
+    static func oscillationNote(_ runs: [OptimizerRun]) -> String? {
+        let oscillating = runs.compactMap { run -> String? in
+            let f = run.trajectory.map(\.f)
+            let rises = f.indices.dropFirst().filter { f[$0] > f[$0 - 1] }
+            guard let last = rises.last, last >= f.count - 2 else { return nil }
+            var start = rises.count - 1
+            while start > 0, rises[start] - rises[start - 1] == 2 { start -= 1 }
+            guard rises.count - start >= 10 else { return nil }
+            return "\(run.name) from step \(run.trajectory[rises[start]].step)"
+        }
+        return oscillating.isEmpty ? nil : "f rises every other step (the band): " + oscillating.joined(separator: ", ")
     }
 
     /// The surface's formula, as the figures title it.

@@ -91,8 +91,13 @@ public enum FeedbackFigure {
         }
         let marked = worst.enumerated().sorted { $0.element.band != $1.element.band ? $0.element.band > $1.element.band : $0.offset < $1.offset }
             .prefix(markedCount).map(\.element.label)
+        // Outputs entirely in the tightest band draw on one line, the last on top of the others:
+        // the panel title names them, so none looks missing.
+        let tightest = series.filter { $0.band!.allSatisfy { $0 == 0 } }.map(\.name)
+        let onBottom = tightest.isEmpty || tightest.count == series.count ? ""
+            : "\nevery element \(FeedbackText.bandRange(0, bounds: bounds)) (on the bottom line): " + tightest.joined(separator: ", ")
         let plot = LinePlot(title: title, panels: [LinePlot.Panel(
-            title: marked.isEmpty ? "every element in a full-credit band" : "worst: " + marked.joined(separator: ", "),
+            title: (marked.isEmpty ? "every element in a full-credit band" : "worst: " + marked.joined(separator: ", ")) + onBottom,
             xLabel: "element (flat index)", yLabel: "relative error band",
             series: series.map { .init(name: $0.name, x: $0.x, y: $0.band!.map(Double.init)) },
             logY: false)])

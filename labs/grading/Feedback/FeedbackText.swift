@@ -89,6 +89,14 @@ public enum FeedbackText {
         return out
     }
 
+    /// What `feedback.png` shows, which depends on whether the reference is revealed: one
+    /// sentence for both read as a `y = x` scatter that a withheld reference never draws.
+    static func figureSentence(revealed: Bool) -> String {
+        revealed
+            ? "`feedback.png` shows the submitted values against the reference (agreeing elements lie on the line y = x, the five worst are circled), or the exercise's own picture: the activation curves, the path on Beale's function, the images."
+            : "`feedback.png` shows each element's band against its index, without reference values; the outputs whose every element is in the tightest band share its bottom line, so the panel title names them."
+    }
+
     /// feedback.md: the summary as a table, then the details of every failed test.
     public static func markdown(_ report: GradeReport, exercise: any Exercise) -> String {
         var text = "# \(exercise.title): feedback for \(report.student)\n\n"
@@ -124,9 +132,10 @@ public enum FeedbackText {
             Unless the course sets its own, the bands follow the lectures' gradient-check table: up to 1e-7 happy, up to
             1e-4 fine (float32 rounding, kinks), up to 1e-2 uncomfortable (half credit), beyond that wrong. A recognized
             mistake earns the same credit for everyone. While the reference is withheld, feedback shows bands and where
-            the worst element is, not the error itself; `feedback.png` shows each element's band.
+            the worst element is, not the error itself.
 
             """
+        text += "\n" + figureSentence(revealed: report.revealsReference) + "\n"
         return text
     }
 }
