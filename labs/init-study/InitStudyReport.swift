@@ -76,14 +76,15 @@ public enum InitStudyReport {
             }
             for (kind, panels, label, histograms) in [
                 ("activations", activationPanels, "activation value h", scheme.activationHistograms),
-                ("gradients", gradientPanels, "weight gradient dL/dW (one x range for every scheme)", scheme.gradientHistograms),
+                ("gradients", gradientPanels, "dL/dW", scheme.gradientHistograms),
             ] {
                 let name = "\(scheme.scheme.name)-\(kind)"
                 let caption = kind == "activations"
                     ? "activations: \(scheme.verdict)"
-                    : "weight gradients: dL/dh at layer 1 is \(SchemeResult.short(scheme.backwardGain))× the upstream gradient's std"
+                    : "weight gradients on one x range for every scheme: dL/dh at layer 1 is \(SchemeResult.short(scheme.backwardGain))× the upstream gradient's std"
                 // Every scheme's gradients on one x range: on its own range each histogram is a
                 // bell filling its panel, and small init's tiny gradients looked like large init's.
+                // The title says so; the x label stays short, since it repeats under every panel.
                 let figure = HistogramGrid(title: "\(heading)\n\(caption)", xLabel: label, panels: panels,
                                            xRange: kind == "gradients" ? gradientRange : nil)
                 jobs.append((figure, renderer.url(for: name, in: folder)))
