@@ -1,4 +1,4 @@
-/// The lecture decks the labs reproduce (`/work/shared/lectures/README.md` indexes their text), so
+/// The lecture decks the labs reproduce (the course's lecture notes), so
 /// that a figure's caption can say where its point is made.
 enum LectureDeck: String, CaseIterable, Sendable {
     /// `000`: activations, init, regularization, dropout, optimizers, ensembles, batch norm.
