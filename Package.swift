@@ -65,12 +65,12 @@ let package = Package(
                                                             "Grading", "DropoutLab"],
                          exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
 
-        // What every end-to-end test shares: running the built `lab`, and temporary folders.
-        .target(name: "LabTestSupport", path: "Tests/LabTestSupport"),
+        // What the tests share: running the built `lab`, temporary folders, file and error assertions.
+        .target(name: "LabTestSupport", dependencies: ["NNEngine"], path: "Tests/LabTestSupport"),
 
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
-        .testTarget(name: "NNFilesTests", dependencies: ["NNFiles", "NNEngine"]),
-        .testTarget(name: "NNRenderTests", dependencies: ["NNRender", "NNFiles", "NNEngine"]),
+        .testTarget(name: "NNFilesTests", dependencies: ["LabTestSupport", "NNFiles", "NNEngine"]),
+        .testTarget(name: "NNRenderTests", dependencies: ["LabTestSupport", "NNRender", "NNFiles", "NNEngine"]),
         .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles"]),
         .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNFiles", "NNRender", "lab"]),

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -6,7 +7,7 @@ import XCTest
 /// Atomic writes and the folder checks that turn file-system trouble into one-line errors.
 final class AtomicFileTests: XCTestCase {
     func testWriteLeavesNoTemporaryFileAndReplaces() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let url = folder.appendingPathComponent("nested/deeper/out.txt")
         try AtomicFile.write(Data("first".utf8), to: url)
         try AtomicFile.write(Data("second".utf8), to: url)
@@ -17,7 +18,7 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testFolderUnderARegularFileFails() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let file = folder.appendingPathComponent("plain")
         try Data("x".utf8).write(to: file)
         assertLabError(try AtomicFile.write(Data("y".utf8), to: file.appendingPathComponent("sub/out.json")),
@@ -29,7 +30,7 @@ final class AtomicFileTests: XCTestCase {
     func testReadOnlyFolderFails() throws {
         // Root ignores permission bits; the regular-file case above covers it there.
         guard permissionsAreEnforced else { throw XCTSkip("running as root: permissions are not enforced") }
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let readOnly = folder.appendingPathComponent("read-only")
         try FileManager.default.createDirectory(at: readOnly, withIntermediateDirectories: false)
         try FileManager.default.setAttributes([.posixPermissions: 0o500], ofItemAtPath: readOnly.path)
@@ -39,7 +40,7 @@ final class AtomicFileTests: XCTestCase {
     }
 
     func testCommitOfMissingTemporaryFails() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         assertLabError(try AtomicFile.commit(folder.appendingPathComponent(".missing.tmp"), to: folder.appendingPathComponent("out")),
                        contains: ["cannot write"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -7,7 +8,7 @@ import XCTest
 /// its closing tag, a PDF with %%EOF, a GIF with its trailer.
 final class FigureIntegrityTests: XCTestCase {
     func testCompletePNGPassesAndEveryTruncationFails() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let png = PNGFixtures.data(PNGFixtures.palette)
         let url = folder.appendingPathComponent("figure.png")
         try png.write(to: url)
@@ -19,7 +20,7 @@ final class FigureIntegrityTests: XCTestCase {
     }
 
     func testFlippedByteFailsTheCRC() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let png = PNGFixtures.data(PNGFixtures.grey8)
         let url = folder.appendingPathComponent("figure.png")
         // Every byte after the signature is covered by a length, a type, data or a CRC.
@@ -32,7 +33,7 @@ final class FigureIntegrityTests: XCTestCase {
     }
 
     func testGIFNeedsItsTrailer() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let url = folder.appendingPathComponent("a.gif")
         try Data("GIF89a\u{0}\u{0};".utf8).write(to: url)
         XCTAssertNil(FigureIntegrity.problem(with: url))

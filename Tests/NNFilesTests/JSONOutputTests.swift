@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -12,7 +13,7 @@ final class JSONOutputTests: XCTestCase {
     }
 
     func testSameValueGivesByteIdenticalFilesWithSortedKeysAndNewline() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let value = Sample(zeta: 0.1 + 0.2, alpha: [1e-300, 123_456_789.123, -0.0], path: "a/b")
         let (a, b) = (folder.appendingPathComponent("a.json"), folder.appendingPathComponent("b.json"))
         try JSONOutput.write(value, to: a)
@@ -34,7 +35,7 @@ final class JSONOutputTests: XCTestCase {
     }
 
     func testFigureFileIsNamedAmongTheSortedKeys() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let value = Sample(zeta: 1, alpha: [], path: "p")
         let url = folder.appendingPathComponent("a.json")
         try JSONOutput.write(value, to: url, figure: folder.appendingPathComponent("a.png"))

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -6,7 +7,7 @@ import XCTest
 /// A run replaces its folder's whole set or nothing, under a lock that a second run waits for.
 final class OutputFolderTests: XCTestCase {
     func testReplacesTheWholeFolderAndKeepsItsMode() throws {
-        let root = try makeTemporaryFolder(self)
+        let root = try makeTemporaryFolder("files")
         let url = root.appendingPathComponent("lab")
         try OutputFolder(url).replace { try Data("1".utf8).write(to: $0.appendingPathComponent("old-only.txt")) }
         try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: url.path)
@@ -18,7 +19,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testAFailedRunLeavesTheOldSetAndNamesFinalPaths() throws {
-        let root = try makeTemporaryFolder(self)
+        let root = try makeTemporaryFolder("files")
         let url = root.appendingPathComponent("lab")
         try OutputFolder(url).replace { try Data("old".utf8).write(to: $0.appendingPathComponent("a.txt")) }
         assertLabError(try OutputFolder(url).replace { staging in
@@ -30,7 +31,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testAddedFilesLeaveTheRestAndFinishAKilledMove() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         try Data("mine".utf8).write(to: folder.appendingPathComponent("photo.png"))
         try OutputFolder(folder, scope: .addedFiles).replace { try Data("1".utf8).write(to: $0.appendingPathComponent("copy-1.png")) }
         XCTAssertEqual(folderContents(folder), ["copy-1.png", "photo.png"])
@@ -44,7 +45,7 @@ final class OutputFolderTests: XCTestCase {
     }
 
     func testASecondRunWaitsAndSaysForWhom() throws {
-        let url = try makeTemporaryFolder(self).appendingPathComponent("lab")
+        let url = try makeTemporaryFolder("files").appendingPathComponent("lab")
         var first: OutputFolder? = try OutputFolder(url)
         let waiting = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         let notes = NoteBox()

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -13,7 +14,7 @@ final class PNGImageTests: XCTestCase {
     }
 
     func testRoundTripRGBAndRGBAIsExact() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         for channels in [3, 4] {
             let image = Self.noise(width: 37, height: 23, channels: channels)
             let url = folder.appendingPathComponent("round-trip-\(channels).png")
@@ -63,7 +64,7 @@ final class PNGImageTests: XCTestCase {
     }
 
     func testNonPNGAndMissingFiles() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let text = folder.appendingPathComponent("notes.png")
         try Data("hello, this is text".utf8).write(to: text)
         assertLabError(try PNGImage(contentsOf: text), contains: ["not a PNG", "notes.png"])

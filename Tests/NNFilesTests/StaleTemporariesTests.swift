@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNFiles
@@ -17,7 +18,7 @@ final class StaleTemporariesTests: XCTestCase {
     }
 
     func testRemovesOnlyTheDeadProcesses() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("files")
         let dead = try exitedProcessID()
         XCTAssertFalse(StaleTemporaries.isAlive(dead))
         let mine = getpid()

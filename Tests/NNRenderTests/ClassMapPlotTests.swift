@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import XCTest
 import NNFiles
 @testable import NNRender
@@ -26,7 +27,7 @@ final class ClassMapPlotTests: XCTestCase {
     }
 
     func testPNGHasTheRequestedSizeAndTheClassTints() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let renderer = FigureRenderer(format: .png, size: Self.size)
         let url = renderer.url(for: "regions", in: folder)
         try renderer.render([(Self.plot, url)])
@@ -45,7 +46,7 @@ final class ClassMapPlotTests: XCTestCase {
 
     func testDefaultSizeFollowsThePanels() throws {
         XCTAssertEqual(Self.plot.defaultSize, FigureSize(width: 100 + 2 * 520, height: 600))
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("default.png")
         try FigureRenderer(format: .png).render([(Self.plot, url)])
         let image = try PNGImage(contentsOf: url)

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 import NNFiles
@@ -33,7 +34,7 @@ final class FigureRendererTests: XCTestCase {
     }
 
     func testPNGHasTheRequestedSize() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let renderer = FigureRenderer(format: .png, size: Self.size)
         let lineURL = renderer.url(for: "line", in: folder), gridURL = renderer.url(for: "grid", in: folder)
         XCTAssertEqual(lineURL.lastPathComponent, "line.png")
@@ -46,7 +47,7 @@ final class FigureRendererTests: XCTestCase {
     }
 
     func testSVGAndPDFMagic() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         for (format, magics) in [(FigureFormat.svg, ["<?xml", "<svg"]), (.pdf, ["%PDF"])] {
             let renderer = FigureRenderer(format: format, size: Self.size)
             let url = renderer.url(for: "figure", in: folder)
@@ -60,7 +61,7 @@ final class FigureRendererTests: XCTestCase {
     func testDefaultSizesFollowTheLayout() throws {
         XCTAssertEqual(Self.histogramGrid.defaultSize, FigureSize(width: 120 + 2 * 460, height: 120 + 2 * 420))
         XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 300 + 2 * 700, height: 560))
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("default.png")
         try FigureRenderer(format: .png).render([(Self.linePlot, url)])
         let image = try PNGImage(contentsOf: url)
@@ -68,7 +69,7 @@ final class FigureRendererTests: XCTestCase {
     }
 
     func testFailedRenderLeavesNoFiles() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let renderer = FigureRenderer(format: .png, size: Self.size)
         assertLabError(try renderer.render([(Self.linePlot, renderer.url(for: "good", in: folder)),
                                             (BrokenFigure(), renderer.url(for: "broken", in: folder))]),

@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 @testable import NNRender
@@ -17,7 +18,7 @@ final class GnuplotTests: XCTestCase {
     }
 
     func testNonExecutableNNLABGnuplotSaysWhatToInstall() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let notExecutable = folder.appendingPathComponent("gnuplot")
         try Data("#!/bin/sh\n".utf8).write(to: notExecutable)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: notExecutable.path)
@@ -54,7 +55,7 @@ final class GnuplotTests: XCTestCase {
     /// gnuplot itself reads every quoted text back unchanged and runs nothing: each text is
     /// printed by gnuplot and compared, and the commands in backquotes would create files.
     func testQuotedTextRunsNothingAndReadsBackVerbatim() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let texts = ["`touch RAN1`", "a\"`touch RAN2`\"b", "'`touch RAN3`'", "@RAN4 $(touch RAN5)", "line 1\nline `touch RAN6`",
                      "back\\slash\\", "it's", "''`touch RAN7`''", "ünïcødé ✓"]
         let script = "set print 'printed.txt'\n" + texts.map { "print \(Gnuplot.quoted($0))\n" }.joined() + "unset print\n"

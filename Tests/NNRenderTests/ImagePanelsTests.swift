@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNEngine
 import XCTest
 import NNFiles
@@ -26,7 +27,7 @@ final class ImagePanelsTests: XCTestCase {
     func testPNGHasTheDefaultSizeAndEveryPixelAsABlock() throws {
         // Blocks of 40 pixels (300 / 3, at most 40); cells 3·40 + 32 wide and 2·40 + 48 + 16 high.
         XCTAssertEqual(Self.panels.defaultSize, FigureSize(width: 2 * 24 + 3 * 152, height: 56 + 2 * 144 + 24))
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("panels.png")
         try FigureRenderer(format: .png).render([(Self.panels, url)])
         let image = try PNGImage(contentsOf: url)
@@ -44,7 +45,7 @@ final class ImagePanelsTests: XCTestCase {
     }
 
     func testOtherSizesKeepThePixelsSquare() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("wide.png")
         try FigureRenderer(format: .png, size: FigureSize(width: 900, height: 400)).render([(Self.panels, url)])
         let image = try PNGImage(contentsOf: url)

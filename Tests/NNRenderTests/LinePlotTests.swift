@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import XCTest
 import NNFiles
 @testable import NNRender
@@ -21,7 +22,7 @@ final class LinePlotTests: XCTestCase {
     }
 
     func testPNGHasTheRequestedSize() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let renderer = FigureRenderer(format: .png, size: Self.size)
         let url = renderer.url(for: "options", in: folder)
         try renderer.render([(Self.plot, url)])
@@ -61,7 +62,7 @@ final class LinePlotTests: XCTestCase {
         XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 1,6 "), "one row by default")
         XCTAssertEqual(LinePlot(title: "t", panels: Self.plot.panels, columns: 5).grid.columns, 2, "no more columns than panels")
 
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         let renderer = FigureRenderer(format: .png, size: nil)
         let url = renderer.url(for: "grid", in: folder)
         try renderer.render([(grid, url)])

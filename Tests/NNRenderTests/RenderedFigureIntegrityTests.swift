@@ -1,4 +1,5 @@
 import Foundation
+import LabTestSupport
 import NNFiles
 import XCTest
 @testable import NNRender
@@ -6,7 +7,7 @@ import XCTest
 /// Every figure format gnuplot writes passes `FigureIntegrity`, and every truncation of it fails.
 final class RenderedFigureIntegrityTests: XCTestCase {
     func testRenderedFiguresPassAndTheirTruncationsFail() throws {
-        let folder = try makeTemporaryFolder(self)
+        let folder = try makeTemporaryFolder("render")
         for format in FigureFormat.allCases {
             let renderer = FigureRenderer(format: format, size: FigureSize(width: 300, height: 200))
             let url = renderer.url(for: "figure", in: folder)
