@@ -97,4 +97,20 @@ enum FigureJSON {
         var mean: Double
         var median: Double
     }
+
+    /// The caption a figure's JSON gives itself, for labs without a case in `FigureKind`:
+    /// `"caption": {"lecturePoint": …, "deck": "000", "finding": …, "numbers": [{"name": …, "value": …}], "rank": 0}`.
+    /// `deck` is the deck's number (`LectureDeck`), `rank` the figure's place among its lab's (0 first).
+    struct Described: Decodable, Equatable, Sendable {
+        struct Number: Decodable, Equatable, Sendable { var name: String; var value: String }
+        var lecturePoint: String
+        var deck: String?
+        var finding: String?
+        var numbers: [Number]?
+        var rank: Int?
+    }
+
+    struct DescribedFigure: Decodable {
+        var caption: Described
+    }
 }

@@ -72,6 +72,12 @@ extension FigureKind {
             caption.numbers += [KeyNumber("students", String(view.students)),
                                 KeyNumber("mean", "\(KeyNumber.short(view.mean)) / \(KeyNumber.short(view.maxScore))"),
                                 KeyNumber("median", view.median)]
+        case .described:
+            guard let view = FigureJSON.decode(FigureJSON.DescribedFigure.self, from: json) else { return false }
+            caption.lecturePoint = view.caption.lecturePoint
+            caption.deck = view.caption.deck.flatMap(LectureDeck.init(tag:))
+            caption.finding = view.caption.finding
+            caption.numbers += (view.caption.numbers ?? []).map { KeyNumber($0.name, $0.value) }
         case .unrecognized:
             break
         }

@@ -47,6 +47,8 @@ extension FigureKind {
         case .classScores(let exercise):
             let known = ExerciseCatalog.all.first { $0.name == exercise }
             return ("A class's scores on " + (known?.title ?? exercise) + ".", known.flatMap { LectureDeck(tag: $0.lecture) })
+        case .described:
+            return ("", nil)   // the JSON's own `caption` says (FigureKind+Caption)
         case .unrecognized:
             return ("A figure no NNLab lab describes (drawn by hand, or by another version of lab).", nil)
         }

@@ -23,6 +23,9 @@ enum FigureKind: Equatable, Sendable {
     // grading: one student's feedback, a class's scores
     case feedback(exercise: String, student: String)
     case classScores(exercise: String)
+    /// A figure whose JSON describes itself in a `caption` object (`FigureJSON.Described`): the
+    /// labs that came after the gallery, captioned without a case of their own. `rank` orders it.
+    case described(rank: Int)
     /// A figure no lab describes (drawn by hand, or by another version of `lab`).
     case unrecognized
 
@@ -35,11 +38,13 @@ enum FigureKind: Equatable, Sendable {
         var exercise: String?
         var student: String?
         var students: Int?
+        var caption: FigureJSON.Described?
     }
 
     /// The kind of the figure `stem` (its file name without extension) whose JSON is `probe`.
     init(stem: String, probe: Probe?) {
         guard let probe else { self = .unrecognized; return }
+        if let described = probe.caption { self = .described(rank: described.rank ?? 0); return }
         switch probe.parameters?.lab ?? probe.lab {
         case "init-study":
             if stem == "summary" { self = .initSummary }
@@ -96,6 +101,7 @@ enum FigureKind: Equatable, Sendable {
         case .contactSheet(let sheet): return (0, String(format: "%03d", SheetKind.allCases.firstIndex(of: sheet) ?? 0))
         case .feedback(let exercise, let student): return (1, exercise + "/" + student)
         case .classScores(let exercise): return (0, exercise)
+        case .described(let rank): return (0, String(format: "%03d", max(0, min(rank, 999))))
         case .unrecognized: return (9, "")
         }
     }

@@ -9,7 +9,8 @@ struct GallerySection: Sendable {
     var command: [String]?
 
     /// Labs in the order the lectures take them; any other folder follows, alphabetically.
-    static let lectureOrder = ["init-study", "optimizers", "dropout", "augment", "grading"]
+    static let lectureOrder = ["neurons", "losses", "init-study", "optimizers", "babysit", "normalize", "regularize", "dropout", "search",
+                                "augment", "grading"]
 
     /// The sort key of a section named `name`.
     static func order(_ name: String) -> (Int, String) {

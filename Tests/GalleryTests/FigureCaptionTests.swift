@@ -84,6 +84,19 @@ final class FigureCaptionTests: XCTestCase {
         XCTAssertEqual(c.numbers, [KeyNumber("student", "s01"), KeyNumber("score", "3 / 5"), KeyNumber("worst elements", "dx[0, 0]")])
     }
 
+    func testAFigureThatDescribesItselfIsCaptionedFromItsJSON() {
+        let json = #"{"figure": "loss curves", "seed": 7, "caption": {"lecturePoint": "Too high a learning rate explodes.", "#
+            + #""deck": "001", "finding": "lr 10 diverged at step 4", "numbers": [{"name": "best lr", "value": "0.1"}], "rank": 2}}"#
+        XCTAssertEqual(kind("loss-curves", json), .described(rank: 2))
+        let c = caption(.described(rank: 2), json)
+        XCTAssertEqual(c.title, "loss curves")
+        XCTAssertEqual(c.lecturePoint, "Too high a learning rate explodes.")
+        XCTAssertEqual(c.deck, .trainingNeuralNetworks)
+        XCTAssertEqual(c.finding, "lr 10 diverged at step 4")
+        XCTAssertEqual(c.numbers, [KeyNumber("seed", "7"), KeyNumber("best lr", "0.1")])
+        XCTAssertLessThan(FigureKind.described(rank: 2).order.group, FigureKind.described(rank: 10).order.group)
+    }
+
     func testAnUnknownOrChangedJSONIsSaidSoNotMisread() {
         XCTAssertEqual(kind("photo", #"{"anything": 1}"#), .unrecognized)
         XCTAssertEqual(FigureKind(stem: "photo", probe: nil), .unrecognized)
