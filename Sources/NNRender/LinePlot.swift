@@ -52,6 +52,9 @@ public struct LinePlot: Figure {
         /// A line written in the panel's lower left corner: what the figure cannot show by itself
         /// (a series with no point on a log axis).
         public var note: String?
+        /// A fixed y range for panels that must share axes (one experiment per panel, read side by
+        /// side); `nil` follows `yFrom` and the data. Values outside are clipped by gnuplot.
+        public var yRange: ClosedRange<Double>? = nil
         public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true,
                     logX: Bool = false, diagonal: Bool = false, yFrom: Double? = nil, note: String? = nil) {
             self.title = title
@@ -129,7 +132,9 @@ public struct LinePlot: Figure {
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
             // After the log scale: a range from 0 set while the previous panel's log axis is
             // still on is refused, and the axis kept the previous panel's range.
-            if let flat = panel.flatYRange {
+            if let range = panel.yRange {
+                script += "set yrange [\(range.lowerBound):\(range.upperBound)]\n"
+            } else if let flat = panel.flatYRange {
                 script += "set yrange [\(flat.lowerBound):\(flat.upperBound)]\n"
             } else if let low = panel.yFrom, !panel.logY {
                 script += "set yrange [\(low):*]\n"

@@ -60,7 +60,7 @@ struct OptimizersCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "L2 weight decay λ.")
     var weightDecay: Double = 0
 
-    @Option(help: "Learning-rate schedule: constant, step:FACTOR,EVERY, exp:GAMMA, inv:K.")
+    @Option(help: "Learning-rate schedule: constant, step:FACTOR,EVERY, exp:GAMMA, inv:K, cosine:T[,restart], warmup:K (T, K, EVERY in updates).")
     var schedule: String = "constant"
 
     @Flag(help: "Skip the animated GIFs.")
@@ -88,6 +88,10 @@ struct OptimizersCommand: ParsableCommand {
         let kinds = try optimizerSpellings().map(OptimizerKind.init(parsing:))
         let functionNames = try CommaList.items(functions, option: "--function", example: "beale,saddle")
         var seen = Set<String>()
+        let parsedSchedule = try LearningRateSchedule(parsing: schedule)
+        guard !parsedSchedule.needsValidationMetric else {
+            throw LabError("schedule '\(schedule)' needs a validation loss after every epoch; a trajectory on a test function has none (lab babysit uses it)")
+        }
         return OptimizersConfiguration(
             functions: functionNames.isEmpty ? TestFunction.allCases : try functionNames.map(TestFunction.init(parsing:)).filter { seen.insert($0.rawValue).inserted },
             optimizers: kinds.isEmpty ? OptimizersConfiguration.lectureOptimizers : kinds,
@@ -95,7 +99,7 @@ struct OptimizersCommand: ParsableCommand {
             steps: steps, learningRate: lr,
             overrides: HyperparameterOverrides(momentum: momentum, beta1: beta1, beta2: beta2, rho: rho, epsilon: eps),
             options: OptimizerOptions(clipping: try GradientClipping(parsing: clip), weightDecay: weightDecay,
-                                      schedule: try LearningRateSchedule(parsing: schedule)),
+                                      schedule: parsedSchedule),
             noise: noise, seed: common.seed, animation: !noAnimation)
     }
 

@@ -54,7 +54,7 @@ final class LearningRateScheduleTests: XCTestCase {
         }
         XCTAssertThrowsError(try LearningRateSchedule(parsing: "cosine")) { error in
             XCTAssertEqual((error as? LabError)?.message,
-                           "unknown schedule 'cosine'; valid: constant, step:FACTOR,EVERY, exp:GAMMA, inv:K")
+                           "unknown schedule 'cosine'; valid: constant, step:FACTOR,EVERY, exp:GAMMA, inv:K, cosine:T[,restart], warmup:K, plateau:FACTOR,PATIENCE")
         }
     }
 }

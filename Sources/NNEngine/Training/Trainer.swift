@@ -46,6 +46,8 @@ public enum Trainer {
         var snapshots: [(epoch: Int, model: Sequential)] = []
         var stoppedEarly = false
         var divergence: (step: Int, loss: TrajectoryOutcome.NonFiniteValue)?
+        // Reduce-on-plateau watches the validation loss (the training loss without a validation set).
+        var plateau = ReduceOnPlateau(c.optimizer.options.schedule)
 
         for epoch in 1...c.epochs {
             let pass = run.epoch(epoch, on: train)
@@ -67,6 +69,9 @@ public enum Trainer {
                                      validationAccuracy: validationEvaluation?.accuracy,
                                      updateToWeightRatios: ratios)
             records.append(record)
+            if plateau?.observe(validationLoss: validationEvaluation?.loss ?? trainEvaluation.loss) == true {
+                run.optimizer.learningRate = c.optimizer.learningRate * plateau!.scale
+            }
             progress?(TrainingProgress(epoch: epoch, epochs: c.epochs, record: record))
             if let interval = c.snapshotInterval, epoch % interval == 0 { snapshots.append((epoch, run.model)) }
 

@@ -13,6 +13,17 @@ public struct EpochRecord: Codable, Equatable, Sendable {
     /// `‖ΔW‖ / ‖W‖` of every weight matrix, in layer order, at the epoch's last update: the
     /// lecture's heuristic wants ≈ 1e-3 (much smaller: learning rate too low; much larger: too high).
     public var updateToWeightRatios: [Double]
+
+    public init(epoch: Int, minibatchLoss: Double, trainLoss: Double, trainAccuracy: Double, validationLoss: Double?,
+                validationAccuracy: Double?, updateToWeightRatios: [Double]) {
+        self.epoch = epoch
+        self.minibatchLoss = minibatchLoss
+        self.trainLoss = trainLoss
+        self.trainAccuracy = trainAccuracy
+        self.validationLoss = validationLoss
+        self.validationAccuracy = validationAccuracy
+        self.updateToWeightRatios = updateToWeightRatios
+    }
 }
 
 /// The record of a training run, for plotting curves and checking the run's health.

@@ -1,0 +1,105 @@
+import Foundation
+import NNEngine
+import NNFiles
+import NNRender
+
+/// Turns a `BabysitResult` into its figures, each with a JSON of the numbers it plots, the
+/// run's parameters and seed, and the gallery's caption: `sanity-checks`, `lr-finder`,
+/// `loss-curves`, `update-ratios`, `activation-histograms`, `gradient-histograms`,
+/// `first-layer-weights` (digits only), `schedules`, `batch-size`.
+public enum BabysitReport {
+    struct Parameters: Codable {
+        var lab = "babysit"
+        var dataset: String
+        var data: String
+        var hidden: [Int]
+        var activation = "relu"
+        var initialization = "Kaiming normal (hidden), Xavier ×0.1 (output); one seed for every net"
+        var optimizer: OptimizerConfiguration
+        var epochs: Int, batchSize: Int
+        var regularization: Double
+        var finderRange: [Double]
+        var finderSteps: Int
+        var seed: UInt64
+    }
+
+    struct Caption: Encodable {
+        struct Number: Encodable { var name: String; var value: String }
+        var lecturePoint: String
+        var deck: String
+        var finding: String
+        var numbers: [Number]
+        var rank: Int
+    }
+
+    struct Document<Body: Encodable>: Encodable {
+        var figure: String
+        var caption: Caption
+        var seed: UInt64
+        var parameters: Parameters
+        var results: Body
+    }
+
+    /// Writes every figure (one gnuplot pass) and its JSON into `folder`; returns the figure URLs.
+    @discardableResult
+    public static func write(_ result: BabysitResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
+        let c = result.configuration
+        let parameters = Parameters(dataset: c.dataset.name, data: result.data, hidden: c.hidden, optimizer: c.optimizerConfiguration,
+                                    epochs: c.epochs, batchSize: c.batchSize, regularization: c.regularization,
+                                    finderRange: [c.finderRange.lowerBound, c.finderRange.upperBound], finderSteps: c.finderSteps, seed: c.seed)
+        let findings = BabysitFindings(result)
+        let figures = BabysitFigures(result: result)
+        var jobs: [(name: String, figure: any Figure)] = [
+            ("sanity-checks", figures.sanity), ("lr-finder", figures.finder), ("loss-curves", figures.curves),
+            ("update-ratios", figures.ratios), ("activation-histograms", figures.histograms(gradients: false)),
+            ("gradient-histograms", figures.histograms(gradients: true)),
+        ]
+        if result.inside.imageSide != nil { jobs.append(("first-layer-weights", figures.weights)) }
+        jobs += [("schedules", figures.schedules), ("batch-size", figures.batches)]
+        let urls = jobs.map { renderer.url(for: $0.name, in: folder) }
+        try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
+
+        var rank = 0
+        func json<T: Encodable>(_ name: String, _ title: String, _ finding: BabysitFindings.Finding, _ body: T) throws {
+            guard jobs.contains(where: { $0.name == name }) else { return }
+            let caption = Caption(lecturePoint: finding.lecturePoint, deck: finding.deck, finding: finding.text,
+                                  numbers: finding.numbers.map { Caption.Number(name: $0.0, value: $0.1) }, rank: rank)
+            rank += 1
+            try JSONOutput.write(Document(figure: title, caption: caption, seed: c.seed, parameters: parameters, results: body),
+                                 to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
+        }
+        try json("sanity-checks", "sanity checks: initial loss against λ, overfitting 20 examples, a broken setup", findings.sanity, result.sanity)
+        try json("lr-finder", "learning-rate finder: loss against a log-spaced sweep, regions from the measured curve", findings.finder, result.finders)
+        try json("loss-curves", "loss curves: good lr, too high, too low, bad initialization, too little regularization", findings.curves, result.curves)
+        let inside = result.inside
+        try json("update-ratios", "update-to-weight ratio per layer at every step", findings.ratios,
+                 UpdateRatios(layers: inside.layers, stepsPerEpoch: inside.stepsPerEpoch, medians: inside.medianRatios, ratios: inside.ratios))
+        try json("activation-histograms", "hidden activations per layer and epoch, dead ReLUs counted", findings.histograms,
+                 inside.probes.map { ProbeActivations(epoch: $0.epoch, histograms: $0.activationHistograms, means: $0.activationMeans,
+                                                      stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) })
+        try json("gradient-histograms", "loss gradients at the hidden activations per layer and epoch", findings.histograms,
+                 inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) })
+        try json("first-layer-weights", "first-layer weights as 8×8 images at initialization and after training", findings.weights,
+                 FirstLayer(side: inside.imageSide ?? 0, initial: inside.firstLayerInitial, final: inside.firstLayerFinal))
+        try json("schedules", "learning-rate schedules: lr(t), validation curves, early stopping", findings.schedules, result.schedules)
+        try json("batch-size", "gradient noise against batch size; loss noise and accuracy at a fixed number of examples seen",
+                 findings.batches, BatchSizes(noise: result.noise, runs: result.batches))
+        return urls
+    }
+
+    struct UpdateRatios: Encodable { var layers: [String]; var stepsPerEpoch: Int; var medians: [Double]; var ratios: [[Double]] }
+    struct ProbeActivations: Encodable {
+        var epoch: Int; var histograms: [Histogram]; var means: [Double]; var stds: [Double]; var deadUnits: [Int]; var units: [Int]
+    }
+    struct ProbeGradients: Encodable { var epoch: Int; var histograms: [Histogram]; var stds: [Double] }
+    struct FirstLayer: Encodable { var side: Int; var initial: [[Double]]; var final: [[Double]] }
+    struct BatchSizes: Encodable { var noise: [GradientNoise]; var runs: [BatchRun] }
+
+    /// The findings, one per figure, for the terminal.
+    public static func summary(_ result: BabysitResult) -> String {
+        let f = BabysitFindings(result)
+        return [("1 sanity checks", f.sanity), ("2 lr finder", f.finder), ("3 loss curves", f.curves), ("4 update/weight", f.ratios),
+                ("4 histograms", f.histograms), ("4 first layer", f.weights), ("5 schedules", f.schedules), ("6 batch size", f.batches)]
+            .map { "figure \($0.0): \($0.1.text)" }.joined(separator: "\n")
+    }
+}

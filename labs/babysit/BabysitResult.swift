@@ -1,0 +1,46 @@
+import NNEngine
+
+/// Everything the babysitting lab measured, as plain values for the report.
+public struct BabysitResult: Sendable {
+    public var configuration: BabysitConfiguration
+    var data: String
+    var trainCount: Int
+    var classCount: Int
+    var sanity: SanityChecks
+    var finders: [LearningRateFinder]
+    var curves: [LossCurve]
+    var inside: InsideTheNet
+    var schedules: [ScheduleRun]
+    var noise: [GradientNoise]
+    var batches: [BatchRun]
+    public var trainedNets: Int
+}
+
+/// Figure 4: the good run seen from inside.
+struct InsideTheNet: Codable, Sendable {
+    /// "layer 1 (64→64)", … per weight matrix.
+    var layers: [String]
+    /// `[step][layer]`.
+    var ratios: [[Double]]
+    var stepsPerEpoch: Int
+    /// The median ratio of each layer over the run.
+    var medianRatios: [Double]
+    var probes: [ProbeSummary]
+    /// The first layer's weights [D₀, M] at init and at the end, unit by unit (columns), when the
+    /// inputs are images.
+    var firstLayerInitial: [[Double]]
+    var firstLayerFinal: [[Double]]
+    var imageSide: Int?
+}
+
+/// One probe as histograms (shared bins per layer across epochs) and dead-unit counts.
+struct ProbeSummary: Codable, Sendable {
+    var epoch: Int
+    var activationHistograms: [Histogram]
+    var gradientHistograms: [Histogram]
+    var activationMeans: [Double]
+    var activationStds: [Double]
+    var gradientStds: [Double]
+    var deadUnits: [Int]
+    var units: [Int]
+}

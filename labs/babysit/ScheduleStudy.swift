@@ -1,0 +1,70 @@
+import Foundation
+import NNEngine
+
+/// Figure 5: learning-rate schedules (004 deck) from the same initialization and the same
+/// minibatch order, each drawn as `lr(t)` and as the validation curve it produces, with early
+/// stopping at the best validation epoch and that checkpoint restored and tested.
+struct ScheduleRun: Codable, Sendable {
+    var schedule: String
+    var label: String
+    /// Per step.
+    var learningRates: [Double]
+    var epochs: [EpochRecord]
+    var bestEpoch: Int
+    /// Test accuracy of the restored best-validation checkpoint and of the last epoch's net.
+    var restoredTestAccuracy: Double
+    var finalTestAccuracy: Double
+    var divergedAtStep: Int?
+
+    /// The lecture's schedules sized to a run of `steps` updates of `perEpoch` a epoch: step decay
+    /// ×0.1 at a third and two thirds, exponential to 1% at the end, `1/t` to 10%, cosine over the
+    /// run, cosine restarting every third, warm-up over the first epoch, plateau halving after 2 flat epochs.
+    static func lectureSet(steps: Int, perEpoch: Int) -> [LearningRateSchedule] {
+        let third = Swift.max(1, steps / 3)
+        return [
+            .stepDecay(factor: 0.1, every: third),
+            .exponential(gamma: pow(0.01, 1 / Double(Swift.max(1, steps - 1)))),
+            .inverseTime(k: 9 / Double(Swift.max(1, steps - 1))),
+            .cosine(period: steps, restarts: false),
+            .cosine(period: third, restarts: true),
+            .warmup(steps: perEpoch),
+            .plateau(factor: 0.5, patience: 2),
+        ]
+    }
+
+    static func label(_ s: LearningRateSchedule) -> String {
+        switch s {
+        case .constant: return "constant"
+        case .stepDecay(let f, _): return "step ×\(f)"
+        case .exponential: return "exponential"
+        case .inverseTime: return "1/t"
+        case .cosine(_, let restarts): return restarts ? "cosine, restarts" : "cosine"
+        case .warmup: return "linear warm-up"
+        case .plateau(let f, let p): return "plateau ×\(f), \(p) epochs"
+        }
+    }
+}
+
+/// Figure 6's trainings: one batch size at the same number of examples seen, with or without the
+/// linear-scaling rule `lr = lr₀ · B / B₀` (Goyal et al. 2017).
+struct BatchRun: Codable, Sendable {
+    var batchSize: Int
+    var scaled: Bool
+    var learningRate: Double
+    /// Per step, and the examples seen after it.
+    var stepLosses: [Double]
+    var examplesSeen: [Int]
+    /// Standard deviation of the minibatch loss around its moving average (window 10) over the last epoch.
+    var lossNoise: Double
+    var finalValidationAccuracy: Double
+    var divergedAtStep: Int?
+
+    /// `std(Lᵢ − L̄ᵢ)` over the last `perEpoch` steps, `L̄` the moving average of the last 10 losses.
+    static func noise(_ losses: [Double], perEpoch: Int) -> Double {
+        let average = LossCurve.movingAverage(losses, window: 10)
+        let tail = zip(losses, average).suffix(Swift.max(2, perEpoch)).map { $0 - $1 }
+        guard tail.count >= 2, tail.allSatisfy(\.isFinite) else { return .nan }
+        let mean = tail.reduce(0, +) / Double(tail.count)
+        return (tail.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(tail.count - 1)).squareRoot()
+    }
+}
