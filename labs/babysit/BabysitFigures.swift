@@ -42,7 +42,10 @@ struct BabysitFigures {
         let loss = Panel(title: "training loss on the \(SanityChecks.sampleSize) examples", xLabel: "epoch (full batch)", yLabel: "loss",
                          series: s.overfits.enumerated().map { Series(name: $1.setup, x: epochs($1.trainLoss.count), y: $1.trainLoss, color: $0) },
                          logY: true, markers: false)
-        return LinePlot(title: "Sanity checks before training: loss at init, and overfitting a tiny sample", panels: [initial, accuracyPanel, loss], key: .below)
+        // A loss of exactly 0 (the broken net's huge scores) has no place on a log axis.
+        var lossPanel = loss
+        lossPanel.yRange = 1e-6...1e4
+        return LinePlot(title: "Sanity checks before training: loss at init, and overfitting a tiny sample", panels: [initial, accuracyPanel, lossPanel], key: .below)
     }
 
     /// Figure 2: the learning-rate finder for each optimizer, regions marked.
@@ -109,15 +112,15 @@ struct BabysitFigures {
     func histograms(gradients: Bool) -> HistogramGrid {
         let probes = result.inside.probes
         let layers = probes.first?.units.count ?? 0
-        let panels = probes.flatMap { p in
-            (0..<layers).map { l in
+        let panels = (0..<layers).flatMap { l in
+            probes.map { p in
                 HistogramGrid.Panel(title: "layer \(l + 1), epoch \(p.epoch)" + (gradients ? ", std \(BabysitFindings.f(p.gradientStds[l], 2))" : ": \(p.deadUnits[l]) of \(p.units[l]) dead"),
                                     histogram: gradients ? p.gradientHistograms[l] : p.activationHistograms[l])
             }
         }
         return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer, \(BabysitLab.probeCount) validation digits"
                                  : "Hidden ReLU activations (dead unit: 0 on every one of \(BabysitLab.probeCount) validation digits)",
-                             xLabel: gradients ? "∂L/∂h" : "h", panels: panels, columns: layers, logY: false)
+                             xLabel: gradients ? "∂L/∂h" : "h", panels: panels, columns: probes.count, logY: false)
     }
 
     /// Figure 4d: the first layer's weights as 8×8 images, blue negative, red positive.
@@ -135,11 +138,13 @@ struct BabysitFigures {
             }
             return PNGImage(width: side, height: side, channels: 3, pixels: pixels)
         }
-        let columns = (0..<shown).map { u in
-            [ImagePanels.Panel(title: "unit \(u + 1)\ninit", image: image(inside.firstLayerInitial[u])),
-             ImagePanels.Panel(title: "end", image: image(inside.firstLayerFinal[u]))]
+        let columns = (0..<shown).map { u -> [ImagePanels.Panel] in
+            let (w0, w1) = (inside.firstLayerInitial[u], inside.firstLayerFinal[u])
+            return [ImagePanels.Panel(title: "unit \(u + 1)\ninit", image: image(w0)),
+                    ImagePanels.Panel(title: "end", image: image(w1)),
+                    ImagePanels.Panel(title: "end − init", image: image(zip(w1, w0).map { $0 - $1 }))]
         }
-        return ImagePanels(title: "First-layer weights as 8×8 images: initialization (top) and after training (bottom); red +, blue −",
+        return ImagePanels(title: "First-layer weights as 8×8 images: at init, after training, and what training added; red +, blue − (each image to its own max |w|)",
                            columns: columns)
     }
 
@@ -168,21 +173,23 @@ struct BabysitFigures {
     var batches: LinePlot {
         var noiseSeries: [Series] = []
         for (i, n) in result.noise.enumerated() {
-            let points = n.points.filter { $0.measured > 0 }
+            let points = n.points.filter { $0.batchSize < n.exampleCount }
             noiseSeries.append(Series(name: "measured, \(n.state)", x: points.map { Double($0.batchSize) }, y: points.map(\.measured), dotsOnly: true, color: i, dotSize: 1.2))
             noiseSeries.append(Series(name: "tr Σ/B · (N−B)/(N−1)", x: points.map { Double($0.batchSize) }, y: points.map(\.predicted), color: i, dashed: true))
         }
         let noise = Panel(title: "E‖g_B − G‖² (\(result.noise.first?.draws ?? 0) draws per B)", xLabel: "batch size B", yLabel: "squared distance to full gradient",
                           series: noiseSeries, logY: true, markers: false, logX: true, note: "B = N: 0 exactly (not drawn)")
+        // The smallest and the largest batch only: four noisy curves on one axis hide each other.
         let scaled = result.batches.filter(\.scaled)
+        let shown = [scaled.first, scaled.count > 1 ? scaled.last : nil].compactMap { $0 }
         let curves = Panel(title: "minibatch loss, linear lr scaling", xLabel: "examples seen", yLabel: "loss",
-                           series: scaled.enumerated().map { i, b in Series(name: "B = \(b.batchSize), lr \(BabysitFindings.f(b.learningRate, 2))", x: b.examplesSeen.map(Double.init), y: LossCurve.movingAverage(b.stepLosses, window: 1), color: i) },
+                           series: shown.enumerated().map { i, b in Series(name: "B = \(b.batchSize), lr \(BabysitFindings.f(b.learningRate, 2))", x: b.examplesSeen.map(Double.init), y: b.stepLosses, color: i == 0 ? 0 : 4) },
                            logY: true, markers: false)
         func byB(_ scaledOnes: Bool, _ value: (BatchRun) -> Double) -> Series {
             let runs = result.batches.filter { $0.scaled == scaledOnes }
             return Series(name: scaledOnes ? "lr × B/B₀" : "same lr", x: runs.map { Double($0.batchSize) }, y: runs.map(value), color: scaledOnes ? 0 : 1, dashed: !scaledOnes)
         }
-        let noiseOfLoss = Panel(title: "loss noise in the last epoch", xLabel: "batch size B", yLabel: "std of minibatch loss",
+        let noiseOfLoss = Panel(title: "loss noise in the last epoch", xLabel: "batch size B", yLabel: "relative std of minibatch loss",
                                 series: [byB(true, \.lossNoise), byB(false, \.lossNoise)], logY: true, logX: true)
         var final = Panel(title: "final validation accuracy", xLabel: "batch size B", yLabel: "accuracy",
                           series: [byB(true, \.finalValidationAccuracy), byB(false, \.finalValidationAccuracy)], logX: true)

@@ -153,7 +153,7 @@ public enum BabysitLab {
                                                                                  batch: Swift.min(c.batchSize, train.count),
                                                                                  regularizer: lambda > 0 ? .l2(lambda) : nil),
                                                     plan: plan)
-            let curve = LossCurve(run: run, title: run == .littleRegularization ? "\(run.title), \(train.count) training examples" : run.title,
+            let curve = LossCurve(run: run, title: run == .littleRegularization ? "\(run.title) (\(train.count) train)" : run.title,
                                   learningRate: lr, lambda: lambda, trainCount: train.count, stepLosses: trace.stepLosses,
                                   movingAverage: LossCurve.movingAverage(trace.stepLosses, window: trace.stepsPerEpoch),
                                   epochs: trace.epochs, divergedAtStep: trace.divergedAtStep, stepsPerEpoch: trace.stepsPerEpoch)

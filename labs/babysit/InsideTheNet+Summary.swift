@@ -18,7 +18,7 @@ extension InsideTheNet {
         // One range for every layer and epoch, so that every panel compares with every other:
         // activations of ReLU layers from 0, gradients symmetric, each to the 99.5th percentile
         // (a few large values would squeeze the bulk into one bin; the rest are counted above).
-        let top = { (values: [Double]) in Swift.max(1e-12, Tensor(values).percentile(0.995)) }
+        let top = { (values: [Double]) in Swift.max(1e-12, Tensor(values).percentile(99.5)) }
         let activationTop = Array(repeating: top(trace.probes.flatMap { $0.activations.joined() }), count: layerCount)
         let gradientTop = Array(repeating: top(trace.probes.flatMap { $0.gradients.joined().map(abs) }), count: layerCount)
         let probes = trace.probes.map { probe in

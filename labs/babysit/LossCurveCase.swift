@@ -20,7 +20,7 @@ enum LossCurveCase: String, Codable, CaseIterable, Sendable {
         case .tooHigh: return "lr ×\(Int(Self.highFactor)): too high"
         case .tooLow: return "lr ÷\(Int(1 / Self.lowFactor)): too low"
         case .badInitialization: return "weights ×\(Self.badInitScale) at init"
-        case .littleRegularization: return "λ = 0: too little regularization"
+        case .littleRegularization: return "λ = 0: too little reg."
         }
     }
 
