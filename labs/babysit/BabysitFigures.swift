@@ -119,7 +119,8 @@ struct BabysitFigures {
             }
         }
         return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer, \(BabysitLab.probeCount) validation digits"
-                                 : "Hidden ReLU activations (dead unit: 0 on every one of \(BabysitLab.probeCount) validation digits)",
+                                 : "Hidden ReLU activations of the good run (dead: 0 on all \(BabysitLab.probeCount) validation digits); dead at the end of "
+                                    + result.inside.deadAtEndOfEachRun.map { "\($0.run): \($0.dead.reduce(0, +))/\($0.units.reduce(0, +))" }.joined(separator: ", "),
                              xLabel: gradients ? "∂L/∂h" : "h", panels: panels, columns: probes.count, logY: false)
     }
 
@@ -194,6 +195,6 @@ struct BabysitFigures {
         var final = Panel(title: "final validation accuracy", xLabel: "batch size B", yLabel: "accuracy",
                           series: [byB(true, \.finalValidationAccuracy), byB(false, \.finalValidationAccuracy)], logX: true)
         final.yRange = 0...1.02
-        return LinePlot(title: "Batch size and gradient noise, at the same \(result.configuration.epochs) epochs of examples", panels: [noise, curves, noiseOfLoss, final], key: .below, columns: 4)
+        return LinePlot(title: "Batch size and gradient noise, at the same \(result.configuration.epochs) epochs of examples", panels: [noise, curves, noiseOfLoss, final], key: .below, columns: 2)
     }
 }

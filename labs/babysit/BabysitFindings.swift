@@ -58,8 +58,9 @@ struct BabysitFindings {
         histograms = Finding(lecturePoint: "Watch the activations and gradients of every layer: ReLU units that never activate are dead and get no gradient.",
                              deck: "001",
                              text: "dead ReLUs on \(BabysitLab.probeCount) validation digits: " + (firstProbe.map { p in "epoch \(p.epoch): \(p.deadUnits.map(String.init).joined(separator: ", "))" } ?? "")
-                                + (lastProbe.map { p in "; epoch \(p.epoch): \(p.deadUnits.map(String.init).joined(separator: ", ")) (of \(p.units.map(String.init).joined(separator: ", ")))" } ?? ""),
-                             numbers: (lastProbe.map { p in p.deadUnits.indices.map { ("dead in layer \($0 + 1) at epoch \(p.epoch)", "\(p.deadUnits[$0]) of \(p.units[$0])") } } ?? []))
+                                + (lastProbe.map { p in "; epoch \(p.epoch): \(p.deadUnits.map(String.init).joined(separator: ", ")) (of \(p.units.map(String.init).joined(separator: ", ")))" } ?? "")
+                                + "; at the end of each loss-curve run: " + inside.deadAtEndOfEachRun.map { "\($0.run): \($0.dead.map(String.init).joined(separator: "+"))" }.joined(separator: ", "),
+                             numbers: inside.deadAtEndOfEachRun.map { d in ("dead units, \(d.run)", "\(d.dead.reduce(0, +)) of \(d.units.reduce(0, +))") })
         let change = zip(inside.firstLayerInitial, inside.firstLayerFinal).map { a, b -> Double in
             let moved: Double = zip(a, b).reduce(0.0) { sum, pair in sum + (pair.0 - pair.1) * (pair.0 - pair.1) }
             let size: Double = a.reduce(0.0) { $0 + $1 * $1 }

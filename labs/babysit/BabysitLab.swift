@@ -78,6 +78,8 @@ public enum BabysitLab {
 
         var overfits: [SanityChecks.Overfit] = [], finders: [LearningRateFinder] = [], curves: [LossCurve] = []
         var goodTrace: MonitoredTraining.Trace?
+        var deadAtEnd: [DeadUnits] = []
+        let probe = probeSet(split)
         var scheduleRuns: [ScheduleRun] = [], batchRuns: [BatchRun] = []
         for output in outputs.map({ $0! }) {
             switch output {
@@ -86,6 +88,8 @@ public enum BabysitLab {
             case .curve(let curve, let trace):
                 curves.append(curve)
                 if curve.run == .good { goodTrace = trace }
+                let end = NetProbe.take(trace.finalModel, on: probe, epoch: trace.epochs.count, loss: .softmaxCrossEntropy())
+                deadAtEnd.append(DeadUnits(run: curve.run.shortName, dead: end.deadUnits, units: end.units))
             case .schedule(let s): scheduleRuns.append(s)
             case .batch(let b): batchRuns.append(b)
             }
@@ -105,10 +109,16 @@ public enum BabysitLab {
             return GradientNoise.measure(states[s].1, on: split.train, loss: .softmaxCrossEntropy(), batchSizes: noiseSizes,
                                          draws: noiseDraws, state: states[s].0, using: &generator)
         }
-        let inside = InsideTheNet.summarize(goodTrace!, initial: model(), imageSide: c.dataset.imageSide)
+        var inside = InsideTheNet.summarize(goodTrace!, initial: model(), imageSide: c.dataset.imageSide)
+        inside.deadAtEndOfEachRun = deadAtEnd
         return BabysitResult(configuration: c, data: split.description, trainCount: split.train.count, classCount: classes,
                              sanity: sanity, finders: finders, curves: curves, inside: inside, schedules: scheduleRuns,
                              noise: noise, batches: batchRuns, trainedNets: jobs.count)
+    }
+
+    /// The validation examples every probe runs on: the first `probeCount`.
+    static func probeSet(_ split: PreparedSplit) -> Dataset {
+        split.validation.subset(Array(0..<Swift.min(probeCount, split.validation.count)))
     }
 
     /// A rough relative cost, for ordering: steps times a per-step overhead.
@@ -146,7 +156,7 @@ public enum BabysitLab {
             if run == .good {
                 plan.recordsRatios = true
                 plan.probeEpochs = Array(Set([0, 1, c.epochs / 2, c.epochs])).sorted()
-                plan.probe = split.validation.subset(Array(0..<Swift.min(probeCount, split.validation.count)))
+                plan.probe = probeSet(split)
             }
             let trace = try MonitoredTraining.train(model(run.weightScale), on: train, validation: split.validation,
                                                     configuration: configuration(OptimizerConfiguration(kind: c.optimizer, learningRate: lr),

@@ -75,8 +75,9 @@ public enum BabysitReport {
         try json("update-ratios", "update-to-weight ratio per layer at every step", findings.ratios,
                  UpdateRatios(layers: inside.layers, stepsPerEpoch: inside.stepsPerEpoch, medians: inside.medianRatios, ratios: inside.ratios))
         try json("activation-histograms", "hidden activations per layer and epoch, dead ReLUs counted", findings.histograms,
-                 inside.probes.map { ProbeActivations(epoch: $0.epoch, histograms: $0.activationHistograms, means: $0.activationMeans,
-                                                      stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) })
+                 Activations(goodRun: inside.probes.map { ProbeActivations(epoch: $0.epoch, histograms: $0.activationHistograms, means: $0.activationMeans,
+                                                                           stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) },
+                             deadAtEndOfEachRun: inside.deadAtEndOfEachRun))
         try json("gradient-histograms", "loss gradients at the hidden activations per layer and epoch", findings.histograms,
                  inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) })
         try json("first-layer-weights", "first-layer weights as 8×8 images at initialization and after training", findings.weights,
@@ -91,6 +92,7 @@ public enum BabysitReport {
     struct ProbeActivations: Encodable {
         var epoch: Int; var histograms: [Histogram]; var means: [Double]; var stds: [Double]; var deadUnits: [Int]; var units: [Int]
     }
+    struct Activations: Encodable { var goodRun: [ProbeActivations]; var deadAtEndOfEachRun: [DeadUnits] }
     struct ProbeGradients: Encodable { var epoch: Int; var histograms: [Histogram]; var stds: [Double] }
     struct FirstLayer: Encodable { var side: Int; var initial: [[Double]]; var final: [[Double]] }
     struct BatchSizes: Encodable { var noise: [GradientNoise]; var runs: [BatchRun] }

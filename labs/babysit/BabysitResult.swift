@@ -31,6 +31,15 @@ struct InsideTheNet: Codable, Sendable {
     var firstLayerInitial: [[Double]]
     var firstLayerFinal: [[Double]]
     var imageSide: Int?
+    /// Dead units of every figure-3 run's final net on the probe set.
+    var deadAtEndOfEachRun: [DeadUnits] = []
+}
+
+/// One run's dead ReLUs per hidden layer.
+struct DeadUnits: Codable, Sendable {
+    var run: String
+    var dead: [Int]
+    var units: [Int]
 }
 
 /// One probe as histograms (shared bins per layer across epochs) and dead-unit counts.

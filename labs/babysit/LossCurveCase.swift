@@ -24,6 +24,17 @@ enum LossCurveCase: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// A few words, for lists.
+    var shortName: String {
+        switch self {
+        case .good: return "good"
+        case .tooHigh: return "lr too high"
+        case .tooLow: return "lr too low"
+        case .badInitialization: return "bad init"
+        case .littleRegularization: return "λ = 0"
+        }
+    }
+
     /// What the lecture says the curve looks like.
     var lecture: String {
         switch self {
