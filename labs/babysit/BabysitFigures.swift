@@ -128,7 +128,7 @@ struct BabysitFigures {
     var weights: ImagePanels {
         let inside = result.inside
         let side = inside.imageSide ?? 1
-        let shown = Swift.min(12, inside.firstLayerInitial.count)
+        let shown = Swift.min(10, inside.firstLayerInitial.count)
         func image(_ w: [Double]) -> PNGImage {
             let scale = Swift.max(1e-12, w.map(abs).max() ?? 1)
             var pixels: [UInt8] = []
@@ -141,11 +141,11 @@ struct BabysitFigures {
         }
         let columns = (0..<shown).map { u -> [ImagePanels.Panel] in
             let (w0, w1) = (inside.firstLayerInitial[u], inside.firstLayerFinal[u])
-            return [ImagePanels.Panel(title: "unit \(u + 1)\ninit", image: image(w0)),
-                    ImagePanels.Panel(title: "end", image: image(w1)),
+            return [ImagePanels.Panel(title: "unit \(u + 1): init", image: image(w0)),
+                    ImagePanels.Panel(title: "unit \(u + 1): end", image: image(w1)),
                     ImagePanels.Panel(title: "end − init", image: image(zip(w1, w0).map { $0 - $1 }))]
         }
-        return ImagePanels(title: "First-layer weights as 8×8 images: at init, after training, and what training added; red +, blue − (each image to its own max |w|)",
+        return ImagePanels(title: "First-layer weights as 8×8 images (red +, blue −, each to its own max |w|)",
                            columns: columns)
     }
 
