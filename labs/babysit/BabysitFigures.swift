@@ -110,6 +110,10 @@ struct BabysitFigures {
 
     /// Figures 4b, 4c: histograms of activations or gradients, one row per epoch, one column per layer.
     func histograms(gradients: Bool) -> HistogramGrid {
+        // Only the figure-3 runs with dead units are named: five runs do not fit in a title.
+        let dead = result.inside.deadAtEndOfEachRun
+        let named = dead.filter { $0.dead.reduce(0, +) > 0 }.map { "\($0.run) \($0.dead.reduce(0, +))/\($0.units.reduce(0, +))" }
+        let deadAtEnd = named.isEmpty ? "none in any run" : named.joined(separator: ", ") + (named.count < dead.count ? ", other runs 0" : "")
         let probes = result.inside.probes
         let layers = probes.first?.units.count ?? 0
         let panels = (0..<layers).flatMap { l in
@@ -119,9 +123,8 @@ struct BabysitFigures {
             }
         }
         return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer, \(BabysitLab.probeCount) validation digits"
-                                 : "Hidden ReLU activations of the good run (dead: 0 on all \(BabysitLab.probeCount) validation digits); dead at the end of "
-                                    + result.inside.deadAtEndOfEachRun.map { "\($0.run): \($0.dead.reduce(0, +))/\($0.units.reduce(0, +))" }.joined(separator: ", "),
-                             xLabel: gradients ? "∂L/∂h" : "h", panels: panels, columns: probes.count, logY: false)
+                                 : "ReLU activations, good run (dead: 0 on all \(BabysitLab.probeCount) probe digits); dead at the end: \(deadAtEnd)",
+                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "h", panels: panels, columns: probes.count, logY: false)
     }
 
     /// Figure 4d: the first layer's weights as 8×8 images, blue negative, red positive.

@@ -79,7 +79,8 @@ public enum BabysitReport {
                                                                            stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) },
                              deadAtEndOfEachRun: inside.deadAtEndOfEachRun))
         try json("gradient-histograms", "loss gradients at the hidden activations per layer and epoch", findings.histograms,
-                 inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) })
+                 Gradients(histogramUnit: inside.gradientUnit,
+                           probes: inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) }))
         try json("first-layer-weights", "first-layer weights as 8×8 images at initialization and after training", findings.weights,
                  FirstLayer(side: inside.imageSide ?? 0, initial: inside.firstLayerInitial, final: inside.firstLayerFinal))
         try json("schedules", "learning-rate schedules: lr(t), validation curves, early stopping", findings.schedules, result.schedules)
@@ -94,6 +95,8 @@ public enum BabysitReport {
     }
     struct Activations: Encodable { var goodRun: [ProbeActivations]; var deadAtEndOfEachRun: [DeadUnits] }
     struct ProbeGradients: Encodable { var epoch: Int; var histograms: [Histogram]; var stds: [Double] }
+    /// The histograms count `∂L/∂h / histogramUnit`; the stds are of `∂L/∂h` itself.
+    struct Gradients: Encodable { var histogramUnit: Double; var probes: [ProbeGradients] }
     struct FirstLayer: Encodable { var side: Int; var initial: [[Double]]; var final: [[Double]] }
     struct BatchSizes: Encodable { var noise: [GradientNoise]; var runs: [BatchRun] }
 

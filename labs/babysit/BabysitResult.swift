@@ -26,6 +26,8 @@ struct InsideTheNet: Codable, Sendable {
     /// The median ratio of each layer over the run.
     var medianRatios: [Double]
     var probes: [ProbeSummary]
+    /// The gradient histograms count `∂L/∂h / gradientUnit` (a power of ten).
+    var gradientUnit: Double
     /// The first layer's weights [D₀, M] at init and at the end, unit by unit (columns), when the
     /// inputs are images.
     var firstLayerInitial: [[Double]]

@@ -20,11 +20,15 @@ extension InsideTheNet {
         // (a few large values would squeeze the bulk into one bin; the rest are counted above).
         let top = { (values: [Double]) in Swift.max(1e-12, Tensor(values).percentile(99.5)) }
         let activationTop = Array(repeating: top(trace.probes.flatMap { $0.activations.joined() }), count: layerCount)
-        let gradientTop = Array(repeating: top(trace.probes.flatMap { $0.gradients.joined().map(abs) }), count: layerCount)
+        // Gradients are counted in units of a power of ten near their range (∂L/∂h ≈ 1e-4 here),
+        // so that the axis reads -1 … 1 rather than -0.001 … 0.001, whose labels collide.
+        let gradientRange = top(trace.probes.flatMap { $0.gradients.joined().map(abs) })
+        let unit = pow(10, (log10(gradientRange)).rounded(.down))
+        let gradientTop = Array(repeating: gradientRange / unit, count: layerCount)
         let probes = trace.probes.map { probe in
             ProbeSummary(epoch: probe.epoch,
                          activationHistograms: probe.activations.indices.map { Histogram(probe.activations[$0], bins: bins, lower: 0, upper: activationTop[$0]) },
-                         gradientHistograms: probe.gradients.indices.map { Histogram(probe.gradients[$0], bins: bins, lower: -gradientTop[$0], upper: gradientTop[$0]) },
+                         gradientHistograms: probe.gradients.indices.map { Histogram(probe.gradients[$0].map { $0 / unit }, bins: bins, lower: -gradientTop[$0], upper: gradientTop[$0]) },
                          activationMeans: probe.activations.map(mean), activationStds: probe.activations.map(std),
                          gradientStds: probe.gradients.map(std), deadUnits: probe.deadUnits, units: probe.units)
         }
@@ -35,7 +39,7 @@ extension InsideTheNet {
         let last = trace.finalModel.parameters[0]
         let shows = imageSide.map { $0 * $0 == first.shape[0] } ?? false
         return InsideTheNet(layers: layers, ratios: trace.ratios, stepsPerEpoch: trace.stepsPerEpoch, medianRatios: medians,
-                            probes: probes, firstLayerInitial: shows ? columns(first) : [], firstLayerFinal: shows ? columns(last) : [],
+                            probes: probes, gradientUnit: unit, firstLayerInitial: shows ? columns(first) : [], firstLayerFinal: shows ? columns(last) : [],
                             imageSide: shows ? imageSide : nil)
     }
 
