@@ -13,6 +13,7 @@ struct LabSet {
         ("optimizers", ["optimizers", "--function", "valley", "--steps", "20"]),
         ("dropout", ["dropout", "--dataset", "xor", "--keep", "1,0.5", "--hidden", "8", "--planar-hidden", "8", "--epochs", "2",
                      "--ensemble", "2", "--mc-samples", "4", "--grid", "10", "--train-count", "40"]),
+        ("babysit", ["babysit", "--dataset", "xor", "--hidden", "8", "--epochs", "2", "--batch-size", "16"]),
         ("augment", ["augment", "--transform", "hflip", "--samples", "1"]),
         ("grading", ["exercise", "demo"]),
     ]
