@@ -22,8 +22,11 @@ struct RegularizeCommand: ParsableCommand {
     @Option(help: "L2 strengths λ of the widest spiral net, comma-separated.")
     var capacityLambdas = "0.001,0.01,0.1"
 
+    @Option(help: "Angular noise of the spiral.")
+    var planarNoise = 0.4
+
     @Option(help: "Training epochs of the spiral nets.")
-    var planarEpochs = 400
+    var planarEpochs = 1000
 
     @Option(help: "Hidden layer sizes of the digits nets, comma-separated.")
     var hidden = "100"
@@ -41,13 +44,13 @@ struct RegularizeCommand: ParsableCommand {
     var lr = 0.05
 
     @Option(help: "Penalty strengths λ of the L2 / L1 / elastic-net sweep, comma-separated.")
-    var lambdas = "0.0001,0.0003,0.001,0.003,0.01"
+    var lambdas = "0.0001,0.0003,0.001,0.003,0.01,0.03"
 
     @Option(help: "The λ whose weight histograms are drawn (one of --lambdas).")
-    var histogramLambda = 0.001
+    var histogramLambda = 0.003
 
     @Option(help: "Max-norm limits c, comma-separated.")
-    var maxNorms = "0.5,1,2,4"
+    var maxNorms = "0.25,0.5,1,2"
 
     @Option(help: "Label smoothing ε.")
     var smoothing = 0.1
@@ -91,6 +94,7 @@ struct RegularizeCommand: ParsableCommand {
         }
         c.capacityUnits = try ints(units, "--units", "3,6,20")
         c.capacityLambdas = try numbers(capacityLambdas, "--capacity-lambdas", "0.001,0.01,0.1")
+        c.planarNoise = planarNoise
         c.planarEpochs = planarEpochs
         c.hidden = try ints(hidden, "--hidden", "100")
         c.trainCount = trainCount

@@ -8,9 +8,9 @@ enum DigitJitter {
     /// The largest rotation, in degrees, and the largest shift, in pixels. Small on purpose: an
     /// 8×8 digit rotated by 30° or shifted by 2 pixels loses strokes at the border, and "be
     /// careful not to change class semantics" (6 → 9).
-    static let maxRotation = 10.0
-    static let maxShift = 1.0
-    static let scaleRange = 0.9...1.1
+    static let maxRotation = 8.0
+    static let maxShift = 0.5
+    static let scaleRange = 0.95...1.05
 
     /// One raw digit (64 pixels 0…16, row by row) rotated by θ, scaled by s and shifted by
     /// (dx, dy) about the image centre, resampled bilinearly; outside the image is blank (0).
@@ -39,13 +39,16 @@ enum DigitJitter {
         return out
     }
 
-    /// `copies` randomly transformed copies of every raw digit of `data` [N, 64], copy by copy:
-    /// [copies·N, 64], labels repeated.
+    /// The raw digits of `data` [N, 64] followed by `copies − 1` randomly transformed copies of
+    /// each, copy by copy: [copies·N, 64], labels repeated. The originals stay: the transforms
+    /// blur (bilinear resampling of 8×8 pixels), and a net trained only on blurred digits
+    /// meets sharp ones at validation.
     static func transformed(_ data: Dataset, copies: Int, using stream: inout RandomStream) -> Dataset {
         let n = data.count
         var scalars: [Double] = []
         scalars.reserveCapacity(copies * n * 64)
-        for _ in 0..<copies {
+        scalars += data.features.scalars
+        for _ in 1..<Swift.max(copies, 1) {
             for i in 0..<n {
                 let rotation = (2 * uniform(&stream) - 1) * maxRotation
                 let scale = scaleRange.lowerBound + (scaleRange.upperBound - scaleRange.lowerBound) * uniform(&stream)
@@ -57,12 +60,13 @@ enum DigitJitter {
                        labels: Array(repeating: data.labels, count: copies).flatMap { $0 }, classCount: data.classCount)
     }
 
-    /// `copies` copies of the normalized digits `data` with Gaussian noise of std `sigma` added to
-    /// every pixel: [copies·N, D].
+    /// The normalized digits `data` followed by `copies − 1` copies with Gaussian noise of std
+    /// `sigma` added to every pixel: [copies·N, D].
     static func noisy(_ data: Dataset, copies: Int, sigma: Double, using stream: inout RandomStream) -> Dataset {
         var scalars: [Double] = []
         scalars.reserveCapacity(copies * data.features.count)
-        for _ in 0..<copies {
+        scalars += data.features.scalars
+        for _ in 1..<Swift.max(copies, 1) {
             for v in data.features.scalars { scalars.append(v + sigma * stream.normal()) }
         }
         return Dataset(features: Tensor(shape: [copies * data.count, data.featureCount], scalars: scalars),

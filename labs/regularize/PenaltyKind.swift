@@ -25,8 +25,8 @@ public enum PenaltyKind: String, Codable, CaseIterable, Sendable {
         switch self {
         case .l2: return "L2 ½λ‖W‖²"
         case .l1Subgradient: return "L1 λ‖W‖₁, subgradient"
-        case .l1Proximal: return "L1 λ‖W‖₁, proximal (soft threshold)"
-        case .elasticNet: return "elastic net λ‖W‖₁ + ½λ‖W‖², proximal"
+        case .l1Proximal: return "L1, proximal"
+        case .elasticNet: return "elastic net, proximal"
         }
     }
 }

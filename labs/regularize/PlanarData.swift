@@ -7,14 +7,19 @@ struct PlanarData: Sendable {
     var test: Dataset
     var set: SyntheticDataset
 
-    static func make(pointsPerClass: Int, using stream: RandomStream) throws -> PlanarData {
-        let set = SyntheticDataset.spiral(classes: 3, pointsPerClass: pointsPerClass, noise: 0.25)
+    static func make(pointsPerClass: Int, noise: Double, using stream: RandomStream) throws -> PlanarData {
+        let set = SyntheticDataset.spiral(classes: 3, pointsPerClass: pointsPerClass, noise: noise)
         try set.validate()
         var trainStream = stream.stream(.data), testStream = stream.stream(.split)
         return PlanarData(train: set.generate(using: &trainStream), test: set.generate(using: &testStream), set: set)
     }
 
+    var noise: Double {
+        if case .spiral(_, _, let noise) = set { return noise }
+        return 0
+    }
+
     var description: String {
-        "\(set.name): \(train.count) training points, \(test.count) test points (an independent draw), 3 classes, noise 0.25"
+        "\(set.name): \(train.count) training points, \(test.count) test points (an independent draw), 3 classes, angular noise \(noise)"
     }
 }

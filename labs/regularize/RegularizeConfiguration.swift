@@ -11,8 +11,10 @@ public struct RegularizeConfiguration: Equatable, Sendable {
     /// L2 strengths λ of the widest net (the deck's 0.001, 0.01, 0.1; penalty ½λ‖W‖²).
     public var capacityLambdas: [Double] = [0.001, 0.01, 0.1]
     /// Points per spiral arm, in the training and in the (independent) test set.
-    public var planarPointsPerClass = 60
-    public var planarEpochs = 400
+    public var planarPointsPerClass = 50
+    /// The spiral's angular noise: enough that the arms overlap and a wide net can chase single points.
+    public var planarNoise = 0.4
+    public var planarEpochs = 1000
 
     // Figures 2 and 4: nets on the digits.
     /// Training digits kept: few, so that an unregularized net overfits.
@@ -25,11 +27,14 @@ public struct RegularizeConfiguration: Equatable, Sendable {
     /// gradient descent (see `PenaltyStep`).
     public var learningRate = 0.05
     /// Penalty strengths λ of the L2 / L1 / elastic-net sweep (0 is always added as the baseline).
-    public var lambdas: [Double] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2]
+    public var lambdas: [Double] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2]
     /// The λ whose weight histograms figure 2 draws (must be one of `lambdas`).
-    public var histogramLambda = 1e-3
+    public var histogramLambda = 3e-3
     /// Max-norm limits c compared (per unit's incoming weights, ‖w‖₂ ≤ c).
-    public var maxNorms: [Double] = [0.5, 1, 2, 4]
+    public var maxNorms: [Double] = [0.25, 0.5, 1, 2]
+    /// Figure 4a's unregularized net trains this many times `epochs`, long enough for its
+    /// validation loss to pass its minimum.
+    public var earlyStoppingMultiplier = 5
     /// Label smoothing ε of figure 4 (the cook book's ε/(C−1) off-target form).
     public var smoothing = 0.1
     /// Gaussian input-noise std, in units of the normalized pixels.
@@ -78,14 +83,16 @@ public struct RegularizeConfiguration: Equatable, Sendable {
         guard lambdas.contains(histogramLambda) else {
             throw LabError("the histogram λ \(histogramLambda) must be one of --lambdas \(lambdas.map { "\($0)" }.joined(separator: ","))")
         }
+        guard !maxNorms.isEmpty else { throw LabError("--max-norms needs at least one limit, e.g. 1,2,4") }
         for c in maxNorms where !(c > 0 && c <= 1000) { throw LabError("--max-norms: limit \(c) must be in (0, 1000]") }
-        for (name, value, range) in [("--points-per-class", planarPointsPerClass, 5...10_000), ("--planar-epochs", planarEpochs, 1...20_000),
+        for (name, value, range) in [("--points-per-class", planarPointsPerClass, 5...10_000), ("--early-stopping-multiplier", earlyStoppingMultiplier, 1...100), ("--planar-epochs", planarEpochs, 1...20_000),
                                      ("--train-count", trainCount, 20...1_000), ("--epochs", epochs, 1...10_000),
                                      ("--batch-size", batchSize, 1...10_000), ("--copies", copies, 1...50), ("--seeds", seeds, 1...50),
                                      ("--sample-points", samplePoints, 2...100_000), ("--draws", draws, 2...100_000)] {
             guard range.contains(value) else { throw LabError("\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)") }
         }
         guard learningRate > 0 && learningRate <= 100 else { throw LabError("--lr \(learningRate) must be in (0, 100]") }
+        guard planarNoise >= 0 && planarNoise <= 10 else { throw LabError("--planar-noise \(planarNoise) must be in [0, 10]") }
         guard smoothing > 0 && smoothing < 1 else { throw LabError("--smoothing ε = \(smoothing) must be in (0, 1)") }
         guard inputNoise >= 0 && inputNoise <= 100 else { throw LabError("--input-noise \(inputNoise) must be in [0, 100]") }
         guard noise > 0 && noise <= 100 else { throw LabError("--noise σ = \(noise) must be in (0, 100]") }

@@ -46,7 +46,8 @@ struct RegularizeFigures {
                                                                         y: [base.validationAccuracy, base.validationAccuracy], color: 4, dashed: true)]
         let zeros = series(\.nearZeroFraction) + PenaltyKind.allCases.enumerated().map { k, kind in
             let runs = lambdas.compactMap { findings.run(kind, $0) }
-            return LinePlot.Series(name: "\(kind.rawValue): exactly 0", x: runs.map(\.lambda), y: runs.map(\.exactZeroFraction), color: k, dashed: true)
+            // No legend entry: the colour is the penalty's, and the title says what dashed means.
+            return LinePlot.Series(name: "", x: runs.map(\.lambda), y: runs.map(\.exactZeroFraction), color: k, dashed: true)
         }
         let m = result.maxNorms
         return LinePlot(title: "Weight penalties on \(c.trainCount) digits (64-\(c.hidden.map(String.init).joined(separator: "-"))-10 ReLU, SGD lr \(c.learningRate), \(c.epochs) epochs, seed \(c.seed))" + divergenceNote,

@@ -15,7 +15,7 @@ public enum RegularizeLab {
         try c.validate()
         let root = RandomStream(seed: c.seed)
         progress?("preparing data")
-        let planar = try PlanarData.make(pointsPerClass: c.planarPointsPerClass, using: root.stream(StreamKey("planar")))
+        let planar = try PlanarData.make(pointsPerClass: c.planarPointsPerClass, noise: c.planarNoise, using: root.stream(StreamKey("planar")))
         let digits = try DigitsData.load(c.digitsFile, trainCount: c.trainCount, using: root.stream(StreamKey("digits")))
         let plan = RegularizePlan(c, seeds: root.stream(StreamKey("net seeds")))
 
@@ -56,12 +56,12 @@ public enum RegularizeLab {
             capacityPoints: ((0..<planar.train.count).map { planar.train.features[$0, 0] },
                              (0..<planar.train.count).map { planar.train.features[$0, 1] }, planar.train.labels),
             baseline: penalty(plan.plain[0]), penalties: plan.penalties.map(penalty), maxNorms: plan.maxNorms.map(penalty),
-            quadratic: quadratic, biasVariance: biasVariance, earlyStopping: EarlyStoppingCurve(results[plan.plain[0]].history),
+            quadratic: quadratic, biasVariance: biasVariance, earlyStopping: EarlyStoppingCurve(results[plan.long[0]].history),
             earlyStoppingQuadratic: earlyQuadratic,
             smoothing: SmoothingStudy.make(epsilon: c.smoothing, plain: plain, smoothed: plan.smoothed.map { results[$0] }, digits: digits),
             augmentation: SeedComparison.make([("no augmentation", plain),
                                                ("Gaussian input noise σ = \(c.inputNoise), \(c.copies) copies", plan.noisy.map { results[$0] }),
-                                               ("rotate ±\(Int(DigitJitter.maxRotation))°, scale, shift ±\(Int(DigitJitter.maxShift)) px, \(c.copies) copies",
+                                               ("rotate ±\(Int(DigitJitter.maxRotation))°, scale ±5%, shift ±\(DigitJitter.maxShift) px, \(c.copies) copies",
                                                 plan.jittered.map { results[$0] })], digits: digits),
             trainedNets: plan.jobs.count, divergences: divergences)
     }

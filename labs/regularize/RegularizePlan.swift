@@ -18,9 +18,16 @@ struct RegularizePlan {
     var smoothed: [Int] = []
     var noisy: [Int] = []
     var jittered: [Int] = []
+    /// Figure 4a's long unregularized run.
+    var long: [Int] = []
 
     /// The spiral nets: Adam, minibatches of 32; the deck's figure trains them to convergence.
     static let planarOptimizer = OptimizerConfiguration(kind: .adam(), learningRate: 0.01)
+
+    /// Figure 4a's long run: Adam at 3e-3, which memorizes the few training digits (training loss
+    /// towards 1e-4) so that the validation loss passes its minimum and climbs; plain SGD at the
+    /// sweep's learning rate was still improving its validation loss after 300 epochs, and Adam at 1e-3 rose by only 2% from its minimum.
+    static let earlyStoppingOptimizer = OptimizerConfiguration(kind: .adam(), learningRate: 3e-3)
 
     /// Net seeds are drawn in job order from `seeds`; the digits nets of one seed index share
     /// their seed across variants, so that comparisons are paired (same initial weights, same
@@ -42,6 +49,8 @@ struct RegularizePlan {
         for (s, seed) in digitSeeds.enumerated() {
             add("digits, no penalty, seed \(s)", .digits, hidden: c.hidden, seed: seed, digits: c, into: \.plain)
         }
+        add("digits, no penalty, \(c.earlyStoppingMultiplier)× epochs", .digits, hidden: c.hidden, seed: digitSeeds[0], digits: c,
+            epochMultiplier: c.earlyStoppingMultiplier, optimizer: Self.earlyStoppingOptimizer, into: \.long)
         for kind in PenaltyKind.allCases {
             for lambda in c.lambdas {
                 add("digits, \(kind.rawValue) λ = \(lambda)", .digits, hidden: c.hidden, regularizer: kind.regularizer(lambda),
@@ -65,7 +74,7 @@ struct RegularizePlan {
     private mutating func add(_ name: String, _ data: NetJob.Data, hidden: [Int], loss: Loss = .softmaxCrossEntropy(),
                               regularizer: Regularizer? = nil, step: PenaltyStep = .subgradient, maxNorm: MaxNorm? = nil,
                               seed: UInt64, planar: RegularizeConfiguration? = nil, digits: RegularizeConfiguration? = nil,
-                              augmented: Bool = false, into list: WritableKeyPath<RegularizePlan, [Int]>) {
+                              augmented: Bool = false, epochMultiplier: Int = 1, optimizer: OptimizerConfiguration? = nil, into list: WritableKeyPath<RegularizePlan, [Int]>) {
         let job: NetJob
         if let c = planar {
             job = NetJob(data: data, hidden: hidden, optimizer: Self.planarOptimizer, loss: loss, regularizer: regularizer,
@@ -74,8 +83,8 @@ struct RegularizePlan {
             let c = digits!
             // The augmented nets see `copies` times as many examples per epoch: as many fewer
             // epochs keep the number of steps (nearly) equal.
-            let epochs = augmented ? Swift.max(1, c.epochs / c.copies) : c.epochs
-            job = NetJob(data: data, hidden: hidden, optimizer: c.optimizer, loss: loss, regularizer: regularizer,
+            let epochs = augmented ? Swift.max(1, c.epochs / c.copies) : c.epochs * epochMultiplier
+            job = NetJob(data: data, hidden: hidden, optimizer: optimizer ?? c.optimizer, loss: loss, regularizer: regularizer,
                          penaltyStep: step, maxNorm: maxNorm, epochs: epochs, batchSize: c.batchSize, seed: seed)
         }
         self[keyPath: list].append(jobs.count)

@@ -16,6 +16,8 @@ public enum RegularizeReport {
         var planarOptimizer = RegularizePlan.planarOptimizer
         var hidden: [Int], trainCount: Int, epochs: Int, batchSize: Int
         var optimizer: OptimizerConfiguration
+        var earlyStoppingOptimizer = RegularizePlan.earlyStoppingOptimizer
+        var earlyStoppingEpochs: Int
         var lambdas: [Double], histogramLambda: Double, maxNorms: [Double]
         var smoothing: Double, inputNoise: Double, copies: Int, seeds: Int
         var degrees: [Int], samplePoints: Int, sampleSizes: [Int], draws: Int, noise: Double
@@ -64,7 +66,8 @@ public enum RegularizeReport {
         let c = result.configuration
         let parameters = Parameters(seed: c.seed, planar: result.planar, digits: result.digits, capacityUnits: c.capacityUnits,
                                     capacityLambdas: c.capacityLambdas, planarEpochs: c.planarEpochs, hidden: c.hidden, trainCount: c.trainCount,
-                                    epochs: c.epochs, batchSize: c.batchSize, optimizer: c.optimizer, lambdas: c.lambdas,
+                                    epochs: c.epochs, batchSize: c.batchSize, optimizer: c.optimizer,
+                                    earlyStoppingEpochs: c.epochs * c.earlyStoppingMultiplier, lambdas: c.lambdas,
                                     histogramLambda: c.histogramLambda, maxNorms: c.maxNorms, smoothing: c.smoothing, inputNoise: c.inputNoise,
                                     copies: c.copies, seeds: c.seeds, degrees: Array(c.degrees), samplePoints: c.samplePoints,
                                     sampleSizes: c.sampleSizes, draws: c.draws, noise: c.noise)

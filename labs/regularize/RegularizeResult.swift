@@ -25,7 +25,7 @@ public struct RegularizeResult: Sendable {
     public var divergences: [String]
 }
 
-/// Figure 4a: the unregularized digits net's validation curve and its minimum.
+/// Figure 4a: a long-trained unregularized digits net's validation curve and its minimum.
 public struct EarlyStoppingCurve: Codable, Equatable, Sendable {
     public var epochs: [EpochRecord]
     /// The epoch of least validation loss, and the one of highest validation accuracy (what the
