@@ -22,6 +22,9 @@ struct RegularizeCommand: ParsableCommand {
     @Option(help: "L2 strengths λ of the widest spiral net, comma-separated.")
     var capacityLambdas = "0.001,0.01,0.1"
 
+    @Option(help: "Points per spiral arm, in the training and in the test set.")
+    var pointsPerClass = 50
+
     @Option(help: "Angular noise of the spiral.")
     var planarNoise = 0.4
 
@@ -94,6 +97,7 @@ struct RegularizeCommand: ParsableCommand {
         }
         c.capacityUnits = try ints(units, "--units", "3,6,20")
         c.capacityLambdas = try numbers(capacityLambdas, "--capacity-lambdas", "0.001,0.01,0.1")
+        c.planarPointsPerClass = pointsPerClass
         c.planarNoise = planarNoise
         c.planarEpochs = planarEpochs
         c.hidden = try ints(hidden, "--hidden", "100")

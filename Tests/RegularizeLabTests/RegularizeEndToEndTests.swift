@@ -53,7 +53,7 @@ final class RegularizeEndToEndTests: XCTestCase {
         let cases: [([String], String)] = [
             (["--units", "0"], "layer size 0"),
             (["--hidden", ""], "--hidden is empty"),
-            (["--lambdas", "-1"], "must be in (0, 10]"),
+            (["--lambdas=-1"], "must be in (0, 10]"),
             (["--histogram-lambda", "0.5"], "must be one of --lambdas"),
             (["--max-norms", "0"], "limit 0.0 must be in"),
             (["--smoothing", "1"], "must be in (0, 1)"),

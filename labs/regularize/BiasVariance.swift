@@ -50,7 +50,9 @@ public struct BiasVariance: Codable, Equatable, Sendable {
     /// Test inputs: enough that the average over x is a smooth estimate.
     static let testCount = 200
 
-    static func run(degrees: ClosedRange<Int>, samplePoints: Int, sizes: [Int], draws: Int, sigma: Double,
+    /// Figure 3 for `degrees` at `samplePoints` points, then degrees 3 and the highest at every size of `sizes`.
+    /// - Throws: `LabError` if a least-squares fit fails.
+    public static func run(degrees: ClosedRange<Int>, samplePoints: Int, sizes: [Int], draws: Int, sigma: Double,
                     using stream: RandomStream) throws -> BiasVariance {
         var testStream = stream.stream(.input)
         let testX = (0..<testCount).map { _ in 2 * DigitJitter.uniform(&testStream) - 1 }
