@@ -11,6 +11,13 @@ public enum RegularizeLab {
     /// Runs every experiment. `progress` receives one short line per stage.
     /// - Throws: `LabError` for a bad configuration or data file.
     public static func run(_ configuration: RegularizeConfiguration, progress: ((String) -> Void)? = nil) throws -> RegularizeResult {
+        // OpenBLAS splits a product over its threads in a way that depends on their number, and
+        // the rounding with it: one thread everywhere (the nets and matrices here are small)
+        // keeps a run on one core byte-identical to a run on two.
+        try BLASThreads.singleThreaded { try compute(configuration, progress: progress) }
+    }
+
+    static func compute(_ configuration: RegularizeConfiguration, progress: ((String) -> Void)?) throws -> RegularizeResult {
         let c = configuration
         try c.validate()
         let root = RandomStream(seed: c.seed)
