@@ -36,7 +36,7 @@ extension RegularizeFigures {
                                 .init(name: "w̃\(i + 1), closed form", x: l1.map(\.lambda), y: l1.map { $0.closedForm[i] }, color: 2 * i),
                                 .init(name: "w̃\(i + 1), numerical", x: l1.map(\.lambda), y: l1.map { $0.numerical[i] }, dotsOnly: true, color: 2 * i + 1, dotSize: 1.2),
                             ] }, markers: false, yFrom: 0),
-                        ], key: .below)
+                        ], key: .below, columns: 2)
     }
 
     /// Figure 4a and 4b: the digits net's validation curve, and early stopping against L2 on a quadratic.

@@ -9,7 +9,7 @@ struct RegularizeFigures {
     typealias F = RegularizeFindings
 
     var divergenceNote: String {
-        result.divergences.isEmpty ? "" : "\n\(result.divergences.count) of \(result.trainedNets) nets diverged (loss NaN or ∞): drawn from their last finite epoch"
+        result.divergences.isEmpty ? "" : "\n\(result.divergences.count) of \(result.trainedNets) nets diverged (loss NaN or ∞): drawn from their best epoch before it"
     }
 
     func classMap(_ title: String, _ maps: [DecisionMap]) -> ClassMapPlot {
@@ -69,7 +69,7 @@ struct RegularizeFigures {
         let lambda = result.configuration.histogramLambda
         let runs: [(String, PenaltyRun)] = [("no penalty", result.baseline)]
             + PenaltyKind.allCases.compactMap { k in findings.run(k, lambda).map { (k.title, $0) } }
-        return HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); tallest bar cut when it dwarfs the rest)",
+        return HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); tallest bar cut when it dwarfs the rest)" + divergenceNote,
                              xLabel: "weight", panels: runs.map { name, run in
             HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3: \(F.percent(run.nearZeroFraction)), exactly 0: \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
                                 histogram: run.histogram)
@@ -110,7 +110,7 @@ struct RegularizeFigures {
     /// Figure 4c: confidence histograms with and without label smoothing.
     var smoothing: HistogramGrid {
         let s = result.smoothing
-        return HistogramGrid(title: "Label smoothing: largest softmax probability on the \(result.smoothing.sides[0].confidence.total / result.configuration.seeds) test digits (\(result.configuration.seeds) seeds pooled)",
+        return HistogramGrid(title: "Label smoothing: largest softmax probability on the \(result.smoothing.sides[0].confidence.total / result.configuration.seeds) test digits (\(result.configuration.seeds) seeds pooled)" + divergenceNote,
                              xLabel: "confidence (largest softmax probability)", panels: zip(s.sides, s.accuracy.variants).map { side, v in
             HistogramGrid.Panel(title: (side.epsilon == 0 ? "one-hot targets" : "smoothed targets, ε = \(side.epsilon) (optimum at 1 − ε)")
                                     + "\nmean confidence \(F.percent(side.meanConfidence)), test CE \(F.short(side.testLoss))\nvalidation \(F.percent(v.meanValidation)) ± \(String(format: "%.1f", 100 * v.spread))",
@@ -122,7 +122,7 @@ struct RegularizeFigures {
     var augmentation: LinePlot {
         let a = result.augmentation
         let seeds = (0..<a.variants[0].validationAccuracy.count).map(Double.init)
-        return LinePlot(title: "Input noise and augmentation on \(result.configuration.trainCount) training digits (same initial weights per seed; about the same number of SGD steps)",
+        return LinePlot(title: "Input noise and augmentation on \(result.configuration.trainCount) training digits (same initial weights per seed; about the same number of SGD steps)" + divergenceNote,
                         panels: [LinePlot.Panel(title: "validation accuracy at the end of training, per seed", xLabel: "seed index",
                                                 yLabel: "validation accuracy", series: a.variants.map { v in
             LinePlot.Series(name: "\(v.name): \(F.percent(v.meanValidation)) ± \(String(format: "%.1f", 100 * v.spread))"
