@@ -19,7 +19,8 @@ public enum PenaltyKind: String, Codable, CaseIterable, Sendable {
         }
     }
 
-    var step: PenaltyStep { self == .l1Subgradient ? .subgradient : (self == .l2 ? .subgradient : .proximal) }
+    /// How the trainer applies the L1 part: by soft threshold for the proximal kinds.
+    var step: PenaltyStep { self == .l1Proximal || self == .elasticNet ? .proximal : .subgradient }
 
     var title: String {
         switch self {
