@@ -56,18 +56,29 @@ let package = Package(
 
         .target(name: "BabysitLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/babysit", exclude: ["README.md"]),
+        .target(name: "RegularizeLab", dependencies: ["NNEngine", "NNFiles", "NNRender", "COpenBLAS"],
+                path: "labs/regularize", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
         .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNFiles", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "BabysitLab", "Gallery",
+            "NNEngine", "NNFiles", "NNRender", "NNImage", "Gallery",
+            "InitStudy", "Optimizers", "AugmentLab", "Grading", "DropoutLab",
+            "BabysitLab",
+            "RegularizeLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
-                                                            "Grading", "DropoutLab", "BabysitLab"],
-                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
-                                   "numpy_babysit.py"]),
+        .executableTarget(name: "lab-bench", dependencies: [
+            "NNEngine", "NNImage",
+            "InitStudy", "Optimizers", "AugmentLab", "Grading", "DropoutLab",
+            "BabysitLab",
+            "RegularizeLab",
+        ], exclude: [
+            "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
+            "numpy_babysit.py",
+            "numpy_bias_variance.py",
+        ]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
         .target(name: "LabTestSupport", dependencies: ["NNEngine"], path: "Tests/LabTestSupport"),
@@ -85,6 +96,7 @@ let package = Package(
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "BabysitLabTests", dependencies: ["LabTestSupport", "BabysitLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "RegularizeLabTests", dependencies: ["LabTestSupport", "RegularizeLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.

@@ -6,6 +6,7 @@ enum LabCatalog: String, CaseIterable {
     case grading
     case dropout
     case babysit
+    case regularize
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -22,6 +23,8 @@ enum LabCatalog: String, CaseIterable {
             return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
         case .babysit:
             return "babysitting a net: initial loss log C, overfit 20 examples, lr finder, loss curves to read, update/weight ≈ 1e-3, schedules, batch noise"
+        case .regularize:
+            return "capacity vs λ, L2/L1/elastic-net/max-norm, bias² + variance, early stopping ≈ L2, label smoothing, augmentation"
         }
     }
 
@@ -45,6 +48,8 @@ enum LabCatalog: String, CaseIterable {
             try DropoutCommand.parse(common.arguments).run()
         case .babysit:
             try BabysitCommand.parse(common.arguments).run()
+        case .regularize:
+            try RegularizeCommand.parse(common.arguments).run()
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension Loss {
     /// Softmax cross-entropy with optional label smoothing `ε`:
     /// `pᵢ = softmax(sᵢ)`, `Lᵢ = −Σⱼ qᵢⱼ log pᵢⱼ`, `∂L/∂sᵢ = (pᵢ − qᵢ)/N`, where `q` puts `1 − ε` on
-    /// the correct class and `ε/(C−1)` on each other class (one-hot when `ε = 0`).
+    /// the correct class and `ε/(C−1)` on each other class (one-hot when `ε = 0`; see `LabelSmoothing`).
     ///
     /// Shapes: `scores` [N, C], `labels` [N], gradient [N, C]. With all-zero scores `L = log C`,
     /// the initial-loss sanity check of the lectures.
@@ -12,7 +12,7 @@ extension Loss {
         let (n, c) = (scores.shape[0], scores.shape[1])
         precondition(epsilon >= 0 && epsilon < 1 && (epsilon == 0 || c > 1),
                      "label smoothing must be in [0, 1) with at least 2 classes, got \(epsilon) for C = \(c)")
-        let offTarget = c > 1 ? epsilon / Double(c - 1) : 0
+        let smoothing = LabelSmoothing(epsilon)
         var gradient = [Double](repeating: 0, count: n * c)
         var perExample = [Double](repeating: 0, count: n)
         scores.scalars.withUnsafeBufferPointer { s in
@@ -26,7 +26,7 @@ extension Loss {
                     var loss = 0.0
                     for j in 0..<c {
                         let logP = row[j] - top - logSum
-                        let q = j == labels[i] ? 1 - epsilon : offTarget
+                        let q = smoothing.target(j, label: labels[i], classCount: c)
                         if q != 0 { loss -= q * logP }
                         g[i * c + j] = (exp(logP) - q) / Double(n)
                     }

@@ -11,6 +11,8 @@ public struct TrainingConfiguration: Equatable, Sendable {
     public var loss: Loss
     /// A penalty on the weight matrices (not biases, γ, β or slopes), added to the data loss.
     public var regularizer: Regularizer?
+    /// How the regularizer's L1 part enters the update (see `PenaltyStep`).
+    public var penaltyStep: PenaltyStep = .subgradient
     /// A max-norm constraint projected onto every weight matrix after each update.
     public var maxNorm: MaxNorm?
     /// Stop when the validation accuracy has not improved for this many epochs (keeping the best
@@ -28,7 +30,9 @@ public struct TrainingConfiguration: Equatable, Sendable {
 
     public init(epochs: Int, batchSize: Int, optimizer: OptimizerConfiguration, loss: Loss = .softmaxCrossEntropy(),
                 regularizer: Regularizer? = nil, maxNorm: MaxNorm? = nil, patience: Int? = nil,
-                snapshotInterval: Int? = nil, averagingDecay: Double? = nil, seed: UInt64 = 0) {
+                snapshotInterval: Int? = nil, averagingDecay: Double? = nil, seed: UInt64 = 0,
+                penaltyStep: PenaltyStep = .subgradient) {
+        self.penaltyStep = penaltyStep
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer

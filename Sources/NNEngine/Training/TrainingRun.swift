@@ -82,23 +82,31 @@ struct TrainingRun {
         }
         let gradients = model.backward(data.gradient, cache: cache, inputGradient: false).parameters
         let ratios = Self.update(&model, gradients: gradients, optimizer: &optimizer, average: &average,
-                                 weightIndices: weightIndices, configuration: c, measuresRatios: measuresRatios)
+                                 weightIndices: weightIndices, configuration: c, measuresRatios: measuresRatios, step: step)
         return .finished(loss: data.value, updateToWeightRatios: ratios)
     }
 
     /// The update of one step, on the parameters lent out of `model` so the optimizer updates them
     /// in place: gradient plus the regularizer's, the optimizer's step, max-norm, the average.
+    /// `step` is the update's number (from 1), for the scheduled learning rate of a proximal step.
     /// - Returns: the update-to-weight ratios of the weight matrices when `measuresRatios`.
     private static func update(_ model: inout Sequential, gradients: [Tensor], optimizer: inout any Optimizer,
                                average: inout ParameterAverage?, weightIndices: [Int],
-                               configuration c: TrainingConfiguration, measuresRatios: Bool) -> [Double]? {
+                               configuration c: TrainingConfiguration, measuresRatios: Bool, step: Int) -> [Double]? {
         model.updateParameters { parameters in
             var total = gradients
-            if let r = c.regularizer {
+            // A proximal L1 step leaves the L1 part out of the gradient and soft-thresholds after
+            // the optimizer's step, by the step's scheduled learning rate times λ₁.
+            let proximal = c.penaltyStep == .proximal && (c.regularizer?.l1Strength ?? 0) > 0
+            if let r = proximal ? c.regularizer?.smoothPart : c.regularizer {
                 for i in weightIndices { total[i] = total[i] + r.gradient(parameters[i]) }
             }
             let before = measuresRatios ? weightIndices.map { parameters[$0] } : []
             optimizer.step(&parameters, gradients: total)
+            if proximal, let r = c.regularizer {
+                let t = c.optimizer.options.schedule.learningRate(base: c.optimizer.learningRate, step: step)
+                for i in weightIndices { parameters[i] = Regularizer.softThreshold(parameters[i], by: t * r.l1Strength) }
+            }
             if let maxNorm = c.maxNorm {
                 for i in weightIndices { parameters[i] = maxNorm.apply(to: parameters[i]) }
             }
