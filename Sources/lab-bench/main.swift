@@ -60,7 +60,7 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 }
 
 /// The sections to run: those named on the command line (`lab-bench training dropout`), or all.
-let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout"]
+let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout", "search"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -250,3 +250,5 @@ section("dropout") {
         row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
     }
 }
+
+section("search") { searchBench() }

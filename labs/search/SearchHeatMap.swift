@@ -44,7 +44,7 @@ struct SearchHeatMap: Figure {
         // Viridis (perceptually uniform, legible in grey): dark = low accuracy, yellow = high.
         script += "set palette defined (0 '#440154', 0.25 '#3B528B', 0.5 '#21918C', 0.75 '#5EC962', 1 '#FDE725')\n"
         script += "set grid front lc rgb '#FFFFFF' lw 0.4\n"
-        script += "set key outside below center horizontal maxcols 3\nset xlabel offset 0,0.8\n"
+        script += "set bmargin 9\nset key at screen 0.45,0.055 center center horizontal maxcols 3 height 0.5\n"
         script += "plot $\(prefix)map using 1:2:3 with image notitle, \\\n"
         script += "     $\(prefix)coarsebox using 1:2 with lines lw 2 lc rgb '#000000' title 'coarse range', \\\n"
         script += "     $\(prefix)finebox using 1:2 with lines lw 2.5 dt (8,4) lc rgb '#D55E00' title 'fine region', \\\n"

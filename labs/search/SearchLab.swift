@@ -70,6 +70,11 @@ public enum SearchLab {
         return RunSummary(trained: trained, skipped: skipped, plan: plan, divergedNow: diverged)
     }
 
+    /// Trains one trial here, on the calling thread, writing nothing (for `make bench`).
+    public static func train(_ spec: TrialSpec, _ c: SearchConfiguration, data: SearchData) throws -> TrialResult {
+        try TrialRunner.run(spec, c, data: data)
+    }
+
     /// The figures' values from a search's gathered trial files.
     /// - Throws: `LabError` naming the missing trials when the search is not complete.
     public static func merge(_ gathered: TrialStore.Gathered, digitsFile: URL = SearchData.defaultDigitsFile) throws -> SearchResult {
