@@ -86,7 +86,8 @@ struct SearchFindings {
         let e = result.ensemble
         return "on \(e.testCount) test digits, the ensemble of the top \(e.members.count) configurations scores \(Self.percent(e.ensembleAccuracy.last ?? .nan)) "
             + "against \(Self.percent(e.bestSingleTestAccuracy)) for the best single one (\(String(format: "%+.1f", 100 * e.gain)) points) "
-            + "and \(Self.percent(e.meanMemberTestAccuracy)) for the average member"
+            + "and \(Self.percent(e.meanMemberTestAccuracy)) for the average member; \(Self.percent(e.sharedErrorRate)) of the test digits are wrong in every member, "
+            + "errors averaging cannot fix"
             + (e.reproducesSearch ? "; every member retrained to the search's own validation accuracy" : "; a member did not reproduce its search trial")
     }
 
@@ -95,6 +96,7 @@ struct SearchFindings {
         return [Number(name: "test accuracy: best single / ensemble of \(e.members.count)",
                        value: "\(Self.percent(e.bestSingleTestAccuracy)) / \(Self.percent(e.ensembleAccuracy.last ?? .nan))"),
                 Number(name: "gain over the best single one", value: String(format: "%+.1f points", 100 * e.gain)),
-                Number(name: "mean member test accuracy", value: Self.percent(e.meanMemberTestAccuracy))]
+                Number(name: "mean member test accuracy", value: Self.percent(e.meanMemberTestAccuracy)),
+                Number(name: "test digits every member gets wrong", value: Self.percent(e.sharedErrorRate))]
     }
 }

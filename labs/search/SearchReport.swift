@@ -35,7 +35,7 @@ public enum SearchReport {
         "sampling": "search learning rate and weight decay on a log scale: sample log-uniformly, e.g. 10^uniform(-6, 1)",
         "coarse-to-fine": "coarse to fine: a few epochs over wide ranges first, then narrow around the best; if the best value is at the edge of the range, widen it",
         "cross-validation": "cross-validation averages over folds; with one validation split, a difference smaller than the fold-to-fold spread can be chance",
-        "ensemble": "model ensembles: train several models (e.g. the best configurations found by cross-validation) and average their predictions for a few points more",
+        "ensemble": "ensembles average out errors: E[(1/k Σ εᵢ)²] = v/k + (k−1)/k · c, so k models gain as far as their errors are not shared (c)",
     ]
 
     /// Writes every figure (one gnuplot process), its JSON and the trial files into `folder`.
@@ -58,7 +58,7 @@ public enum SearchReport {
         let net = "64-" + c.hidden.map(String.init).joined(separator: "-") + "-10 ReLU MLP, SGD with momentum \(c.momentum), "
             + "\(c.epochs) epochs of minibatches of \(c.batchSize), L2 weight decay λ; the kept model is the epoch with the best validation accuracy"
         func json<T: Encodable>(_ rank: Int, _ name: String, _ figure: String, _ finding: String, _ numbers: [SearchFindings.Number], _ body: T) throws {
-            let caption = Caption(lecturePoint: lecturePoints[name]!, deck: "001", finding: finding, numbers: numbers, rank: rank)
+            let caption = Caption(lecturePoint: lecturePoints[name]!, deck: name == "ensemble" ? "003" : "001", finding: finding, numbers: numbers, rank: rank)
             try JSONOutput.write(Document(figure: figure, caption: caption, seed: c.seed, search: result.identity, trials: result.trialCount,
                                           divergedTrials: result.divergedCount, data: result.data, net: net, parameters: c, results: body),
                                  to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))

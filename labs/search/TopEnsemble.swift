@@ -22,6 +22,9 @@ public struct TopEnsemble: Codable, Equatable, Sendable {
     /// The members' mean test accuracy alone: what averaging improves on.
     public var meanMemberTestAccuracy: Double
     public var testCount: Int
+    /// The fraction of test digits that every member gets wrong: errors the members share (the
+    /// deck's c) do not average out, so `1 − sharedErrorRate` bounds the ensemble's accuracy.
+    public var sharedErrorRate: Double
     /// Whether every member's validation accuracy equals that of the trial it retrains.
     public var reproducesSearch: Bool
 
@@ -43,6 +46,13 @@ public struct TopEnsemble: Codable, Equatable, Sendable {
         bestSingleTestAccuracy = members.first?.testAccuracy ?? .nan
         gain = (ensembleAccuracy.last ?? .nan) - bestSingleTestAccuracy
         testCount = n
+        let predictions = records.map { record -> [Int] in
+            let p = record.result.testProbabilities ?? []
+            let classes = n > 0 ? p.count / n : 0
+            return (0..<n).map { row in (0..<classes).max { p[row * classes + $0] < p[row * classes + $1] } ?? -1 }
+        }
+        let shared = (0..<n).filter { i in predictions.allSatisfy { $0[i] != testLabels[i] } }.count
+        sharedErrorRate = n > 0 ? Double(shared) / Double(n) : 0
         meanMemberTestAccuracy = members.map(\.testAccuracy).reduce(0, +) / Double(Swift.max(1, members.count))
         reproducesSearch = records.allSatisfy { sources[$0.trial.source ?? -1]?.result.validationAccuracy == $0.result.validationAccuracy }
     }

@@ -24,7 +24,15 @@ public struct TrialRecord: Codable, Equatable, Sendable {
     /// The record in `url`, or nil if it does not decode (a file cut short, edited, or not ours).
     static func read(_ url: URL) -> TrialRecord? {
         guard let data = try? Data(contentsOf: url) else { return nil }
-        return try? JSONDecoder().decode(TrialRecord.self, from: data)
+        return decode(data)
+    }
+
+    /// The record in `data`, or nil. NaN and ±∞ (a diverged trial's loss) are read back from the
+    /// strings `JSONOutput` writes for them.
+    static func decode(_ data: Data) -> TrialRecord? {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try? decoder.decode(TrialRecord.self, from: data)
     }
 
     /// Writes the record atomically (temporary file, then rename) into `folder`.

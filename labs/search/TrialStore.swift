@@ -46,7 +46,7 @@ public enum TrialStore {
     /// - Throws: `LabError` when a folder has no trial files, a file does not decode or does not
     ///   match its name, the folders hold more than one search, or one trial differs between folders.
     public static func gather(_ dirs: [URL]) throws -> Gathered {
-        var found: [(url: URL, record: TrialRecord)] = []
+        var found: [(url: URL, record: TrialRecord, bytes: Data)] = []
         for dir in dirs {
             let folder = try resolve(dir)
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(TrialRecord.isTrialFile).sorted()
@@ -55,11 +55,12 @@ public enum TrialStore {
             }
             for name in names {
                 let url = folder.appendingPathComponent(name)
-                guard let record = TrialRecord.read(url), name == TrialRecord.fileName(search: record.search, index: record.trial.index),
+                let bytes = (try? Data(contentsOf: url)) ?? Data()
+                guard let record = TrialRecord.decode(bytes), name == TrialRecord.fileName(search: record.search, index: record.trial.index),
                       record.search == record.configuration.identity else {
                     throw LabError("\(url.path) is not a complete trial file; delete it and run its shard again to redo the trial")
                 }
-                found.append((url, record))
+                found.append((url, record, bytes))
             }
         }
         let searches = Dictionary(grouping: found, by: \.record.search)
@@ -69,16 +70,18 @@ public enum TrialStore {
             }
             throw LabError("the folders hold trials of \(searches.count) different searches: \(list.joined(separator: "; ")); merge the folders of one search")
         }
-        var records: [Int: TrialRecord] = [:], files: [Int: URL] = [:]
-        for (url, record) in entries {
-            if let other = records[record.trial.index] {
-                guard other == record else {
+        var records: [Int: TrialRecord] = [:], files: [Int: URL] = [:], contents: [Int: Data] = [:]
+        for (url, record, bytes) in entries {
+            // Compared as bytes: a diverged trial's NaN loss is never equal to itself as a number.
+            if let other = contents[record.trial.index] {
+                guard other == bytes else {
                     throw LabError("trial \(record.trial.index) of search \(id) differs between \(files[record.trial.index]!.path) and \(url.path)")
                 }
                 continue
             }
             records[record.trial.index] = record
             files[record.trial.index] = url
+            contents[record.trial.index] = bytes
         }
         return Gathered(configuration: entries[0].record.configuration, records: records, files: files)
     }
