@@ -24,7 +24,7 @@ struct SearchFigures {
             LinePlot.Panel(title: "the trials in the search space", xLabel: lr, yLabel: decay,
                            series: [dots("grid", g.grid, \.learningRate, \.weightDecay, 0), dots("random", g.random, \.learningRate, \.weightDecay, 1)],
                            logY: true, logX: true),
-            LinePlot.Panel(title: "marginal along the important axis", xLabel: lr, yLabel: "validation accuracy", series: [
+            LinePlot.Panel(title: "marginal along the important axis: the grid's \(g.grid.count) trials sit on \(g.gridDistinctLearningRates) learning rates", xLabel: lr, yLabel: "validation accuracy", series: [
                 dots("grid trials", g.grid, \.learningRate, \.validationAccuracy, 0),
                 LinePlot.Series(name: "grid: mean at each lr", x: g.gridMarginalLearningRate.map(\.value),
                                 y: g.gridMarginalLearningRate.map(\.meanValidationAccuracy), color: 0, dashed: true),
