@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the fine stage searches: a box in log coordinates centred on the best coarse trial,
 /// `fineWidth` of the coarse range's decades wide on each axis. It is not clipped to the coarse
 /// range: when the best trial sits at an edge, the fine stage reaches past it, which is the
@@ -20,5 +22,3 @@ public struct FineRegion: Codable, Equatable, Sendable {
         centre = best.index
     }
 }
-
-import Foundation

@@ -18,7 +18,7 @@ public enum SearchLab {
         public var skipped: Int
         /// The plan after the run: complete, or waiting for other shards' trials.
         public var plan: SearchPlan
-        /// The first trial error, if any (the other trials still ran and were written).
+        /// How many of the trials trained now diverged (their loss became NaN or ∞).
         public var divergedNow: Int
     }
 
@@ -92,12 +92,11 @@ public enum SearchLab {
         }
         let data = try SearchData.prepare(c, digitsFile: digitsFile)
         let third = plan.stages[2]
-        let cvSources = Array(Set(third.compactMap { $0.kind == .crossValidation ? $0.source : nil }))
+        // The cross-validated configurations in the order stage 3 lists them: best first.
         let cvOrder = third.filter { $0.kind == .crossValidation && $0.fold == 0 }.map { $0.source! }
         let crossValidation = CrossValidationStudy(
             folds: c.folds, sources: cvOrder.map { r[$0]! },
             foldRecords: cvOrder.map { s in third.filter { $0.kind == .crossValidation && $0.source == s }.map { r[$0.index]! } })
-        precondition(cvSources.count == cvOrder.count)
         let ensemble = TopEnsemble(members: third.filter { $0.kind == .ensemble }.map { r[$0.index]! }, sources: r,
                                    testLabels: data.split.test.labels)
         let split = data.split

@@ -1,3 +1,4 @@
+import Foundation
 import NNEngine
 
 /// The part of a search one process runs: the trials whose index is ≡ `index` mod `count`
@@ -34,5 +35,3 @@ public struct Shard: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(index)/\(count)" }
 }
-
-import Foundation
