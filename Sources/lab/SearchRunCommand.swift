@@ -34,6 +34,12 @@ struct SearchRunCommand: ParsableCommand {
     @Option(help: "Training digits kept (default: all of the training part, 60%).")
     var trainCount: Int?
 
+    @Option(help: "Learning-rate range LOW,HIGH of the coarse stage and of figure 2's samples, e.g. 1e-5,1e-1. (default: 1e-5,1e-2)")
+    var lr: String?
+
+    @Option(help: "Weight-decay range LOW,HIGH of the coarse stage and of figure 2's samples. (default: 1e-6,1e-1)")
+    var weightDecay: String?
+
     @Option(help: "Values per axis of figure 1's grid (and the random points: the square of it).")
     var grid = SearchConfiguration().grid
 
@@ -64,6 +70,8 @@ struct SearchRunCommand: ParsableCommand {
         c.batchSize = batchSize
         c.trainCount = trainCount
         c.grid = grid
+        if let lr { c.learningRate = try Self.range(lr, option: "--lr") }
+        if let weightDecay { c.weightDecay = try Self.range(weightDecay, option: "--weight-decay") }
         c.samples = samples
         c.coarse = coarse
         c.fine = fine
@@ -73,6 +81,13 @@ struct SearchRunCommand: ParsableCommand {
         c.seed = common.seed
         try c.validate()
         return c
+    }
+
+    /// `LOW,HIGH` as a range.
+    static func range(_ text: String, option: String) throws -> LogRange {
+        let bounds = try CommaList.items([text], option: option, example: "1e-5,1e-1", what: "a number", parse: Double.init)
+        guard bounds.count == 2 else { throw LabError("\(option) '\(text)' is not LOW,HIGH, e.g. \(option) 1e-5,1e-1") }
+        return LogRange(bounds[0], bounds[1])
     }
 
     func run() throws {

@@ -37,11 +37,13 @@ public struct CoarseToFine: Codable, Equatable, Sendable {
         bestLearningRatePosition = coarseLearningRate.logPosition(coarseBest.learningRate)
         bestWeightDecayPosition = coarseWeightDecay.logPosition(coarseBest.weightDecay)
         var warnings: [String] = []
-        for (name, v, position, range) in [("learning rate", coarseBest.learningRate, bestLearningRatePosition, coarseLearningRate),
-                                            ("weight decay", coarseBest.weightDecay, bestWeightDecayPosition, coarseWeightDecay)] {
+        for (name, option, v, position, range) in [
+            ("learning rate", "lr", coarseBest.learningRate, bestLearningRatePosition, coarseLearningRate),
+            ("weight decay", "weight-decay", coarseBest.weightDecay, bestWeightDecayPosition, coarseWeightDecay),
+        ] {
             if position >= 1 - Self.edgeFraction || position <= Self.edgeFraction {
                 let edge = position > 0.5 ? "top" : "bottom"
-                warnings.append("the best \(name) \(LogRange.short(v)) is at the \(edge) edge of \(range): widen the range")
+                warnings.append("the best \(name) \(LogRange.short(v)) is at the \(edge) edge of \(range): widen the range (--\(option))")
             }
         }
         edgeWarnings = warnings

@@ -4,6 +4,7 @@ public struct TrialPoint: Codable, Equatable, Sendable {
     public var learningRate: Double
     public var weightDecay: Double
     public var validationAccuracy: Double
+    public var validationLoss: Double
     /// Whether the loss stopped being finite (the accuracy is that of its best epoch before).
     public var diverged: Bool
 
@@ -12,11 +13,19 @@ public struct TrialPoint: Codable, Equatable, Sendable {
         learningRate = record.trial.learningRate
         weightDecay = record.trial.weightDecay
         validationAccuracy = record.result.validationAccuracy
+        validationLoss = record.result.validationLoss
         diverged = record.result.divergence != nil
     }
 
-    /// The most accurate of `points` (the first, among equals).
+    /// The best of `points` as `TrialPlan.rank` orders trials: the most accurate, then the lowest
+    /// validation loss (NaN last), then the lowest index; so the fine stage's centre is the
+    /// figure's best coarse trial.
     static func best(_ points: [TrialPoint]) -> TrialPoint {
-        points.reduce(points[0]) { $1.validationAccuracy > $0.validationAccuracy ? $1 : $0 }
+        func loss(_ p: TrialPoint) -> Double { p.validationLoss.isNaN ? .infinity : p.validationLoss }
+        return points.min { a, b in
+            if a.validationAccuracy != b.validationAccuracy { return a.validationAccuracy > b.validationAccuracy }
+            if loss(a) != loss(b) { return loss(a) < loss(b) }
+            return a.index < b.index
+        }!
     }
 }
