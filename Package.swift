@@ -58,6 +58,8 @@ let package = Package(
                 path: "labs/babysit", exclude: ["README.md"]),
         .target(name: "RegularizeLab", dependencies: ["NNEngine", "NNFiles", "NNRender", "COpenBLAS"],
                 path: "labs/regularize", exclude: ["README.md"]),
+        .target(name: "SearchLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/search", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
         .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
@@ -67,6 +69,7 @@ let package = Package(
             "InitStudy", "Optimizers", "AugmentLab", "Grading", "DropoutLab",
             "BabysitLab",
             "RegularizeLab",
+            "SearchLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: [
@@ -74,10 +77,12 @@ let package = Package(
             "InitStudy", "Optimizers", "AugmentLab", "Grading", "DropoutLab",
             "BabysitLab",
             "RegularizeLab",
+            "SearchLab",
         ], exclude: [
             "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
             "numpy_babysit.py",
             "numpy_bias_variance.py",
+            "numpy_search.py",
         ]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
@@ -93,10 +98,11 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNFiles", "NNRender", "lab"],
                     exclude: ["numpy"]),
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
-        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
+        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading", "SearchLab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "BabysitLabTests", dependencies: ["LabTestSupport", "BabysitLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "RegularizeLabTests", dependencies: ["LabTestSupport", "RegularizeLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "SearchLabTests", dependencies: ["LabTestSupport", "SearchLab", "NNEngine", "NNFiles", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.

@@ -62,7 +62,8 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 /// The sections to run: those named on the command line (`lab-bench training dropout`), or all.
 let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout",
                     "babysit",
-                    "regularize"]
+                    "regularize",
+                    "search"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -255,3 +256,4 @@ section("dropout") {
 
 try section("babysit") { try babysitBench() }
 try section("regularize") { try regularizeBench() }
+section("search") { searchBench() }

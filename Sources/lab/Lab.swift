@@ -16,6 +16,7 @@ struct Lab: ParsableCommand {
         subcommands: [ListCommand.self, AllCommand.self, InitStudyCommand.self, OptimizersCommand.self, DropoutCommand.self,
                       BabysitCommand.self,
                       RegularizeCommand.self,
+                      SearchCommand.self,
                       AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradescopeCommand.self, GradcheckCommand.self])
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.

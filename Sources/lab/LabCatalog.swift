@@ -7,6 +7,7 @@ enum LabCatalog: String, CaseIterable {
     case dropout
     case babysit
     case regularize
+    case search
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -25,6 +26,8 @@ enum LabCatalog: String, CaseIterable {
             return "babysitting a net: initial loss log C, overfit 20 examples, lr finder, loss curves to read, update/weight ≈ 1e-3, schedules, batch noise"
         case .regularize:
             return "capacity vs λ, L2/L1/elastic-net/max-norm, bias² + variance, early stopping ≈ L2, label smoothing, augmentation"
+        case .search:
+            return "hyperparameter search: random beats grid, log-uniform sampling, coarse to fine, k-fold spread, top-k ensemble; shardable and resumable"
         }
     }
 
@@ -50,6 +53,8 @@ enum LabCatalog: String, CaseIterable {
             try BabysitCommand.parse(common.arguments).run()
         case .regularize:
             try RegularizeCommand.parse(common.arguments).run()
+        case .search:
+            try SearchRunCommand.parse(common.arguments).run()
         }
     }
 }

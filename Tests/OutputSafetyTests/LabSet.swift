@@ -14,6 +14,8 @@ struct LabSet {
         ("dropout", ["dropout", "--dataset", "xor", "--keep", "1,0.5", "--hidden", "8", "--planar-hidden", "8", "--epochs", "2",
                      "--ensemble", "2", "--mc-samples", "4", "--grid", "10", "--train-count", "40"]),
         ("babysit", ["babysit", "--dataset", "xor", "--hidden", "8", "--epochs", "2", "--batch-size", "16"]),
+        ("search", ["search", "--hidden", "4", "--epochs", "1", "--train-count", "40", "--grid", "2", "--samples", "2", "--coarse", "3",
+                    "--fine", "2", "--folds", "2", "--cv-top", "2", "--ensemble", "2"]),
         ("augment", ["augment", "--transform", "hflip", "--samples", "1"]),
         ("grading", ["exercise", "demo"]),
     ]

@@ -4,6 +4,7 @@ import NNEngine
 @testable import DropoutLab
 @testable import Grading
 @testable import InitStudy
+@testable import SearchLab
 
 /// The random streams the labs actually use, drawn together with the labs' own stream functions:
 /// no two share a run of numbers, and sibling streams are uncorrelated.
@@ -78,6 +79,29 @@ final class StreamIndependenceTests: XCTestCase {
         let batch = AugmentBatch(pipeline: "flip", image: URL(fileURLWithPath: "/dev/null"), count: 100, seed: 0)
         for i in 0..<100 {
             drawn.append(Drawn(name: "batch copy \(i)", stream: batch.generator(for: i), starts: positions(prefix: 64)))
+        }
+
+        // search: the split, the folds, every trial's hyperparameter and seed streams, the grid's
+        // shared seeds, and the streams the first trials' seeds name.
+        let search = SearchConfiguration()
+        let searchRoot = RandomStream(seed: search.seed)
+        drawn.append(Drawn(name: "search split", stream: searchRoot.stream(.split), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "search folds", stream: searchRoot.stream(.folds), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "search grid seeds", stream: RandomStream(seed: search.seed, path: .gridSeeds), starts: positions(prefix: 4)))
+        let trialCount = TrialPlan.stage1(search).count + search.fine + search.crossValidated * search.folds
+        for i in 0..<trialCount {
+            drawn.append(Drawn(name: "search trial \(i) sample", stream: RandomStream(seed: search.seed, path: .trial(i), .sample),
+                               starts: positions(prefix: 4)))
+            drawn.append(Drawn(name: "search trial \(i) seeds", stream: RandomStream(seed: search.seed, path: .trial(i), .seeds),
+                               starts: positions(prefix: 4)))
+        }
+        for spec in TrialPlan.stage1(search).filter({ $0.kind == .coarse }).prefix(12) {
+            drawn.append(Drawn(name: "search trial \(spec.index) init", stream: RandomStream(seed: spec.initSeed, path: .initialization),
+                               starts: positions(prefix: 256)))
+            for epoch in 1...3 {
+                drawn.append(Drawn(name: "search trial \(spec.index) shuffle \(epoch)",
+                                   stream: Trainer.shuffleStream(seed: spec.trainingSeed, epoch: epoch), starts: positions(prefix: 64)))
+            }
         }
 
         // grading: every exercise for a class of 30 under the practice key.
