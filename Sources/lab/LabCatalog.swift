@@ -5,6 +5,7 @@ enum LabCatalog: String, CaseIterable {
     case augment
     case grading
     case dropout
+    case normalize
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -19,6 +20,8 @@ enum LabCatalog: String, CaseIterable {
             return "graded exercises: a typical mistake in each, recognized and named (lab exercise, lab grade)"
         case .dropout:
             return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
+        case .normalize:
+            return "preprocessing fitted on training data only (and the leak), zig-zag from positive inputs, batch norm in deep tanh nets"
         }
     }
 
@@ -40,6 +43,8 @@ enum LabCatalog: String, CaseIterable {
             try ExerciseDemoCommand.parse(common.arguments).run()
         case .dropout:
             try DropoutCommand.parse(common.arguments).run()
+        case .normalize:
+            try NormalizeCommand.parse(common.arguments).run()
         }
     }
 }
