@@ -3,6 +3,7 @@ import Foundation
 import AugmentLab
 import Grading
 import DropoutLab
+import NormalizeLab
 import InitStudy
 import NNEngine
 import Optimizers
@@ -60,7 +61,7 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 }
 
 /// The sections to run: those named on the command line (`lab-bench training dropout`), or all.
-let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout"]
+let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout", "normalize"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -250,3 +251,5 @@ section("dropout") {
         row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
     }
 }
+
+try section("normalize") { try normalizeBench(lab: labWallTime, scratch: scratch) }

@@ -21,7 +21,7 @@ enum LabCatalog: String, CaseIterable {
         case .dropout:
             return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
         case .normalize:
-            return "preprocessing fitted on training data only (and the leak), zig-zag from positive inputs, batch norm in deep tanh nets"
+            return "preprocessing fitted on training data only (and the leak), zig-zag from positive inputs, batch norm in deep sigmoid nets"
         }
     }
 

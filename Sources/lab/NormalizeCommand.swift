@@ -9,14 +9,14 @@ import NormalizeLab
 struct NormalizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "normalize",
-        abstract: "Normalization: preprocessing pictures and leak, zig-zag gradients, batch norm in deep tanh nets.",
+        abstract: "Normalization: preprocessing pictures and leak, zig-zag gradients, batch norm in deep sigmoid nets.",
         discussion: """
             Pictures zero-centring, normalization, PCA and whitening (fitted on training data only) on a correlated \
             Gaussian and the digits, measures the leak of statistics fitted on validation data too, rotates one \
             classifier's weights before and after normalization, runs a two-weight unit on positive and centred inputs, \
-            and trains deep tanh or sigmoid nets on the digits with and without batch norm. Writes six figures with \
-            their JSON: preprocessing, loss-sensitivity, zig-zag, batchnorm-training, batchnorm-activations, \
-            batchnorm-test-time.
+            and trains deep sigmoid or tanh nets on the digits with and without batch norm. Writes eight figures with \
+            their JSON: preprocessing, preprocessing-leak, loss-sensitivity, zig-zag, batchnorm-training, batchnorm-init, \
+            batchnorm-activations, batchnorm-test-time.
             Optimizers: \(OptimizerKind.names.joined(separator: ", ")).
             """)
 
@@ -35,8 +35,8 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Units per hidden layer.")
     var width = 32
 
-    @Option(help: "Hidden nonlinearity: tanh or sigmoid.")
-    var activation = "tanh"
+    @Option(help: "Hidden nonlinearity: sigmoid or tanh.")
+    var activation = "sigmoid"
 
     @Option(help: "Epochs of the convergence curves.")
     var epochs = 30

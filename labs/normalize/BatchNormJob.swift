@@ -30,3 +30,19 @@ struct BatchNormJob: Sendable {
         return try Trainer.train(model, on: data.train, validation: data.validation, configuration: training)
     }
 }
+
+extension NormalizeLab {
+    /// The lab's dominant work, for `make bench`: one deep net of figure 3 (with batch norm when
+    /// `batchNorm`) trained `epochs` epochs at the main learning rate on the lab's digits split,
+    /// on the calling thread. Returns its history.
+    /// - Throws: `LabError` for bad configuration or data.
+    public static func trainDeepNet(_ c: NormalizeLabConfiguration, batchNorm: Bool, epochs: Int) throws -> TrainingHistory {
+        try c.validate()
+        var splitStream = RandomStream(seed: c.seed).stream(.split)
+        let digits = try DigitsDataset.load(from: c.digitsFile)
+        let split = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.2, trainCount: c.trainCount, using: &splitStream)
+        let job = BatchNormJob(role: .convergence, net: DeepNet(depth: c.depth, width: c.width, activation: c.activation, batchNorm: batchNorm, scheme: .xavier),
+                               learningRate: c.learningRate, epochs: epochs, initSeed: 1, trainingSeed: 2)
+        return try job.run(on: normalized(split).0, configuration: c, snapshotInterval: nil).history
+    }
+}

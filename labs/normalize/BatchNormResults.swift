@@ -8,6 +8,12 @@ public struct RunEnd: Codable, Sendable, Equatable {
     public var divergedLoss: String?
     public var completedEpochs: Int
 
+    init(divergedAtStep: Int?, divergedLoss: String?, completedEpochs: Int) {
+        self.divergedAtStep = divergedAtStep
+        self.divergedLoss = divergedLoss
+        self.completedEpochs = completedEpochs
+    }
+
     init(_ history: TrainingHistory) {
         completedEpochs = history.epochs.count
         if case let .diverged(step, loss) = history.outcome {
@@ -44,6 +50,19 @@ public struct NetCurve: Codable, Sendable {
         end = RunEnd(history)
     }
 
+    /// A curve from its parts (validation accuracy only; the losses as NaN), for tests.
+    init(batchNorm: Bool, scheme: DeepNet.InitScheme, learningRate: Double, validationAccuracy: [Double], end: RunEnd) {
+        self.batchNorm = batchNorm
+        self.scheme = scheme
+        self.learningRate = learningRate
+        epochs = validationAccuracy.indices.map { $0 + 1 }
+        trainLoss = validationAccuracy.map { _ in .nan }
+        trainAccuracy = trainLoss
+        validationLoss = trainLoss
+        self.validationAccuracy = validationAccuracy
+        self.end = end
+    }
+
     /// The first epoch whose validation accuracy reaches `target` (nil: never).
     public func epochReaching(_ target: Double) -> Int? {
         zip(epochs, validationAccuracy).first { $0.1 >= target }?.0
@@ -77,6 +96,10 @@ public struct ActivationSnapshot: Codable, Sendable {
     public var mean: [Double]
     public var std: [Double]
     public var saturated: [Double]
+    /// Per hidden layer, the mean over units of each unit's std across the examples: how much a
+    /// unit's output still depends on the input (0: every example gives it the same value, the
+    /// deep sigmoid net's collapse, which the pooled `std` cannot tell from units that differ).
+    public var unitStd: [Double]
     /// Per hidden layer, the outputs binned over the activation's range.
     public var histograms: [Histogram]
 
@@ -89,6 +112,12 @@ public struct ActivationSnapshot: Codable, Sendable {
         mean = activations.map(\.mean)
         std = activations.map(\.standardDeviation)
         saturated = activations.map { a in a.fraction { sigmoid ? ($0 < 0.025 || $0 > 0.975) : abs($0) > 0.95 } }
+        unitStd = activations.map { a in
+            let n = Double(a.shape[0])
+            let mean = a.columnSums * (1 / n)
+            let centred = a.broadcastOverRows(mean, -)
+            return ((centred * centred).columnSums * (1 / n)).scalars.map { $0.squareRoot() }.reduce(0, +) / Double(a.shape[1])
+        }
         histograms = activations.map { Histogram($0.scalars, bins: Self.binCount, lower: sigmoid ? 0 : -1, upper: 1) }
     }
 }
@@ -96,8 +125,13 @@ public struct ActivationSnapshot: Codable, Sendable {
 /// Figure 3's test-time statistics: a batch-norm net evaluated with its running statistics
 /// (inference) against the statistics of the batch it is evaluated in (training mode).
 public struct StatisticsGap: Codable, Sendable {
-    /// Validation accuracy with the running mean and variance.
+    /// Validation accuracy with the running mean and variance (exponential averages, momentum 0.9).
     public var inferenceAccuracy: Double
+    /// Validation accuracy with the 004 deck's estimate instead: the final network's batch
+    /// statistics averaged over all training minibatches, variance × B/(B−1).
+    public var deckEstimateAccuracy: Double
+    /// Per batch-norm layer: the deck estimate's variance over the population variance (mean over units).
+    public var deckVarianceRatio: [Double]
     /// Validation accuracy in training mode, the validation digits cut into batches of each size
     /// (in a fixed shuffled order; the last batch may be smaller, and a last batch of 1 joins
     /// the one before, as batch norm needs 2).
@@ -107,7 +141,10 @@ public struct StatisticsGap: Codable, Sendable {
     public var wholeSetTrainModeAccuracy: Double
     /// Per batch-norm layer: the running variance over the population variance of its input on
     /// the training digits (mean over units), and |running mean − population mean| in population
-    /// stds (mean over units). Near 1 and 0 when the running estimates track the population.
+    /// stds (mean over units). "Population" is what the layer sees at test time: every training
+    /// digit through the earlier layers in inference mode. Deeper layers' ratios sit above 1:
+    /// in training the earlier layers normalize with jittering batch statistics, which adds
+    /// variance that inference does not have (the first layer, with nothing before it, is at 1).
     public var runningVarianceRatio: [Double]
     public var runningMeanOffset: [Double]
 }

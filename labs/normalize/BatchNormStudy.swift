@@ -67,7 +67,7 @@ public struct BatchNormStudy: Codable, Sendable {
             }
         }
         let bnIndex = convergenceIndices.first { jobs[$0].net.batchNorm }!
-        let statistics = Self.statisticsGap(results[bnIndex].model, data: data, order: evaluationOrder)
+        let statistics = Self.statisticsGap(results[bnIndex].model, data: data, batchSize: c.batchSize, order: evaluationOrder)
         return BatchNormStudy(convergence: curves(.convergence), sweep: sweep, initialization: curves(.initialization),
                               activations: activations, statistics: statistics, trainedNets: jobs.count)
     }
@@ -77,7 +77,7 @@ public struct BatchNormStudy: Codable, Sendable {
 
     /// The batch-norm `model` on the validation digits: inference mode against training mode in
     /// batches, and its running estimates against the population statistics on the training digits.
-    static func statisticsGap(_ model: Sequential, data: DatasetSplit, order stream: RandomStream) -> StatisticsGap {
+    static func statisticsGap(_ model: Sequential, data: DatasetSplit, batchSize: Int, order stream: RandomStream) -> StatisticsGap {
         let validation = data.validation
         var shuffle = stream
         var order = Array(0..<validation.count)
@@ -113,9 +113,57 @@ public struct BatchNormStudy: Codable, Sendable {
             }
             h = layer.inference(h)
         }
-        return StatisticsGap(inferenceAccuracy: model.accuracy(on: validation), batchSizes: evaluationBatchSizes,
+        let deck = deckEstimate(model, train: data.train, batchSize: batchSize)
+        var deckRatios: [Double] = []
+        var populationInput = data.train.features
+        for (i, layer) in model.layers.enumerated() {
+            if case .batchNorm(let estimated) = deck.layers[i] {
+                let variance = PrincipalAxes.covariance(populationInput)
+                let d = estimated.runningVariance.count
+                deckRatios.append((0..<d).map { estimated.runningVariance.scalars[$0] / Swift.max(variance[$0, $0], 1e-12) }.reduce(0, +) / Double(d))
+            }
+            populationInput = layer.inference(populationInput)
+        }
+        return StatisticsGap(inferenceAccuracy: model.accuracy(on: validation), deckEstimateAccuracy: deck.accuracy(on: validation),
+                             deckVarianceRatio: deckRatios, batchSizes: evaluationBatchSizes,
                              trainModeAccuracy: evaluationBatchSizes.map(trainModeAccuracy),
                              wholeSetTrainModeAccuracy: trainModeAccuracy(batchSize: validation.count),
                              runningVarianceRatio: ratios, runningMeanOffset: offsets)
+    }
+
+    /// The 004 deck's inference statistics: the final network's batch means and (biased) batch
+    /// variances averaged over every full training minibatch of `batchSize` (in data order),
+    /// the variance times B/(B−1): `μ_BN = mean_b μ_B`, `σ²_BN = B/(B−1) · mean_b σ²_B`. Returns
+    /// `model` with these in place of its running estimates.
+    static func deckEstimate(_ model: Sequential, train: Dataset, batchSize: Int) -> Sequential {
+        var sums: [Int: (mean: Tensor, variance: Tensor)] = [:]
+        var batches = 0
+        var unused = RandomStream(seed: 0)
+        for start in stride(from: 0, through: train.count - batchSize, by: batchSize) {
+            var copy = model
+            var h = train.subset(Array(start..<(start + batchSize))).features
+            for i in copy.layers.indices {
+                if case .batchNorm = copy.layers[i] {
+                    let b = Double(batchSize)
+                    let mean = h.columnSums * (1 / b)
+                    let centred = h.broadcastOverRows(mean, -)
+                    let variance = (centred * centred).columnSums * (1 / b)
+                    let old = sums[i]
+                    sums[i] = (old.map { $0.mean + mean } ?? mean, old.map { $0.variance + variance } ?? variance)
+                }
+                h = copy.layers[i].forward(h, mode: .training, using: &unused).output
+            }
+            batches += 1
+        }
+        var estimated = model
+        guard batches > 0 else { return estimated }
+        let b = Double(batchSize), n = Double(batches)
+        for (i, sum) in sums {
+            guard case .batchNorm(var layer) = estimated.layers[i] else { continue }
+            layer.runningMean = sum.mean * (1 / n)
+            layer.runningVariance = sum.variance * (b / ((b - 1) * n))
+            estimated.layers[i] = .batchNorm(layer)
+        }
+        return estimated
     }
 }

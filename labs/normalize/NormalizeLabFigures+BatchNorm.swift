@@ -75,13 +75,13 @@ extension NormalizeLabFigures {
             .map({ ($0.0, [$0.1, $0.2]) }) {
             for snapshot in snapshots {
                 for l in snapshot.histograms.indices {
-                    panels.append(.init(title: "\(name), epoch \(snapshot.epoch), layer \(l + 1)\nstd \(String(format: "%.2f", snapshot.std[l])), saturated \(F.percent(snapshot.saturated[l]))",
+                    panels.append(.init(title: "\(name), epoch \(snapshot.epoch), layer \(l + 1)\nunit std \(String(format: "%.3f", snapshot.unitStd[l])), saturated \(F.percent(snapshot.saturated[l]))",
                                         histogram: snapshot.histograms[l]))
                 }
             }
         }
         let c = result.configuration
-        return HistogramGrid(title: "\(netName) hidden activations on the validation digits (training-mode forward), at epoch 0 and \(plain.epoch): rows without, then with batch norm",
+        return HistogramGrid(title: "\(netName) hidden activations on the validation digits (training-mode forward), at epoch 0 and \(plain.epoch): rows without, then with batch norm; unit std: a unit's std across the digits, averaged over units",
                              xLabel: "\(c.activation) output", panels: panels, columns: c.depth,
                              xRange: c.activation == .sigmoid ? 0...1 : -1...1)
     }
@@ -95,12 +95,14 @@ extension NormalizeLabFigures {
             LinePlot.Panel(title: "training mode normalizes each example with its batch's statistics\nbatch of 2: \(F.percent(s.trainModeAccuracy.first!)); running statistics: \(F.percent(s.inferenceAccuracy))",
                            xLabel: "evaluation batch size (training mode)", yLabel: "validation accuracy", series: [
                 .init(name: "training mode, batch statistics", x: sizes, y: s.trainModeAccuracy),
-                .init(name: "inference mode, running statistics", x: sizes, y: sizes.map { _ in s.inferenceAccuracy }, dashed: true),
+                .init(name: "inference mode, running statistics (momentum 0.9)", x: sizes, y: sizes.map { _ in s.inferenceAccuracy }, dashed: true),
+                .init(name: "inference mode, the deck's average over all training batches", x: sizes, y: sizes.map { _ in s.deckEstimateAccuracy }, dashed: true),
                 .init(name: "training mode, the whole set as one batch", x: sizes, y: sizes.map { _ in s.wholeSetTrainModeAccuracy }, dashed: true),
             ], logX: true, yFrom: 0),
-            LinePlot.Panel(title: "running estimates (momentum 0.9, variance × B/(B−1))\nagainst the training digits' population statistics",
+            LinePlot.Panel(title: "training-time estimates against what each layer sees at test time\n(training digits, earlier layers in inference mode)",
                            xLabel: "batch-norm layer", yLabel: "mean over units", series: [
                 .init(name: "running var / population var", x: layers, y: s.runningVarianceRatio),
+                .init(name: "deck estimate's var / population var", x: layers, y: s.deckVarianceRatio),
                 .init(name: "|running mean − population mean| / population std", x: layers, y: s.runningMeanOffset),
             ], yFrom: 0),
         ], key: .below)

@@ -10,8 +10,11 @@ struct NormalizeLabFigures {
 
     typealias F = NormalizeLabFindings
 
+    /// A row-major 2×2 matrix in one short line: `[2.67 1.46; 1.46 1.17]`.
     static func matrix(_ c: [Double]) -> String {
-        String(format: "[[%.2f, %.2f], [%.2f, %.2f]]", c[0], c[1], c[2], c[3])
+        // "%.2f" of −0.001 is "-0.00": print a rounded zero as 0.
+        let entries = c.map { abs($0) < 0.005 ? "0" : String(format: abs($0) < 100 ? "%.2f" : "%.0f", $0) }
+        return "[\(entries[0]) \(entries[1]); \(entries[2]) \(entries[3])]"
     }
 
     /// Figure 1: two rows (Gaussian, digits) of five equal-scaled scatter panels.
@@ -20,19 +23,19 @@ struct NormalizeLabFigures {
             row.panels.map { p -> ScatterGrid.Panel in
                 let (xl, yl): (String, String)
                 switch p.stage {
-                case .raw, .centred, .normalized: (xl, yl) = row.name.hasPrefix("digits") ? ("PC 1 coordinate", "PC 2 coordinate") : ("x₁", "x₂")
-                case .decorrelated, .whitened: (xl, yl) = ("along eigenvector 1", "along eigenvector 2")
+                case .raw, .centred, .normalized: (xl, yl) = (row.planeNames[0], row.planeNames[1])
+                case .decorrelated, .whitened: (xl, yl) = ("principal direction 1", "principal direction 2")
                 }
-                return ScatterGrid.Panel(title: "\(row.name): \(p.stage.rawValue)\nCov train \(Self.matrix(p.trainCovariance))\nCov val \(Self.matrix(p.validationCovariance))",
+                return ScatterGrid.Panel(title: "\(row.name): \(p.stage.rawValue)\ntrain Σ \(Self.matrix(p.trainCovariance))\nval Σ \(Self.matrix(p.validationCovariance))",
                                          xLabel: xl, yLabel: yl, series: [
                     .init(name: "training", x: p.trainX, y: p.trainY, style: .dots(0.45), color: 0),
                     .init(name: "validation (training statistics)", x: p.validationX, y: p.validationY, style: .dots(0.45), color: 1),
                     .init(name: "origin", x: [0], y: [0], style: .dots(1.6), color: 7),
-                ])
+                ], key: false)
             }
         }
-        return ScatterGrid(title: "Preprocessing fitted on the training points only, applied to validation (seed \(result.configuration.seed)); "
-                            + "whitened training covariance = I to \(F.short(result.pictures.rows.map(\.whitenedTrainDeviation).max()!))",
+        return ScatterGrid(title: "Preprocessing fitted on the training points (blue) only, applied unchanged to the validation points (orange); black: the origin. "
+                            + "Whitened training covariance = I to \(F.short(result.pictures.rows.map(\.whitenedTrainDeviation).max()!)), seed \(result.configuration.seed)",
                            panels: panels, columns: 5)
     }
 
@@ -49,10 +52,10 @@ struct NormalizeLabFigures {
         return LinePlot(title: "The leak: PCA whitening (\(l.components) of 64 directions, ε = \(l.epsilon)) fitted on \(l.trainCount) training digits, or on those + \(l.validationCount) validation digits;\n"
                             + "softmax classifier trained \(l.epochs) epochs on the training digits; \(l.testCount) test digits enter neither fit",
                         panels: [
-            LinePlot.Panel(title: "accuracy; leaked − proper: val \(F.spread(l.validationAccuracyShift, scale: 100, unit: " pts")), test \(F.spread(l.testAccuracyShift, scale: 100, unit: " pts"))",
+            LinePlot.Panel(title: "softmax accuracy; leaked − proper: val \(F.spread(l.validationAccuracyShift, scale: 100, unit: " pts")), test \(F.spread(l.testAccuracyShift, scale: 100, unit: " pts"))\nvalidation − test: \(F.spread(l.properOptimism, scale: 100, unit: " pts")) proper, \(F.spread(l.leakedOptimism, scale: 100, unit: " pts")) leaked",
                            xLabel: "split", yLabel: "accuracy", series: series({ $0.validationAccuracy }, { $0.testAccuracy })),
-            LinePlot.Panel(title: "cross-entropy; leaked − proper: val \(F.spread(l.validationLossShift)), test \(F.spread(l.testLossShift))",
-                           xLabel: "split", yLabel: "loss", series: series({ $0.validationLoss }, { $0.testLoss })),
+            LinePlot.Panel(title: "max |Cov − I| of the whitened digits (0: white)\nthe leaked fit whitens the validation digits it saw, not the test digits",
+                           xLabel: "split", yLabel: "max |Cov − I|", series: series({ $0.validationWhiteness }, { $0.testWhiteness }), logY: true),
         ], key: .below)
     }
 
@@ -109,16 +112,13 @@ struct NormalizeLabFigures {
     /// Figure 2: the two paths over their loss's level sets, and the per-example gradients.
     var zigZag: ScatterGrid {
         let z = result.zigZag
-        func levels(_ r: ZigZag.Run) -> ScatterGrid.Series {
-            // The level curves as one series, separated by NaN rows (gnuplot breaks the line there).
-            ScatterGrid.Series(name: "loss level sets", x: r.levelX.flatMap { $0 + [.nan] }, y: r.levelY.flatMap { $0 + [.nan] },
-                               style: .line(dashed: false), color: 6, hidden: true)
+        func levels(_ r: ZigZag.Run) -> [ScatterGrid.Series] {
+            zip(r.levelX, r.levelY).map { ScatterGrid.Series(name: "loss level set", x: $0, y: $1, style: .line(dashed: false), color: 6, hidden: true) }
         }
         let panels = z.runs.enumerated().map { k, r in
-            ScatterGrid.Panel(title: "\(r.name), lr = \(F.short(r.learningRate))\n\(F.percent(r.sameSignFraction)) of updates move w₁, w₂ the same way; "
+            ScatterGrid.Panel(title: "\(r.name), lr = \(F.short(r.learningRate))\n\(F.percent(r.sameSignFraction)) same-sign updates; "
                                 + (r.stepsToTarget.map { "near w* after \($0) steps" } ?? "not near w* in \(z.steps) steps"),
-                              xLabel: "w₁", yLabel: "w₂", series: [
-                levels(r),
+                              xLabel: "w₁", yLabel: "w₂", series: levels(r) + [
                 .init(name: "SGD path, one example a step", x: r.w1, y: r.w2, style: .path, color: k),
                 .init(name: "w* = (1, −1)", x: [z.target[0]], y: [z.target[1]], style: .dots(2.2), color: 7),
             ])

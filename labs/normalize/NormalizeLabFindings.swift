@@ -15,6 +15,8 @@ struct NormalizeLabFindings {
     static func spread(_ s: LeakStudy.Spread, scale: Double = 1, unit: String = "") -> String {
         String(format: "%+.2f ± %.2f%@", scale * s.mean, scale * s.std, unit)
     }
+    /// Mean ± std of a quantity that has no sign (a distance).
+    static func size(_ s: LeakStudy.Spread) -> String { String(format: "%.2f ± %.2f", s.mean, s.std) }
     static func rate(_ lr: Double?) -> String { lr.map { short($0) } ?? "none" }
 
     var preprocessing: String {
@@ -33,19 +35,22 @@ struct NormalizeLabFindings {
 
     var leak: String {
         let l = result.leak
-        return "whitening fitted on training + validation digits moves the validation accuracy by \(Self.spread(l.validationAccuracyShift, scale: 100, unit: " pts")) "
-            + "and the test accuracy by \(Self.spread(l.testAccuracyShift, scale: 100, unit: " pts")) (mean ± std over \(l.splits.count) splits); "
-            + "validation − test accuracy: \(Self.spread(l.properOptimism, scale: 100, unit: " pts")) proper, \(Self.spread(l.leakedOptimism, scale: 100, unit: " pts")) leaked"
+        return "fitted on training + validation digits, whitening makes the validation digits look white (max |Cov − I| \(Self.size(l.leakedValidationWhiteness)) "
+            + "against \(Self.size(l.properValidationWhiteness)) fitted on training digits only) while the unseen test digits stay at \(Self.size(l.leakedTestWhiteness)): "
+            + "validation no longer stands in for unseen data; accuracy, leaked − proper: validation \(Self.spread(l.validationAccuracyShift, scale: 100, unit: " pts")), "
+            + "test \(Self.spread(l.testAccuracyShift, scale: 100, unit: " pts")); validation − test: \(Self.spread(l.properOptimism, scale: 100, unit: " pts")) proper, "
+            + "\(Self.spread(l.leakedOptimism, scale: 100, unit: " pts")) leaked (mean ± std over \(l.splits.count) splits)"
     }
 
     var leakNumbers: [Number] {
         let l = result.leak
-        return [Number(name: "validation accuracy, leaked − proper", value: Self.spread(l.validationAccuracyShift, scale: 100, unit: " pts")),
+        return [Number(name: "max |Cov_val − I|, fitted on train", value: Self.size(l.properValidationWhiteness)),
+                Number(name: "max |Cov_val − I|, fitted on train + val", value: Self.size(l.leakedValidationWhiteness)),
+                Number(name: "max |Cov_test − I|, fitted on train + val", value: Self.size(l.leakedTestWhiteness)),
+                Number(name: "validation accuracy, leaked − proper", value: Self.spread(l.validationAccuracyShift, scale: 100, unit: " pts")),
                 Number(name: "test accuracy, leaked − proper", value: Self.spread(l.testAccuracyShift, scale: 100, unit: " pts")),
-                Number(name: "validation loss, leaked − proper", value: Self.spread(l.validationLossShift)),
-                Number(name: "test loss, leaked − proper", value: Self.spread(l.testLossShift)),
-                Number(name: "validation − test accuracy, proper", value: Self.spread(l.properOptimism, scale: 100, unit: " pts")),
-                Number(name: "validation − test accuracy, leaked", value: Self.spread(l.leakedOptimism, scale: 100, unit: " pts"))]
+                Number(name: "validation − test accuracy, proper / leaked",
+                       value: "\(Self.spread(l.properOptimism, scale: 100, unit: " pts")) / \(Self.spread(l.leakedOptimism, scale: 100, unit: " pts"))")]
     }
 
     var sensitivity: String {
@@ -117,16 +122,24 @@ struct NormalizeLabFindings {
 
     var activations: String {
         let (p, n) = lastSnapshots
-        return String(format: "at epoch %d, the last layer's std is %.2f without and %.2f with batch norm; saturated units in the deepest layer %@ vs %@",
-                      p.epoch, p.std.last!, n.std.last!, Self.percent(p.saturated.last!), Self.percent(n.saturated.last!))
+        return String(format: "at epoch %d, a unit of the deepest layer varies across the validation digits with std %.3f without and %.3f with batch norm (epoch 0: %.3f and %.3f); saturated there: %@ vs %@",
+                      p.epoch, p.unitStd.last!, n.unitStd.last!, firstSnapshots.plain.unitStd.last!, firstSnapshots.normalized.unitStd.last!,
+                      Self.percent(p.saturated.last!), Self.percent(n.saturated.last!))
+    }
+
+    /// The epoch-0 snapshot of each convergence net.
+    var firstSnapshots: (plain: ActivationSnapshot, normalized: ActivationSnapshot) {
+        let a = result.batchNorm.activations
+        return (a.first { !$0.batchNorm }!, a.first { $0.batchNorm }!)
     }
 
     var activationNumbers: [Number] {
         let (p, n) = lastSnapshots
-        let first = result.batchNorm.activations.first { !$0.batchNorm }!
-        return [Number(name: "last layer std at epoch 0, no BN", value: String(format: "%.3f", first.std.last!)),
-                Number(name: "last layer std at epoch \(p.epoch), no BN / BN", value: String(format: "%.3f / %.3f", p.std.last!, n.std.last!)),
-                Number(name: "saturated in the last layer, no BN / BN", value: "\(Self.percent(p.saturated.last!)) / \(Self.percent(n.saturated.last!))")]
+        let (p0, n0) = firstSnapshots
+        return [Number(name: "deepest layer, per-unit std across inputs at epoch 0, no BN / BN", value: String(format: "%.3f / %.3f", p0.unitStd.last!, n0.unitStd.last!)),
+                Number(name: "the same at epoch \(p.epoch), no BN / BN", value: String(format: "%.3f / %.3f", p.unitStd.last!, n.unitStd.last!)),
+                Number(name: "pooled std of the deepest layer at epoch \(p.epoch), no BN / BN", value: String(format: "%.3f / %.3f", p.std.last!, n.std.last!)),
+                Number(name: "saturated in the deepest layer, no BN / BN", value: "\(Self.percent(p.saturated.last!)) / \(Self.percent(n.saturated.last!))")]
     }
 
     var testTime: String {
@@ -138,6 +151,7 @@ struct NormalizeLabFindings {
     var testTimeNumbers: [Number] {
         let s = result.batchNorm.statistics
         return [Number(name: "inference (running statistics)", value: Self.percent(s.inferenceAccuracy)),
+                Number(name: "inference (the deck's average over training batches)", value: Self.percent(s.deckEstimateAccuracy)),
                 Number(name: "training mode, batch of 2", value: Self.percent(s.trainModeAccuracy.first!)),
                 Number(name: "training mode, whole validation set", value: Self.percent(s.wholeSetTrainModeAccuracy)),
                 Number(name: "running / population variance, range over layers",

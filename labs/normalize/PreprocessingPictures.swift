@@ -26,8 +26,12 @@ public struct PreprocessingPictures: Codable, Sendable {
         public var whitenedTrainDeviation: Double
         /// max |Cov_val(whitened) − I|: what fitting on the training part alone leaves.
         public var whitenedValidationDeviation: Double
-        /// The two eigenvalues of the training covariance, largest first.
+        /// The two largest eigenvalues of the training covariance.
         public var eigenvalues: [Double]
+        /// The features of the raw, centred and normalized panels (pixel indices for the digits),
+        /// and their names.
+        public var plane: [Int]
+        public var planeNames: [String]
     }
 
     public var rows: [Row]
@@ -51,11 +55,20 @@ public struct PreprocessingPictures: Codable, Sendable {
         return Tensor(shape: [count, 2], scalars: scalars)
     }
 
-    /// The row of panels for 2-D training inputs `train` [N, 2] and validation inputs [M, 2].
-    static func row(name: String, description: String, train: Tensor, validation: Tensor) throws -> Row {
+    /// The row of panels for training inputs `train` [N, D] and validation inputs [M, D]: the
+    /// first three stages in the plane of the features `plane`, the PCA stages in the plane of the
+    /// top two principal directions of all D features (fitted on `train`).
+    static func row(name: String, description: String, train: Tensor, validation: Tensor, plane: (Int, Int) = (0, 1),
+                    planeNames: [String] = ["x₁", "x₂"]) throws -> Row {
         let axes = try PrincipalAxes(fitting: train)
         let panels = PrincipalAxes.Stage.allCases.map { stage -> Panel in
-            let t = axes.apply(train, stage: stage), v = axes.apply(validation, stage: stage)
+            let pca = stage == .decorrelated || stage == .whitened
+            let columns = pca ? (0, 1) : plane
+            func flat(_ x: Tensor) -> Tensor {
+                let y = axes.apply(x, stage: stage, components: pca ? 2 : nil)
+                return Tensor(shape: [y.shape[0], 2], scalars: (0..<y.shape[0]).flatMap { [y[$0, columns.0], y[$0, columns.1]] })
+            }
+            let t = flat(train), v = flat(validation)
             return Panel(stage: stage, trainX: column(t, 0), trainY: column(t, 1), validationX: column(v, 0), validationY: column(v, 1),
                          trainCovariance: PrincipalAxes.covariance(t).scalars, validationCovariance: PrincipalAxes.covariance(v).scalars,
                          trainMean: (t.columnSums * (1 / Double(t.shape[0]))).scalars,
@@ -65,7 +78,23 @@ public struct PreprocessingPictures: Codable, Sendable {
         return Row(name: name, description: description, panels: panels,
                    whitenedTrainDeviation: deviationFromIdentity(whitened.trainCovariance),
                    whitenedValidationDeviation: deviationFromIdentity(whitened.validationCovariance),
-                   eigenvalues: axes.eigenvalues)
+                   eigenvalues: Array(axes.eigenvalues.prefix(2)), plane: [plane.0, plane.1], planeNames: planeNames)
+    }
+
+    /// The two most correlated pixels of the training digits (largest |correlation| over pixel
+    /// pairs whose std is above 1 grey level): a raw plane in which the digits are visibly
+    /// correlated, as the decks' raw cloud is.
+    static func mostCorrelatedPixels(_ x: Tensor) -> (Int, Int) {
+        let c = PrincipalAxes.covariance(x)
+        let d = x.shape[1]
+        var best = (0, 1), strongest = -1.0
+        for i in 0..<d where c[i, i] > 1 {
+            for j in (i + 1)..<d where c[j, j] > 1 {
+                let r = abs(c[i, j]) / (c[i, i] * c[j, j]).squareRoot()
+                if r > strongest { (best, strongest) = ((i, j), r) }
+            }
+        }
+        return best
     }
 
     /// max |C − I| over the entries of a row-major 2×2 matrix.
@@ -88,20 +117,15 @@ public struct PreprocessingPictures: Codable, Sendable {
         let gaussianRow = try row(name: "correlated Gaussian",
                                   description: "\(trainCount) training and \(gaussianCount - trainCount) validation points of N(μ=(4, 2.5), Σ=[[3, 1.8], [1.8, 1.5]])",
                                   train: train, validation: validation)
-        // The digits in the plane of their first two principal components, fitted on the
-        // training digits; the pictures then start from those raw 2-D coordinates plus the
-        // training mean, so that "raw" is off the origin as raw pixels are.
-        let pixels = try PrincipalAxes(fitting: digits.train.features)
-        func plane(_ x: Tensor) -> Tensor {
-            let projected = pixels.apply(x, stage: .decorrelated, components: 2)
-            // Shift by the projection of the mean image itself, so the raw plane keeps an offset.
-            let offset = Tensor.matmul(Tensor(shape: [1, pixels.featureCount], scalars: pixels.mean.scalars),
-                                       Tensor(shape: [pixels.featureCount, 2], scalars: (0..<pixels.featureCount).flatMap { [pixels.eigenvectors[$0, 0], pixels.eigenvectors[$0, 1]] }))
-            return projected.addingToEachRow(Tensor(offset.scalars))
-        }
-        let digitsRow = try row(name: "digits, first two PCs",
-                                description: "\(digits.train.count) training and \(digits.validation.count) validation digits projected on the top two eigenvectors of the training pixels' covariance (pixel units, mean kept)",
-                                train: plane(digits.train.features), validation: plane(digits.validation.features))
+        // The digits: raw, centred and normalized in the plane of their two most correlated
+        // pixels; decorrelated and whitened in the plane of the first two principal components of
+        // all 64 pixels. Every statistic from the training digits.
+        let pair = mostCorrelatedPixels(digits.train.features)
+        let width = Int(Double(digits.train.featureCount).squareRoot())
+        let names = [pair.0, pair.1].map { "pixel (row \($0 / width), column \($0 % width))" }
+        let digitsRow = try row(name: "digits",
+                                description: "\(digits.train.count) training and \(digits.validation.count) validation digits; raw to normalized: \(names[0]) and \(names[1]), the most correlated pair; decorrelated and whitened: the first two principal components of all \(digits.train.featureCount) pixels",
+                                train: digits.train.features, validation: digits.validation.features, plane: pair, planeNames: names)
         return PreprocessingPictures(rows: [gaussianRow, digitsRow])
     }
 }

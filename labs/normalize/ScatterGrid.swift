@@ -32,6 +32,9 @@ struct ScatterGrid: Figure {
         /// One unit as long on both axes, over a square range around the data.
         var equalAxes = true
         var logX = false
+        /// Whether the panel has a legend (under it); a grid of like panels says its colours once,
+        /// in the figure's title, instead.
+        var key = true
     }
 
     var title: String
@@ -41,7 +44,7 @@ struct ScatterGrid: Figure {
     var grid: (rows: Int, columns: Int) { ((panels.count + columns - 1) / columns, Swift.min(columns, panels.count)) }
 
     var defaultSize: FigureSize {
-        FigureSize(width: Swift.min(10_000, 80 + 470 * grid.columns), height: Swift.min(10_000, 90 + 540 * grid.rows))
+        FigureSize(width: Swift.min(10_000, 80 + 560 * grid.columns), height: Swift.min(10_000, 90 + 560 * grid.rows))
     }
 
     func gnuplotCommands(prefix: String) -> String {
@@ -57,6 +60,7 @@ struct ScatterGrid: Figure {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             script += panel.logX ? "set logscale x\n" : "unset logscale x\n"
+            script += panel.key ? "set key\n" : "unset key\n"
             if panel.equalAxes, let box = Self.squareBox(panel) {
                 script += "set size ratio -1\nset xrange [\(box.x.lowerBound):\(box.x.upperBound)]\nset yrange [\(box.y.lowerBound):\(box.y.upperBound)]\n"
             } else {
@@ -74,7 +78,7 @@ struct ScatterGrid: Figure {
             }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\nset size noratio\nunset logscale x\n"
+        return script + "unset multiplot\nset size noratio\nunset logscale x\nset key\n"
     }
 
     /// A square box (equal x and y extents) around every finite point of the panel, 6% margin.
