@@ -51,19 +51,22 @@ extension NormalizeLabFigures {
         ], key: .below)
     }
 
-    /// Validation accuracy against epochs for every initialization scheme, without and with.
+    /// Validation accuracy against epochs for every initialization scheme, without (dashed) and
+    /// with batch norm, in one panel so that both share the 0–1 axis.
     var initialization: LinePlot {
         let curves = result.batchNorm.initialization
-        let panels = [false, true].map { bn in
-            LinePlot.Panel(title: bn ? "with batch norm" : "without batch norm", xLabel: "epoch", yLabel: "validation accuracy",
-                           series: DeepNet.InitScheme.allCases.enumerated().compactMap { k, scheme in
-                guard let curve = curves.first(where: { $0.scheme == scheme && $0.batchNorm == bn }) else { return nil }
-                return LinePlot.Series(name: "\(scheme.title): \(F.percent(curve.finalValidationAccuracy))" + Self.ending(curve),
-                                       x: curve.epochs.map(Double.init), y: curve.validationAccuracy, color: k)
-            }, markers: true, yFrom: 0)
+        var series: [LinePlot.Series] = []
+        for (k, scheme) in DeepNet.InitScheme.allCases.enumerated() {
+            for bn in [true, false] {
+                guard let curve = curves.first(where: { $0.scheme == scheme && $0.batchNorm == bn }) else { continue }
+                series.append(.init(name: "\(scheme.title), \(bn ? "batch norm" : "no batch norm"): \(F.percent(curve.finalValidationAccuracy))" + Self.ending(curve),
+                                    x: curve.epochs.map(Double.init), y: curve.validationAccuracy, color: k, dashed: !bn))
+            }
         }
         let c = result.configuration
-        return LinePlot(title: "\(netName) nets from the init study's schemes, lr \(F.short(c.learningRate)), seed \(c.seed)", panels: panels, key: .below)
+        return LinePlot(title: "\(netName) nets from the init study's schemes, lr \(F.short(c.learningRate)), seed \(c.seed): solid with batch norm, dashed without",
+                        panels: [LinePlot.Panel(title: "validation accuracy (final value in the legend)", xLabel: "epoch", yLabel: "validation accuracy",
+                                                series: series, markers: true, yFrom: 0)], key: .outside)
     }
 
     /// Per-layer std and saturation at each snapshot, and the histograms at the last one.
@@ -75,7 +78,7 @@ extension NormalizeLabFigures {
             .map({ ($0.0, [$0.1, $0.2]) }) {
             for snapshot in snapshots {
                 for l in snapshot.histograms.indices {
-                    panels.append(.init(title: "\(name), epoch \(snapshot.epoch), layer \(l + 1)\nunit std \(String(format: "%.3f", snapshot.unitStd[l])), saturated \(F.percent(snapshot.saturated[l]))",
+                    panels.append(.init(title: "\(name), epoch \(snapshot.epoch), layer \(l + 1)\nunit std \(F.short(snapshot.unitStd[l]))",
                                         histogram: snapshot.histograms[l]))
                 }
             }

@@ -122,9 +122,10 @@ struct NormalizeLabFindings {
 
     var activations: String {
         let (p, n) = lastSnapshots
-        return String(format: "at epoch %d, a unit of the deepest layer varies across the validation digits with std %.3f without and %.3f with batch norm (epoch 0: %.3f and %.3f); saturated there: %@ vs %@",
-                      p.epoch, p.unitStd.last!, n.unitStd.last!, firstSnapshots.plain.unitStd.last!, firstSnapshots.normalized.unitStd.last!,
-                      Self.percent(p.saturated.last!), Self.percent(n.saturated.last!))
+        let (p0, n0) = firstSnapshots
+        return "at epoch \(p.epoch), a unit of the deepest layer varies across the validation digits with std \(Self.short(p.unitStd.last!)) without "
+            + "and \(Self.short(n.unitStd.last!)) with batch norm (epoch 0: \(Self.short(p0.unitStd.last!)) and \(Self.short(n0.unitStd.last!))); "
+            + "saturated there: \(Self.percent(p.saturated.last!)) vs \(Self.percent(n.saturated.last!))"
     }
 
     /// The epoch-0 snapshot of each convergence net.
@@ -136,8 +137,8 @@ struct NormalizeLabFindings {
     var activationNumbers: [Number] {
         let (p, n) = lastSnapshots
         let (p0, n0) = firstSnapshots
-        return [Number(name: "deepest layer, per-unit std across inputs at epoch 0, no BN / BN", value: String(format: "%.3f / %.3f", p0.unitStd.last!, n0.unitStd.last!)),
-                Number(name: "the same at epoch \(p.epoch), no BN / BN", value: String(format: "%.3f / %.3f", p.unitStd.last!, n.unitStd.last!)),
+        return [Number(name: "deepest layer, per-unit std across inputs at epoch 0, no BN / BN", value: "\(Self.short(p0.unitStd.last!)) / \(Self.short(n0.unitStd.last!))"),
+                Number(name: "the same at epoch \(p.epoch), no BN / BN", value: "\(Self.short(p.unitStd.last!)) / \(Self.short(n.unitStd.last!))"),
                 Number(name: "pooled std of the deepest layer at epoch \(p.epoch), no BN / BN", value: String(format: "%.3f / %.3f", p.std.last!, n.std.last!)),
                 Number(name: "saturated in the deepest layer, no BN / BN", value: "\(Self.percent(p.saturated.last!)) / \(Self.percent(n.saturated.last!))")]
     }

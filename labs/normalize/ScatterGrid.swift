@@ -60,11 +60,14 @@ struct ScatterGrid: Figure {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             script += panel.logX ? "set logscale x\n" : "unset logscale x\n"
-            script += panel.key ? "set key\n" : "unset key\n"
+            // The legend under the panel takes the x label's place unless the margin makes room.
+            script += panel.key ? "set key\nset bmargin 7\n" : "unset key\nset bmargin\n"
             if panel.equalAxes, let box = Self.squareBox(panel) {
+                let step = Self.ticStep(box.x.upperBound - box.x.lowerBound)
                 script += "set size ratio -1\nset xrange [\(box.x.lowerBound):\(box.x.upperBound)]\nset yrange [\(box.y.lowerBound):\(box.y.upperBound)]\n"
+                script += "set xtics \(step)\nset ytics \(step)\n"
             } else {
-                script += "set size noratio\nset autoscale x\nset autoscale y\n"
+                script += "set size noratio\nset autoscale x\nset autoscale y\nset xtics autofreq\nset ytics autofreq\n"
             }
             let plots = panel.series.enumerated().map { s, series -> String in
                 let how: String
@@ -78,7 +81,16 @@ struct ScatterGrid: Figure {
             }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
         }
-        return script + "unset multiplot\nset size noratio\nunset logscale x\nset key\n"
+        return script + "unset multiplot\nset size noratio\nunset logscale x\nset key\nset bmargin\nset xtics autofreq\nset ytics autofreq\n"
+    }
+
+    /// A round tic spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 5 intervals over
+    /// `width`: gnuplot's own choice ignores the label width and ran "-2-1.5-1-0.5" together in
+    /// a panel of a grid.
+    static func ticStep(_ width: Double) -> Double {
+        let rough = Swift.max(width, 1e-12) / 5
+        let magnitude = pow(10, log10(rough).rounded(.down))
+        return [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!
     }
 
     /// A square box (equal x and y extents) around every finite point of the panel, 6% margin.
