@@ -2,13 +2,13 @@
 
 The same work as one of the lab's deep nets: the UCI digits split as the lab splits them (about 900
 training, 540 validation digits), the training mean image subtracted and divided by one std, an
-8 x 32 tanh MLP with batch norm after every hidden affine map (batch statistics in training with
+8 x 32 sigmoid (or tanh) MLP with batch norm after every hidden affine map (batch statistics in training with
 the B/(B-1) running variance, momentum 0.9, eps 1e-5), softmax cross-entropy, minibatches of 32
 shuffled every epoch, SGD with momentum 0.9 at lr 0.01, float64, and after every epoch one
 inference pass over the training and the validation digits. Prints the median seconds over 3 runs
 of `epochs` epochs.
 
-usage: numpy_normalize.py DIGITS.csv.gz EPOCHS [DEPTH WIDTH]
+usage: numpy_normalize.py DIGITS.csv.gz EPOCHS [DEPTH WIDTH [sigmoid|tanh]]
 """
 import gzip
 import sys
@@ -37,6 +37,17 @@ def split(x, y, rng):
     return (x[train] - mean) / sigma, y[train], (x[val] - mean) / sigma, y[val]
 
 
+ACTIVATION = "sigmoid"
+
+
+def activate(z):
+    return 1 / (1 + np.exp(-z)) if ACTIVATION == "sigmoid" else np.tanh(z)
+
+
+def slope(a):
+    return a * (1 - a) if ACTIVATION == "sigmoid" else 1 - a * a
+
+
 def forward(params, bn, x, training):
     caches = []
     h = x
@@ -54,7 +65,7 @@ def forward(params, bn, x, training):
             mu, var = bn[layer]
         inv = 1 / np.sqrt(var + 1e-5)
         xhat = (z - mu) * inv
-        a = np.tanh(gamma * xhat + beta)
+        a = activate(gamma * xhat + beta)
         caches.append((h, xhat, inv, a))
         h = a
     w, b = params[2 * len(bn)], params[2 * len(bn) + 1]
@@ -95,7 +106,7 @@ def train(x, y, xv, yv, epochs, depth, width, rng):
             for layer in reversed(range(depth)):
                 hin, xhat, inv, a = caches[layer]
                 gamma = params[2 * depth + 2 + 2 * layer]
-                dy = g * (1 - a * a)
+                dy = g * slope(a)
                 grads[2 * depth + 2 + 2 * layer] = (dy * xhat).sum(axis=0)
                 grads[2 * depth + 3 + 2 * layer] = dy.sum(axis=0)
                 gx = dy * gamma
@@ -114,7 +125,10 @@ def train(x, y, xv, yv, epochs, depth, width, rng):
 
 def main():
     path, epochs = sys.argv[1], int(sys.argv[2])
+    global ACTIVATION
     depth, width = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (8, 32)
+    if len(sys.argv) > 5:
+        ACTIVATION = sys.argv[5]
     x, y = load(path)
     rng = np.random.default_rng(0)
     x, y, xv, yv = split(x, y, rng)

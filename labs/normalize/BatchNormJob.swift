@@ -32,17 +32,24 @@ struct BatchNormJob: Sendable {
 }
 
 extension NormalizeLab {
-    /// The lab's dominant work, for `make bench`: one deep net of figure 3 (with batch norm when
-    /// `batchNorm`) trained `epochs` epochs at the main learning rate on the lab's digits split,
-    /// on the calling thread. Returns its history.
-    /// - Throws: `LabError` for bad configuration or data.
-    public static func trainDeepNet(_ c: NormalizeLabConfiguration, batchNorm: Bool, epochs: Int) throws -> TrainingHistory {
-        try c.validate()
+    /// The digits of figure 3 as the lab prepares them: the stratified split of `c.seed`, the
+    /// training mean image subtracted and divided by one σ. For `make bench`.
+    /// - Throws: `LabError` for a missing or malformed digits file.
+    public static func deepNetData(_ c: NormalizeLabConfiguration) throws -> DatasetSplit {
         var splitStream = RandomStream(seed: c.seed).stream(.split)
         let digits = try DigitsDataset.load(from: c.digitsFile)
         let split = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.2, trainCount: c.trainCount, using: &splitStream)
+        return normalized(split).0
+    }
+
+    /// The lab's dominant work, for `make bench`: one deep net of figure 3 (with batch norm when
+    /// `batchNorm`) trained `epochs` epochs at the main learning rate on `data`, on the calling
+    /// thread, validating every epoch. Returns its history.
+    /// - Throws: `LabError` for bad configuration.
+    public static func trainDeepNet(_ c: NormalizeLabConfiguration, on data: DatasetSplit, batchNorm: Bool, epochs: Int) throws -> TrainingHistory {
+        try c.validate()
         let job = BatchNormJob(role: .convergence, net: DeepNet(depth: c.depth, width: c.width, activation: c.activation, batchNorm: batchNorm, scheme: .xavier),
                                learningRate: c.learningRate, epochs: epochs, initSeed: 1, trainingSeed: 2)
-        return try job.run(on: normalized(split).0, configuration: c, snapshotInterval: nil).history
+        return try job.run(on: data, configuration: c, snapshotInterval: nil).history
     }
 }
