@@ -9,6 +9,13 @@ public enum NormalizeLab {
     /// Runs every experiment. `progress` receives one short line per stage.
     /// - Throws: `LabError` for bad configuration or data.
     public static func run(_ configuration: NormalizeLabConfiguration, progress: ((String) -> Void)? = nil) throws -> NormalizeLabResult {
+        // OpenBLAS splits a product over its threads in an order that depends on how many there
+        // are, and the rounding with it: one thread everywhere makes a run on 1 core give the
+        // same JSON as a run on 2 (the matrices here are at most 1000 × 64, too small to gain).
+        try BLASThreads.singleThreaded { try compute(configuration, progress: progress) }
+    }
+
+    static func compute(_ configuration: NormalizeLabConfiguration, progress: ((String) -> Void)?) throws -> NormalizeLabResult {
         let c = configuration
         try c.validate()
         let root = RandomStream(seed: c.seed)
