@@ -67,7 +67,7 @@ public enum NormalizeLabReport {
         try json("preprocessing", "Preprocessing: raw, zero-centred, normalized, decorrelated, whitened", deck: "001",
                  claim: "Zero-centre, normalize, decorrelate (PCA) and whiten the inputs, with statistics computed on the training data only and applied to validation and test",
                  f.preprocessing, f.preprocessingNumbers, result.pictures)
-        try json("preprocessing-leak", "Whitening fitted on training data only vs on training + validation data", deck: "001",
+        try json("preprocessing-leak", "Whitening fitted on training data only vs on training + validation data", deck: "003",
                  claim: "The preprocessing statistics must be computed only over the training data; fitting them on the validation data leaks it",
                  f.leak, f.leakNumbers, result.leak)
         try json("loss-sensitivity", "The same classifier before and after normalization, its W rotated by a small angle", deck: "001",
@@ -76,18 +76,18 @@ public enum NormalizeLabReport {
         try json("zig-zag", "Zig-zag of a two-weight unit on all-positive inputs against centred inputs", deck: "001",
                  claim: "When every input to a unit is positive, all gradients on its weights share one sign, so updates zig-zag; zero-centred inputs avoid it",
                  f.zigZag, f.zigZagNumbers, result.zigZag)
-        try json("batchnorm-training", "Deep tanh nets with and without batch norm: convergence and the learning-rate sweep", deck: "004",
-                 claim: "Batch norm improves gradient flow through the network and allows higher learning rates",
+        try json("batchnorm-training", "Deep \(c.activation) nets with and without batch norm: convergence and the learning-rate sweep", deck: "003",
+                 claim: "Batch normalization improves convergence speed and allows for higher learning rates; apply it before the nonlinearity, on Wx + b",
                  f.training, f.trainingNumbers,
                  TrainingBody(convergence: result.batchNorm.convergence, sweep: result.batchNorm.sweep))
         try json("batchnorm-init", "Deep nets from bad initializations, with and without batch norm", deck: "004",
-                 claim: "Batch norm reduces the strong dependence on initialization",
+                 claim: "Batch norm normalizes every unit's pre-activation over the minibatch, whatever the scale of the weights before it, so badly scaled initializations still train (CS231n: it reduces the strong dependence on initialization)",
                  f.initialization, f.initializationNumbers, result.batchNorm.initialization)
         try json("batchnorm-activations", "Per-layer activation distributions during training", deck: "004",
-                 claim: "Batch norm keeps every layer's pre-activations unit Gaussian, so tanh units neither collapse nor saturate",
+                 claim: "Batch norm gives every unit's pre-activation zero mean and unit variance over the minibatch, layer after layer, so the units of a deep saturating net neither collapse nor saturate",
                  f.activations, f.activationNumbers, result.batchNorm.activations)
         try json("batchnorm-test-time", "Batch norm at test time: running statistics against the batch's own", deck: "004",
-                 claim: "At test time batch norm uses the running mean and variance from training, not the statistics of the test batch",
+                 claim: "On test data batch norm uses the average of the training minibatches' statistics, the variance times B/(B−1), not the statistics of the test batch",
                  f.testTime, f.testTimeNumbers, result.batchNorm.statistics)
         return urls
     }
