@@ -36,7 +36,7 @@ extension NormalizeLab {
     /// training mean image subtracted and divided by one σ. For `make bench`.
     /// - Throws: `LabError` for a missing or malformed digits file.
     public static func deepNetData(_ c: NormalizeLabConfiguration) throws -> DatasetSplit {
-        var splitStream = RandomStream(seed: c.seed).stream(.split)
+        var splitStream = root(seed: c.seed).stream(.split)
         let digits = try DigitsDataset.load(from: c.digitsFile)
         let split = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.2, trainCount: c.trainCount, using: &splitStream)
         return normalized(split).0

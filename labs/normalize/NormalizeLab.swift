@@ -18,7 +18,7 @@ public enum NormalizeLab {
     static func compute(_ configuration: NormalizeLabConfiguration, progress: ((String) -> Void)?) throws -> NormalizeLabResult {
         let c = configuration
         try c.validate()
-        let root = RandomStream(seed: c.seed)
+        let root = Self.root(seed: c.seed)
         progress?("loading the digits")
         let digits = try DigitsDataset.load(from: c.digitsFile)
         var splitStream = root.stream(.split)
@@ -40,6 +40,13 @@ public enum NormalizeLab {
                                   zigZag: zigZag, batchNorm: study)
     }
 
+    /// The lab's root stream: `normalize` of the seed. Every stream below hangs from it, so that
+    /// no purpose name shared with another lab ("job seeds", "split") gives both labs the same
+    /// numbers at the same seed.
+    static func root(seed: UInt64) -> RandomStream {
+        RandomStream(seed: seed).stream(.normalizeLab)
+    }
+
     /// The split with the training mean image subtracted and divided by one σ over all training
     /// pixels (as for one colour channel; per-pixel σ would divide nearly-always-blank pixels by
     /// almost nothing). Statistics from the training digits only.
@@ -54,8 +61,10 @@ public enum NormalizeLab {
 }
 
 /// The lab's stream purposes (see `StreamKey`): every random number of the lab comes from
-/// `RandomStream(seed:)` followed by one of these (or the engine's `split`).
+/// `RandomStream(seed:)`, then `normalize`, then one of these (or the engine's `split`).
 extension StreamKey {
+    /// The lab's root, under the seed.
+    static let normalizeLab = StreamKey("normalize")
     /// Figure 1's Gaussian points.
     static let pictures = StreamKey("pictures")
     /// Figure 1's two-class data for the loss-sensitivity panel.

@@ -116,8 +116,9 @@ struct NormalizeLabFigures {
             zip(r.levelX, r.levelY).map { ScatterGrid.Series(name: "loss level set", x: $0, y: $1, style: .line(dashed: false), color: 6, hidden: true) }
         }
         let panels = z.runs.enumerated().map { k, r in
-            ScatterGrid.Panel(title: "\(r.name), lr = \(F.short(r.learningRate))\n\(F.percent(r.sameSignFraction)) same-sign updates; "
-                                + (r.stepsToTarget.map { "near w* after \($0) steps" } ?? "not near w* in \(z.steps) steps"),
+            ScatterGrid.Panel(title: "\(r.name), lr = \(F.short(r.learningRate))\n\(F.percent(r.sameSignFraction)) of the updates move w₁ and w₂ the same way\n"
+                                + (r.stepsToTarget.map { "near w* after \($0) steps" } ?? "not near w* in \(z.steps) steps")
+                                + " (median of \(r.orderCount) orders: \(F.short(r.medianStepsToTarget)))",
                               xLabel: "w₁", yLabel: "w₂", series: levels(r) + [
                 .init(name: "SGD path, one example a step", x: r.w1, y: r.w2, style: .path, color: k),
                 .init(name: "w* = (1, −1)", x: [z.target[0]], y: [z.target[1]], style: .dots(2.2), color: 7),

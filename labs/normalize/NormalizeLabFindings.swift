@@ -71,14 +71,14 @@ struct NormalizeLabFindings {
     var zigZag: String {
         result.zigZag.runs.map { r in
             "\(r.name): \(Self.percent(r.sameSignFraction)) of updates with both weights moving the same way, "
-                + (r.stepsToTarget.map { "within 5% of w* after \($0) steps" } ?? "not within 5% of w* after \(result.zigZag.steps) steps")
+                + "within 5% of w* after \(Self.short(r.medianStepsToTarget)) steps (median over \(r.orderCount) example orders)"
         }.joined(separator: "; ")
     }
 
     var zigZagNumbers: [Number] {
         result.zigZag.runs.flatMap { r in
             [Number(name: "\(r.name): same-sign updates", value: Self.percent(r.sameSignFraction)),
-             Number(name: "\(r.name): steps to within 5% of w*", value: r.stepsToTarget.map(String.init) ?? "> \(result.zigZag.steps)")]
+             Number(name: "\(r.name): steps to within 5% of w*, median over \(r.orderCount) orders", value: Self.short(r.medianStepsToTarget))]
         }
     }
 

@@ -15,13 +15,18 @@ public struct ZigZag: Codable, Sendable {
         public var w1: [Double], w2: [Double]
         /// The per-example gradients at w₀, for the sign scatter.
         public var gradient1: [Double], gradient2: [Double]
-        /// The learning rate: `1 / max |xᵢ|²`, so that no single step overshoots its example's
-        /// solution line (each step moves `w·xᵢ` by `lr |xᵢ|² (y − f) ≤ (y − f)`).
+        /// The learning rate: `½ / max |xᵢ|²`, so that a step covers at most half the way to its
+        /// example's solution line (it moves `w·xᵢ` by `lr |xᵢ|² (y − f) ≤ ½ (y − f)`): no step
+        /// overshoots, and no lucky example lands on w* in one step.
         public var learningRate: Double
         /// Fraction of the steps whose two weight updates had the same sign.
         public var sameSignFraction: Double
-        /// Steps until `‖w − w*‖ < 0.05 ‖w*‖` (nil: not within the run).
+        /// Steps until `‖w − w*‖ < 0.05 ‖w*‖` on the drawn path (nil: not within the run).
         public var stepsToTarget: Int?
+        /// The median of the same over `orderCount` example orders (4 × `steps` steps each; one
+        /// more than that when an order never got there): one order's luck aside.
+        public var medianStepsToTarget: Double
+        public var orderCount: Int
         /// Level sets of `L(w) = ½ (w − w*)ᵀ H (w − w*)`, H = mean xxᵀ: closed curves as x, y lists.
         public var levelX: [[Double]], levelY: [[Double]]
         /// The eigenvalues of H, largest first: their ratio is the valley's elongation.
@@ -36,32 +41,61 @@ public struct ZigZag: Codable, Sendable {
 
     static let target = [1.0, -1.0]
 
-    static func compute(examples: Int = 200, steps: Int = 80, using stream: RandomStream) -> ZigZag {
+    static func compute(examples: Int = 200, steps: Int = 150, using stream: RandomStream) -> ZigZag {
         var draw = stream.stream(.data)
         let positive = (0..<examples).map { _ in [draw.uniform(), draw.uniform()] }
         let mean = [positive.map { $0[0] }.reduce(0, +) / Double(examples), positive.map { $0[1] }.reduce(0, +) / Double(examples)]
         let centred = positive.map { [$0[0] - mean[0], $0[1] - mean[1]] }
-        var order = stream.stream(.shuffle(epoch: 1))
-        let sequence = (0..<steps).map { _ in Int(order.next() % UInt64(examples)) }
+        // Order 0 draws the paths; all orders give the median steps to w*.
+        let sequences = (0..<orderCount).map { k -> [Int] in
+            var order = stream.stream(.shuffle(epoch: k + 1))
+            return (0..<(4 * steps)).map { _ in Int(order.next() % UInt64(examples)) }
+        }
         return ZigZag(target: target, exampleCount: examples, steps: steps,
-                      runs: [run("all-positive inputs x ~ U(0,1)²", positive, sequence), run("centred inputs x − x̄", centred, sequence)])
+                      runs: [run("all-positive inputs x ~ U(0,1)²", positive, sequences, steps: steps),
+                             run("centred inputs x − x̄", centred, sequences, steps: steps)])
     }
 
-    /// SGD on the examples in `sequence` order (the same order for both input sets).
-    static func run(_ name: String, _ x: [[Double]], _ sequence: [Int]) -> Run {
-        let lr = 1 / x.map { $0[0] * $0[0] + $0[1] * $0[1] }.max()!
+    static let orderCount = 51
+
+    /// The first step at which `path` is within 5% of w*, or nil.
+    static func firstArrival(_ w1: [Double], _ w2: [Double]) -> Int? {
+        zip(w1, w2).enumerated().first { hypot($0.element.0 - target[0], $0.element.1 - target[1]) < 0.05 * hypot(target[0], target[1]) }?.offset
+    }
+
+    /// SGD along each sequence; the first is kept as the drawn path (its first `steps` steps).
+    static func run(_ name: String, _ x: [[Double]], _ sequences: [[Int]], steps: Int) -> Run {
+        let lr = 0.5 / x.map { $0[0] * $0[0] + $0[1] * $0[1] }.max()!
+        var arrivals: [Double] = []
+        var drawn = path(x, sequences[0], lr: lr)
+        for sequence in sequences {
+            let p = path(x, sequence, lr: lr)
+            arrivals.append(Double(firstArrival(p.w1, p.w2) ?? sequence.count + 1))
+        }
+        drawn.w1 = Array(drawn.w1.prefix(steps + 1))
+        drawn.w2 = Array(drawn.w2.prefix(steps + 1))
+        drawn.sameSign = Array(drawn.sameSign.prefix(steps))
+        return describe(name, x, drawn, lr: lr, median: arrivals.sorted()[arrivals.count / 2], orders: sequences.count)
+    }
+
+    /// The weights after each step of SGD on the examples in `sequence` order, and whether each
+    /// update moved both weights the same way.
+    static func path(_ x: [[Double]], _ sequence: [Int], lr: Double) -> (w1: [Double], w2: [Double], sameSign: [Bool]) {
         var w = [0.0, 0.0]
-        var path1 = [w[0]], path2 = [w[1]]
-        var sameSign = 0
-        var reached: Int?
-        for (step, i) in sequence.enumerated() {
+        var w1 = [w[0]], w2 = [w[1]], same: [Bool] = []
+        for i in sequence {
             let residual = w[0] * x[i][0] + w[1] * x[i][1] - (target[0] * x[i][0] + target[1] * x[i][1])
             let d = [-lr * residual * x[i][0], -lr * residual * x[i][1]]
-            if d[0] * d[1] > 0 { sameSign += 1 }
+            same.append(d[0] * d[1] > 0)
             w = [w[0] + d[0], w[1] + d[1]]
-            path1.append(w[0]); path2.append(w[1])
-            if reached == nil, hypot(w[0] - target[0], w[1] - target[1]) < 0.05 * hypot(target[0], target[1]) { reached = step + 1 }
+            w1.append(w[0]); w2.append(w[1])
         }
+        return (w1, w2, same)
+    }
+
+    /// The run's record: the drawn path, the per-example gradients at w₀, the level sets.
+    static func describe(_ name: String, _ x: [[Double]], _ drawn: (w1: [Double], w2: [Double], sameSign: [Bool]), lr: Double,
+                         median: Double, orders: Int) -> Run {
         let gradients = x.map { xi -> [Double] in
             let residual = -(target[0] * xi[0] + target[1] * xi[1])   // at w₀ = 0
             return [residual * xi[0], residual * xi[1]]
@@ -84,8 +118,9 @@ public struct ZigZag: Codable, Sendable {
             }
             levelX.append(points.map(\.0)); levelY.append(points.map(\.1))
         }
-        return Run(name: name, w1: path1, w2: path2, gradient1: gradients.map { $0[0] }, gradient2: gradients.map { $0[1] },
-                   learningRate: lr, sameSignFraction: Double(sameSign) / Double(sequence.count), stepsToTarget: reached,
+        return Run(name: name, w1: drawn.w1, w2: drawn.w2, gradient1: gradients.map { $0[0] }, gradient2: gradients.map { $0[1] },
+                   learningRate: lr, sameSignFraction: Double(drawn.sameSign.filter { $0 }.count) / Double(drawn.sameSign.count),
+                   stepsToTarget: firstArrival(drawn.w1, drawn.w2), medianStepsToTarget: median, orderCount: orders,
                    levelX: levelX, levelY: levelY, hessianEigenvalues: [l1, l2])
     }
 }
