@@ -81,7 +81,7 @@ final class StreamIndependenceTests: XCTestCase {
             drawn.append(Drawn(name: "normalize leak split \(s)", stream: normalize.stream(.leak).stream(StreamKey("leak split", index: s)),
                                starts: positions(prefix: 256)))
         }
-        var normalizeSeeds = normalize.stream(.jobSeeds)
+        var normalizeSeeds = normalize.stream(StreamKey("job seeds"))
         drawn.append(Drawn(name: "normalize job seeds", stream: normalizeSeeds, starts: positions(prefix: 64)))
         for pair in 0..<12 {
             let initSeed = normalizeSeeds.next(), trainingSeed = normalizeSeeds.next()
