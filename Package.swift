@@ -60,6 +60,8 @@ let package = Package(
                 path: "labs/regularize", exclude: ["README.md"]),
         .target(name: "SearchLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/search", exclude: ["README.md"]),
+        .target(name: "NormalizeLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/normalize", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
         .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
@@ -70,6 +72,7 @@ let package = Package(
             "BabysitLab",
             "RegularizeLab",
             "SearchLab",
+            "NormalizeLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: [
@@ -78,11 +81,13 @@ let package = Package(
             "BabysitLab",
             "RegularizeLab",
             "SearchLab",
+            "NormalizeLab",
         ], exclude: [
             "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
             "numpy_babysit.py",
             "numpy_bias_variance.py",
             "numpy_search.py",
+            "numpy_normalize.py",
         ]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
@@ -97,12 +102,15 @@ let package = Package(
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNFiles", "NNRender", "lab"],
                     exclude: ["numpy"]),
-        // The random streams every lab uses, drawn together: no shared runs, no correlation.
-        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading", "SearchLab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "BabysitLabTests", dependencies: ["LabTestSupport", "BabysitLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "RegularizeLabTests", dependencies: ["LabTestSupport", "RegularizeLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "SearchLabTests", dependencies: ["LabTestSupport", "SearchLab", "NNEngine", "NNFiles", "lab"]),
+        .testTarget(name: "NormalizeLabTests", dependencies: ["LabTestSupport", "NormalizeLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        // The random streams every lab uses, drawn together: no shared runs, no correlation.
+        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading",
+                                                        "SearchLab",
+                                                        "NormalizeLab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.

@@ -3,6 +3,7 @@ import Foundation
 import AugmentLab
 import Grading
 import DropoutLab
+import NormalizeLab
 import InitStudy
 import NNEngine
 import Optimizers
@@ -63,7 +64,8 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout",
                     "babysit",
                     "regularize",
-                    "search"]
+                    "search",
+                    "normalize"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -257,3 +259,4 @@ section("dropout") {
 try section("babysit") { try babysitBench() }
 try section("regularize") { try regularizeBench() }
 section("search") { searchBench() }
+try section("normalize") { try normalizeBench(lab: labWallTime, scratch: scratch) }

@@ -17,6 +17,7 @@ struct Lab: ParsableCommand {
                       BabysitCommand.self,
                       RegularizeCommand.self,
                       SearchCommand.self,
+                      NormalizeCommand.self,
                       AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradescopeCommand.self, GradcheckCommand.self])
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.

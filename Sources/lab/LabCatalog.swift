@@ -8,6 +8,7 @@ enum LabCatalog: String, CaseIterable {
     case babysit
     case regularize
     case search
+    case normalize
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -28,6 +29,8 @@ enum LabCatalog: String, CaseIterable {
             return "capacity vs λ, L2/L1/elastic-net/max-norm, bias² + variance, early stopping ≈ L2, label smoothing, augmentation"
         case .search:
             return "hyperparameter search: random beats grid, log-uniform sampling, coarse to fine, k-fold spread, top-k ensemble; shardable and resumable"
+        case .normalize:
+            return "preprocessing fitted on training data only (and the leak), zig-zag from positive inputs, batch norm in deep sigmoid nets"
         }
     }
 
@@ -55,6 +58,8 @@ enum LabCatalog: String, CaseIterable {
             try RegularizeCommand.parse(common.arguments).run()
         case .search:
             try SearchRunCommand.parse(common.arguments).run()
+        case .normalize:
+            try NormalizeCommand.parse(common.arguments).run()
         }
     }
 }

@@ -5,6 +5,7 @@ import NNEngine
 @testable import Grading
 @testable import InitStudy
 @testable import SearchLab
+@testable import NormalizeLab
 
 /// The random streams the labs actually use, drawn together with the labs' own stream functions:
 /// no two share a run of numbers, and sibling streams are uncorrelated.
@@ -70,6 +71,23 @@ final class StreamIndependenceTests: XCTestCase {
         for k in 0..<100 {
             drawn.append(Drawn(name: "MC pass \(k)", stream: RandomStream(seed: maskSeed &+ 1).stream(.sample(k)),
                                starts: positions(prefix: 256)))
+        }
+
+        // normalize: its purposes under its root, and the deep nets' seeds and the streams they name.
+        let normalize = NormalizeLab.root(seed: NormalizeLabConfiguration().seed)
+        for key in [StreamKey.split, .pictures, .sensitivity, .zigZag, .evaluationOrder] {
+            drawn.append(Drawn(name: "normalize \(key)", stream: normalize.stream(key), starts: positions(prefix: 1024)))
+        }
+        for s in 0..<8 {
+            drawn.append(Drawn(name: "normalize leak split \(s)", stream: normalize.stream(.leak).stream(StreamKey("leak split", index: s)),
+                               starts: positions(prefix: 256)))
+        }
+        var normalizeSeeds = normalize.stream(StreamKey("job seeds"))
+        drawn.append(Drawn(name: "normalize job seeds", stream: normalizeSeeds, starts: positions(prefix: 64)))
+        for pair in 0..<12 {
+            let initSeed = normalizeSeeds.next(), trainingSeed = normalizeSeeds.next()
+            drawn.append(Drawn(name: "normalize pair \(pair) init", stream: RandomStream(seed: initSeed, path: .initialization), starts: positions(prefix: 256)))
+            drawn.append(Drawn(name: "normalize pair \(pair) shuffle 1", stream: Trainer.shuffleStream(seed: trainingSeed, epoch: 1), starts: positions(prefix: 64)))
         }
 
         // augment: every sheet, and batch mode's copies.
