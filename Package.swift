@@ -54,16 +54,23 @@ let package = Package(
         .target(name: "DropoutLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/dropout", exclude: ["README.md"]),
 
+        .target(name: "NeuronsLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/neurons", exclude: ["README.md"]),
+
+        .target(name: "LossesLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/losses", exclude: ["README.md"]),
+
         // The figures of every lab as one web page, `<out>/index.html`.
         .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
 
         .executableTarget(name: "lab", dependencies: [
-            "NNEngine", "NNFiles", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",
+            "NNEngine", "NNFiles", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "NeuronsLab", "LossesLab", "Gallery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
-                                                            "Grading", "DropoutLab"],
-                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
+                                                            "Grading", "DropoutLab", "NeuronsLab", "LossesLab"],
+                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
+                                   "numpy_neurons.py", "numpy_losses.py"]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
         .target(name: "LabTestSupport", dependencies: ["NNEngine"], path: "Tests/LabTestSupport"),
@@ -80,6 +87,8 @@ let package = Package(
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "NeuronsLabTests", dependencies: ["LabTestSupport", "NeuronsLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "LossesLabTests", dependencies: ["LabTestSupport", "LossesLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.

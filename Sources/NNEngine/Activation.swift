@@ -39,7 +39,9 @@ public enum Activation: Equatable, Hashable, Sendable {
         case .leakyReLU(let slope): return z > 0 ? z : slope * z
         case .elu(let alpha): return z > 0 ? z : alpha * expm1(z)
         case .selu: return Self.seluLambda * (z > 0 ? z : Self.seluAlpha * expm1(z))
-        case .gelu: return 0.5 * z * (1 + erf(z / 2.0.squareRoot()))
+        case .gelu:
+            // Φ(z) as ½ erfc(−z/√2): 1 + erf(z/√2) cancels to 0 for z ≲ −8.3, erfc keeps every digit.
+            return 0.5 * z * erfc(-z / 2.0.squareRoot())
         case .softplus:
             // max(z, 0) + ln(1 + e^(−|z|)): exact for large |z|, no overflow.
             return Swift.max(z, 0) + log1p(exp(-abs(z)))
@@ -64,7 +66,7 @@ public enum Activation: Equatable, Hashable, Sendable {
         case .gelu:
             // d/dz [z Φ(z)] = Φ(z) + z φ(z)
             let phi = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
-            return 0.5 * (1 + erf(z / 2.0.squareRoot())) + z * phi
+            return 0.5 * erfc(-z / 2.0.squareRoot()) + z * phi
         case .softplus: return Activation.sigmoid(z)
         }
     }

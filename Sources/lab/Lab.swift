@@ -13,7 +13,7 @@ struct Lab: ParsableCommand {
         abstract: "A visual lab for teaching how neural networks are trained.",
         discussion: "Each lab reproduces a lecture experiment and writes figures, with the numbers behind them as JSON, under --out (default: output/).",
         version: "0.1.0",
-        subcommands: [ListCommand.self, AllCommand.self, InitStudyCommand.self, OptimizersCommand.self, DropoutCommand.self,
+        subcommands: [ListCommand.self, AllCommand.self, InitStudyCommand.self, OptimizersCommand.self, DropoutCommand.self, NeuronsCommand.self, LossesCommand.self,
                       AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradescopeCommand.self, GradcheckCommand.self])
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.

@@ -5,6 +5,8 @@ enum LabCatalog: String, CaseIterable {
     case augment
     case grading
     case dropout
+    case neurons
+    case losses
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -19,6 +21,10 @@ enum LabCatalog: String, CaseIterable {
             return "graded exercises: a typical mistake in each, recognized and named (lab exercise, lab grade)"
         case .dropout:
             return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
+        case .neurons:
+            return "activations and their gradients, XOR needs a hidden layer, no activation = one matrix, universal approximation, ReLU vs tanh, backprop by hand"
+        case .losses:
+            return "MSE's gradient vanishes on a wrong sigmoid output, BCE = softplus, hinge vs cross-entropy, MSE → mean and MAE → median, KL asymmetry, L2 vs KL surfaces"
         }
     }
 
@@ -40,6 +46,10 @@ enum LabCatalog: String, CaseIterable {
             try ExerciseDemoCommand.parse(common.arguments).run()
         case .dropout:
             try DropoutCommand.parse(common.arguments).run()
+        case .neurons:
+            try NeuronsCommand.parse(common.arguments).run()
+        case .losses:
+            try LossesCommand.parse(common.arguments).run()
         }
     }
 }
