@@ -60,7 +60,7 @@ func row(_ name: String, _ value: String, _ note: String = "") {
 }
 
 /// The sections to run: those named on the command line (`lab-bench training dropout`), or all.
-let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout"]
+let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", "training", "dropout", "neurons", "losses"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -250,3 +250,7 @@ section("dropout") {
         row("lab dropout, whole run", "failed", "is gnuplot installed? run make figures")
     }
 }
+
+section("neurons") { neuronsBench() }
+
+section("losses") { lossesBench() }

@@ -42,4 +42,9 @@ public enum LossesLab {
         return LossesLabResult(configuration: c, outputGradients: gradients, softplus: softplus, hinge: hinge,
                                meanMedian: meanMedian!, kl: kl!, surfaces: surfaces!)
     }
+
+    /// Figure 6's error surfaces alone (for `make bench`): the perceptron's data from `c.seed`.
+    public static func errorSurfaces(_ c: LossesLabConfiguration) -> PerceptronSurfaceResult {
+        PerceptronSurface.run(c, root: RandomStream(seed: c.seed))
+    }
 }

@@ -85,7 +85,7 @@ struct LossesLabFigures {
             LinePlot.Panel(title: "c during the fits (Adam, decaying rate)", xLabel: "step", yLabel: "c", series: [
                                .init(name: "MSE fit", x: steps, y: m.mseTrajectory, color: 1),
                                .init(name: "MAE fit", x: steps, y: m.maeTrajectory, color: 0),
-                           ], logX: true),
+                           ], markers: false, logX: true),
         ], key: .below)
     }
 
