@@ -73,13 +73,33 @@ public enum Activation: Equatable, Hashable, Sendable {
 
     /// `f` applied to every element: `[N, D]` → `[N, D]`.
     public func callAsFunction(_ z: Tensor) -> Tensor {
-        // ReLU, the common case, gets a loop of its own: with the `switch` inside, no loop vectorizes.
-        if case .relu = self { return z.map { $0 > 0 ? $0 : 0 } }
-        return z.map { self($0) }
+        // One loop per case, the case a constant inside it: with the `switch` inside the loop,
+        // every element pays for the dispatch and no loop vectorizes.
+        switch self {
+        case .relu: return z.map { $0 > 0 ? $0 : 0 }
+        case .sigmoid: return z.map { Activation.sigmoid($0) }
+        case .tanh: return z.map { Foundation.tanh($0) }
+        case .leakyReLU(let slope): return z.map { Activation.leakyReLU(slope: slope)($0) }
+        case .elu(let alpha): return z.map { Activation.elu(alpha: alpha)($0) }
+        case .selu: return z.map { Activation.selu($0) }
+        case .gelu: return z.map { Activation.gelu($0) }
+        case .softplus: return z.map { Activation.softplus($0) }
+        }
     }
 
-    /// `f′` applied to every element: `[N, D]` → `[N, D]`.
-    public func derivative(_ z: Tensor) -> Tensor { z.map { derivative($0) } }
+    /// `f′` applied to every element: `[N, D]` → `[N, D]`, one loop per case as above.
+    public func derivative(_ z: Tensor) -> Tensor {
+        switch self {
+        case .relu: return z.map { $0 > 0 ? 1 : 0 }
+        case .sigmoid: return z.map { Activation.sigmoid.derivative($0) }
+        case .tanh: return z.map { Activation.tanh.derivative($0) }
+        case .leakyReLU(let slope): return z.map { Activation.leakyReLU(slope: slope).derivative($0) }
+        case .elu(let alpha): return z.map { Activation.elu(alpha: alpha).derivative($0) }
+        case .selu: return z.map { Activation.selu.derivative($0) }
+        case .gelu: return z.map { Activation.gelu.derivative($0) }
+        case .softplus: return z.map { Activation.softplus.derivative($0) }
+        }
+    }
 
     /// The chain rule through `f`, in one pass: `∂z = ∂h ⊙ f′(z)`, without materializing `f′(z)`.
     ///

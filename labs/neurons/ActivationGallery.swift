@@ -70,7 +70,7 @@ public enum ActivationGallery {
             enumEntry("SELU", "λ·ELU(x; α), λ≈1.0507, α≈1.6733", .selu, kinks: [0]),
             enumEntry("GELU", "x·Φ(x)", .gelu),
             enumEntry("softplus", "ln(1 + exp(x))", .softplus),
-            Entry(name: "maxout", formula: "max(x, −0.5x − 1), pieces learned", kinks: [-2.0 / 3.0]) { x in
+            Entry(name: "maxout", formula: "max(x, −0.5x − 1), learned", kinks: [-2.0 / 3.0]) { x in
                 let (y, cache) = maxout.forward(x)
                 return (y, maxout.backward(ones(y), cache: cache).input)
             },
