@@ -92,8 +92,10 @@ struct NeuronsLabFigures {
         let lrs = s.dead.map(\.learningRate)
         let speedup = s.medianSpeedup.map { String(format: "%.2f×", $0) } ?? "not measurable (a target not reached)"
         let diverged = s.dead.map(\.divergedRuns).reduce(0, +)
+        let speedDiverged = s.runs.filter(\.diverged).count
         return LinePlot(title: "ReLU vs tanh (\(s.hidden.map(String.init).joined(separator: "-")) nets, plain SGD, \(s.dataset))", panels: [
-            LinePlot.Panel(title: "training loss, lr \(Format.short(result.configuration.speedLearningRate)), \(result.configuration.speedSeeds) seeds\nepochs to loss ≤ \(Format.short(s.targetLoss)): tanh/ReLU median = \(speedup) (lecture: ≈ 6×)",
+            LinePlot.Panel(title: "training loss, lr \(Format.short(result.configuration.speedLearningRate)), \(result.configuration.speedSeeds) seeds\nepochs to loss ≤ \(Format.short(s.targetLoss)): tanh/ReLU median = \(speedup) (lecture: ≈ 6×)"
+                                + (speedDiverged > 0 ? "\n\(speedDiverged) of \(s.runs.count) runs diverged (loss NaN or ∞): their curves end there" : ""),
                            xLabel: "epoch", yLabel: "training loss", series: epochsPanel + legendOnce(losses), logY: true, markers: false),
             LinePlot.Panel(title: "dead ReLUs after \(result.configuration.speedEpochs) epochs of SGD (first layer, mean over seeds)\nat init: \(Format.percent(s.initialDeadFraction))"
                                 + (diverged > 0 ? "; \(diverged) runs diverged (left out)" : ""),
@@ -109,7 +111,9 @@ struct NeuronsLabFigures {
         return series.map { s in
             var s = s
             let activation = String(s.name.split(separator: " ").first ?? "")
-            if seen.contains(activation) { s.name = "" } else { s.name = "\(activation) (each seed)"; seen.insert(activation) }
+            // The name goes to the first curve with a point: a run that diverged in its first
+            // epoch has none, and gnuplot leaves an empty series out of the legend.
+            if seen.contains(activation) || s.x.isEmpty { s.name = "" } else { s.name = "\(activation) (each seed)"; seen.insert(activation) }
             return s
         }
     }

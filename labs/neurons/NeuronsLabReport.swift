@@ -99,7 +99,9 @@ public enum NeuronsLabReport {
                     rank: 3),
             Caption(lecturePoint: "ReLU converges much faster than sigmoid/tanh in practice (e.g. 6×); ReLU units do not learn once their activation is zero",
                     deck: "000",
-                    finding: "epochs to training loss ≤ \(Format.short(s.targetLoss)), tanh/ReLU median over \(r.configuration.speedSeeds) seeds: \(speedup) (per seed \(s.speedups.map { String(format: "%.2f", $0) }.joined(separator: ", "))); dead first-layer units: "
+                    finding: "epochs to training loss ≤ \(Format.short(s.targetLoss)), tanh/ReLU median over \(r.configuration.speedSeeds) seeds: \(speedup) (per seed: \(s.speedups.isEmpty ? "no seed where both reached it" : s.speedups.map { String(format: "%.2f", $0) }.joined(separator: ", ")))"
+                        + (s.runs.contains(where: \.diverged) ? ", \(s.runs.filter(\.diverged).count) of \(s.runs.count) runs diverged (first: \(s.runs.first(where: \.diverged)!.outcome))" : "")
+                        + "; dead first-layer units: "
                         + s.dead.map { "lr \(Format.short($0.learningRate)) \($0.meanDeadFraction.map(Format.percent) ?? "diverged")" }.joined(separator: ", "),
                     numbers: [n("tanh/ReLU epochs", speedup),
                               n("dead at lr \(Format.short(s.dead.last!.learningRate))", s.dead.last!.meanDeadFraction.map(Format.percent) ?? "diverged")],

@@ -13,8 +13,9 @@ public struct ReLUSpeedResult: Codable, Sendable {
         public var trainLoss: [Double]
         /// The first epoch whose training loss is at most the target, or nil if none is.
         public var epochsToTarget: Int?
-        /// "completed", or where the loss became NaN or ∞.
+        /// "completed N steps", or where the loss became NaN or ∞ (the curve ends there).
         public var outcome: String
+        public var diverged: Bool
     }
 
     public struct DeadPoint: Codable, Sendable {
@@ -66,7 +67,8 @@ enum ReLUSpeed {
             let history = trained.0.history
             let losses = history.epochs.map(\.trainLoss)
             return .init(activation: job.0 == .relu ? "ReLU" : "tanh", seed: job.1, trainLoss: losses,
-                         epochsToTarget: losses.firstIndex { $0 <= c.targetLoss }.map { $0 + 1 }, outcome: "\(history.outcome)")
+                         epochsToTarget: losses.firstIndex { $0 <= c.targetLoss }.map { $0 + 1 }, outcome: history.outcome.message,
+                         diverged: !history.outcome.isFinite)
         }
         let speedups = (0..<c.speedSeeds).compactMap { s -> Double? in
             guard let r = runs[2 * s].epochsToTarget, let t = runs[2 * s + 1].epochsToTarget else { return nil }
