@@ -22,7 +22,7 @@ enum LabCatalog: String, CaseIterable {
         case .dropout:
             return "dropout closes the train/validation gap; vanilla = inverted scaling; E[a] = p·a_test; MC dropout and model ensembles"
         case .neurons:
-            return "activations and their gradients, XOR needs a hidden layer, no activation = one matrix, universal approximation, ReLU vs tanh, backprop by hand"
+            return "activations and their gradients, XOR needs a hidden layer, no activation = one matrix, universal approximation, ReLU vs tanh and sigmoid, backprop by hand"
         case .losses:
             return "MSE's gradient vanishes on a wrong sigmoid output, BCE = softplus, hinge vs cross-entropy, MSE → mean and MAE → median, KL asymmetry, L2 vs KL surfaces"
         }

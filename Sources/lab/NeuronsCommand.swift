@@ -4,11 +4,11 @@ import NeuronsLab
 import NNEngine
 
 /// `lab neurons`: from one neuron to a network (000, 002, 003 decks): activations, XOR, depth
-/// without non-linearity, universal approximation, ReLU vs tanh and dead ReLUs, backprop by hand.
+/// without non-linearity, universal approximation, ReLU vs tanh and sigmoid, dead ReLUs, backprop by hand.
 struct NeuronsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neurons",
-        abstract: "Neurons: activations, XOR, no activation = linear, universal approximation, ReLU vs tanh, backprop by hand.",
+        abstract: "Neurons: activations, XOR, no activation = linear, universal approximation, ReLU vs tanh/sigmoid, backprop by hand.",
         discussion: """
             Writes seven figures with their JSON: activations, xor, no-activation, universal-approximation, \
             relu-vs-tanh, backprop-graph, gradient-check-steps.
@@ -23,22 +23,22 @@ struct NeuronsCommand: ParsableCommand {
     @Option(help: "Points of the XOR set.")
     var xorPoints = 200
 
-    @Option(help: "Seeds of the ReLU-vs-tanh and dead-ReLU studies.")
+    @Option(help: "Seeds of the ReLU/tanh/sigmoid and dead-ReLU studies.")
     var seeds = 5
 
-    @Option(help: "SGD epochs of each ReLU-vs-tanh net.")
+    @Option(help: "SGD epochs of each ReLU/tanh/sigmoid net.")
     var epochs = 60
 
-    @Option(help: "Units in each hidden layer of the ReLU-vs-tanh nets.")
+    @Option(help: "Units in each hidden layer of the ReLU/tanh/sigmoid nets.")
     var hidden = 64
 
-    @Option(help: "Hidden layers of the ReLU-vs-tanh nets.")
+    @Option(help: "Hidden layers of the ReLU/tanh/sigmoid nets.")
     var depth = 4
 
-    @Option(help: "SGD learning rate of the ReLU-vs-tanh nets.")
+    @Option(help: "SGD learning rate of the ReLU/tanh/sigmoid nets.")
     var lr = 0.05
 
-    @Option(help: "Training loss whose epoch count is compared.")
+    @Option(help: "Training loss whose epoch count is compared across activations.")
     var targetLoss = 0.6
 
     @Option(help: "Learning rates of the dead-ReLU sweep, comma-separated.")

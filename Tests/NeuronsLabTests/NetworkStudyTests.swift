@@ -45,4 +45,19 @@ final class NetworkStudyTests: XCTestCase {
         let model = Sequential([.affine(layer), .activation(.relu)])
         XCTAssertEqual(ReLUSpeed.deadFraction(model, Tensor(shape: [3, 1], scalars: [-1, 0.5, 2])), 0.5)
     }
+
+    func testSpeedStudyComparesReLUWithTanhAndSigmoid() throws {
+        var c = Self.small
+        c.speedSeeds = 2
+        c.speedEpochs = 3
+        c.speedDepth = 1
+        c.speedHidden = 8
+        c.deadLearningRates = [0.1]
+        c.targetLoss = 10 // reached in the first epoch by everyone: every ratio is 1
+        let s = try ReLUSpeed.run(c, root: RandomStream(seed: 5))
+        XCTAssertEqual(s.runs.map(\.activation), ["ReLU", "tanh", "sigmoid", "ReLU", "tanh", "sigmoid"])
+        XCTAssertEqual(s.speedups.map(\.against), ["tanh", "sigmoid"])
+        XCTAssertEqual(s.speedups.map(\.median), [1, 1])
+        XCTAssertEqual(ReLUSpeed.ratio(.init(against: "x", median: nil, perSeed: [], atLeast: 5)), "> 5.00× (never reached the target)")
+    }
 }

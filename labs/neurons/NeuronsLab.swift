@@ -31,7 +31,7 @@ public enum NeuronsLab {
         let collapse = try LinearCollapse.run(c, data: xor, root: root)
         progress?("1-D fits with \(c.approximationUnits.map(String.init).joined(separator: ", ")) hidden units")
         let approximation = try UniversalApproximation.run(c, root: root)
-        progress?("ReLU vs tanh over \(c.speedSeeds) seeds, dead ReLUs at \(c.deadLearningRates.count) learning rates")
+        progress?("ReLU vs tanh and sigmoid over \(c.speedSeeds) seeds, dead ReLUs at \(c.deadLearningRates.count) learning rates")
         let speed = try ReLUSpeed.run(c, root: root)
         progress?("backprop worked example and gradient-check steps")
         return NeuronsLabResult(configuration: c, activations: activations, linearLimits: limits, linearCollapse: collapse,

@@ -83,18 +83,19 @@ struct NeuronsLabFigures {
     /// Figure 5: training loss of ReLU and tanh per seed, epochs to target, dead fraction against lr.
     var speed: LinePlot {
         let s = result.speed
+        let styles = ["ReLU": (0, false), "tanh": (1, true), "sigmoid": (2, true)]
         let losses = s.runs.map { r in
-            LinePlot.Series(name: "\(r.activation) seed \(r.seed)", x: (1...max(r.trainLoss.count, 1)).map(Double.init).prefix(r.trainLoss.count).map { $0 },
-                            y: r.trainLoss, color: r.activation == "ReLU" ? 0 : 1, dashed: r.activation != "ReLU")
+            LinePlot.Series(name: "\(r.activation) seed \(r.seed)", x: (0..<r.trainLoss.count).map { Double($0 + 1) },
+                            y: r.trainLoss, color: styles[r.activation]?.0, dashed: styles[r.activation]?.1 ?? false)
         }
         let epochsPanel = [LinePlot.Series(name: "target \(Format.short(s.targetLoss))", x: [1, Double(result.configuration.speedEpochs)],
                                            y: [s.targetLoss, s.targetLoss], color: 7, dashed: true)]
         let lrs = s.dead.map(\.learningRate)
-        let speedup = s.medianSpeedup.map { String(format: "%.2f×", $0) } ?? "not measurable (a target not reached)"
+        let speedup = s.speedups.map { "\($0.against)/ReLU \(ReLUSpeed.ratio($0))" }.joined(separator: ", ")
         let diverged = s.dead.map(\.divergedRuns).reduce(0, +)
         let speedDiverged = s.runs.filter(\.diverged).count
-        return LinePlot(title: "ReLU vs tanh (\(s.hidden.map(String.init).joined(separator: "-")) nets, plain SGD, \(s.dataset))", panels: [
-            LinePlot.Panel(title: "training loss, lr \(Format.short(result.configuration.speedLearningRate)), \(result.configuration.speedSeeds) seeds\nepochs to loss ≤ \(Format.short(s.targetLoss)): tanh/ReLU median = \(speedup) (lecture: ≈ 6×)"
+        return LinePlot(title: "ReLU vs tanh and sigmoid (\(s.hidden.map(String.init).joined(separator: "-")) nets, plain SGD, \(s.dataset))", panels: [
+            LinePlot.Panel(title: "training loss, lr \(Format.short(result.configuration.speedLearningRate)), \(result.configuration.speedSeeds) seeds\nmedian epochs to loss ≤ \(Format.short(s.targetLoss)): \(speedup) (lecture: ≈ 6×)"
                                 + (speedDiverged > 0 ? "\n\(speedDiverged) of \(s.runs.count) runs diverged (loss NaN or ∞): their curves end there" : ""),
                            xLabel: "epoch", yLabel: "training loss", series: epochsPanel + legendOnce(losses), logY: true, markers: false),
             LinePlot.Panel(title: "dead ReLUs after \(result.configuration.speedEpochs) epochs of SGD (first layer, mean over seeds)\nat init: \(Format.percent(s.initialDeadFraction))"

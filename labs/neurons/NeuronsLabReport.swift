@@ -69,7 +69,7 @@ public enum NeuronsLabReport {
         let worstCheck = a.max { $0.gradientCheckError < $1.gradientCheckError }!
         let centred = a.filter(\.zeroCentred).map(\.name).joined(separator: ", ")
         let l = r.linearLimits, lc = r.linearCollapse, u = r.approximation, s = r.speed, b = r.backprop, g = r.stepSweep
-        let speedup = s.medianSpeedup.map { String(format: "%.2f×", $0) } ?? "not measurable"
+        let ratio = ReLUSpeed.ratio
         let bestFit = u.fits.last!
         let centred64 = g.curves[0], oneSided64 = g.curves[1], centred32 = g.curves[2]
         return [
@@ -99,11 +99,12 @@ public enum NeuronsLabReport {
                     rank: 3),
             Caption(lecturePoint: "ReLU converges much faster than sigmoid/tanh in practice (e.g. 6×); ReLU units do not learn once their activation is zero",
                     deck: "000",
-                    finding: "epochs to training loss ≤ \(Format.short(s.targetLoss)), tanh/ReLU median over \(r.configuration.speedSeeds) seeds: \(speedup) (per seed: \(s.speedups.isEmpty ? "no seed where both reached it" : s.speedups.map { String(format: "%.2f", $0) }.joined(separator: ", ")))"
+                    finding: "median epochs to training loss ≤ \(Format.short(s.targetLoss)) over \(r.configuration.speedSeeds) seeds, against ReLU: "
+                        + s.speedups.map { x in "\(x.against) \(ratio(x)) (per seed: \(x.perSeed.isEmpty ? "none where both reached it" : x.perSeed.map { String(format: "%.2f", $0) }.joined(separator: ", ")))" }.joined(separator: ", ")
                         + (s.runs.contains(where: \.diverged) ? ", \(s.runs.filter(\.diverged).count) of \(s.runs.count) runs diverged (first: \(s.runs.first(where: \.diverged)!.outcome))" : "")
                         + "; dead first-layer units: "
                         + s.dead.map { "lr \(Format.short($0.learningRate)) \($0.meanDeadFraction.map(Format.percent) ?? "diverged")" }.joined(separator: ", "),
-                    numbers: [n("tanh/ReLU epochs", speedup),
+                    numbers: s.speedups.map { n("\($0.against)/ReLU epochs", ratio($0)) } + [
                               n("dead at lr \(Format.short(s.dead.last!.learningRate))", s.dead.last!.meanDeadFraction.map(Format.percent) ?? "diverged")],
                     rank: 4),
             Caption(lecturePoint: "Backprop computes error derivatives for hidden units from those of the layer above; check them with centred differences",
