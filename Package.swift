@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNFiles", "NNRender", "lab"],
                     exclude: ["numpy"]),
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
-        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading"]),
+        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading",
+                                                        "NeuronsLab", "LossesLab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "NeuronsLabTests", dependencies: ["LabTestSupport", "NeuronsLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "LossesLabTests", dependencies: ["LabTestSupport", "LossesLab", "NNEngine", "NNFiles", "NNRender", "lab"]),

@@ -4,6 +4,8 @@ import NNEngine
 @testable import DropoutLab
 @testable import Grading
 @testable import InitStudy
+@testable import LossesLab
+@testable import NeuronsLab
 
 /// The random streams the labs actually use, drawn together with the labs' own stream functions:
 /// no two share a run of numbers, and sibling streams are uncorrelated.
@@ -79,6 +81,25 @@ final class StreamIndependenceTests: XCTestCase {
         for i in 0..<100 {
             drawn.append(Drawn(name: "batch copy \(i)", stream: batch.generator(for: i), starts: positions(prefix: 64)))
         }
+
+        // neurons: the "same value?" points, every small fit's weights, the spiral, and each speed
+        // trial's seed with the initialization stream it names; losses: its sample and perceptron.
+        let neurons = NeuronsLabConfiguration()
+        let neuronsRoot = RandomStream(seed: neurons.seed)
+        drawn.append(Drawn(name: "neurons xor", stream: neuronsRoot.stream(.xor), starts: positions(prefix: 2048)))
+        drawn.append(Drawn(name: "neurons spiral", stream: neuronsRoot.stream(.spiral), starts: positions(prefix: 2048)))
+        for i in 0..<(20 + neurons.approximationUnits.count) {
+            drawn.append(Drawn(name: "neurons fit \(i)", stream: neuronsRoot.stream(.fit(i)), starts: positions(prefix: 256)))
+        }
+        for i in 0..<neurons.speedSeeds {
+            let trial = neuronsRoot.stream(.trial(i))
+            drawn.append(Drawn(name: "neurons trial \(i)", stream: trial, starts: positions(prefix: 4)))
+            drawn.append(Drawn(name: "neurons trial \(i) init", stream: RandomStream(seed: trial.word(at: 0), path: .initialization),
+                               starts: positions(prefix: 1024)))
+        }
+        let lossesRoot = RandomStream(seed: LossesLabConfiguration().seed)
+        drawn.append(Drawn(name: "losses sample", stream: lossesRoot.stream(.skewedSample), starts: positions(prefix: 2048)))
+        drawn.append(Drawn(name: "losses perceptron", stream: lossesRoot.stream(.perceptron), starts: positions(prefix: 512)))
 
         // grading: every exercise for a class of 30 under the practice key.
         for exercise in ExerciseCatalog.all {
