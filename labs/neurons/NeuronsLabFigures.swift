@@ -142,14 +142,16 @@ struct NeuronsLabFigures {
     }
 
     /// Figure 7: relative error against the step h.
-    var stepSweep: LinePlot {
+    var stepSweep: any Figure {
         let s = result.stepSweep
-        return LinePlot(title: "Gradient check of ∂L/∂\(s.parameter) = \(Format.short(s.analytic)): relative error against the step h", panels: [
+        // The legend at the right: below the panel its four long rows covered the x label.
+        let plot = LinePlot(title: "Gradient check of ∂L/∂\(s.parameter) = \(Format.short(s.analytic)): relative error against the step h", panels: [
             LinePlot.Panel(title: "truncation error (right: slope 1 one-sided, 2 centred) meets rounding error (left: ε/h)",
                            xLabel: "step h", yLabel: "relative error", series: s.curves.enumerated().map { i, c in
                                .init(name: "\(c.name): best h \(Format.short(c.bestStep)), error \(Format.short(c.bestError)), slope \(String(format: "%.2f", c.truncationSlope))",
                                      x: s.steps, y: c.relativeError, color: i % 2, dashed: i >= 2)
                            }, logY: true, logX: true),
-        ], key: .below)
+        ], key: .outside)
+        return SizedFigure(figure: plot, size: FigureSize(width: 1600, height: 640))
     }
 }
