@@ -62,6 +62,11 @@ let package = Package(
                 path: "labs/search", exclude: ["README.md"]),
         .target(name: "NormalizeLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/normalize", exclude: ["README.md"]),
+        .target(name: "NeuronsLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/neurons", exclude: ["README.md"]),
+
+        .target(name: "LossesLab", dependencies: ["NNEngine", "NNFiles", "NNRender"],
+                path: "labs/losses", exclude: ["README.md"]),
 
         // The figures of every lab as one web page, `<out>/index.html`.
         .target(name: "Gallery", dependencies: ["NNEngine", "NNFiles", "NNRender", "InitStudy", "AugmentLab", "Grading"]),
@@ -73,6 +78,7 @@ let package = Package(
             "RegularizeLab",
             "SearchLab",
             "NormalizeLab",
+            "NeuronsLab", "LossesLab",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: [
@@ -82,12 +88,14 @@ let package = Package(
             "RegularizeLab",
             "SearchLab",
             "NormalizeLab",
+            "NeuronsLab", "LossesLab",
         ], exclude: [
             "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
             "numpy_babysit.py",
             "numpy_bias_variance.py",
             "numpy_search.py",
             "numpy_normalize.py",
+            "numpy_neurons.py", "numpy_losses.py",
         ]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
@@ -110,7 +118,10 @@ let package = Package(
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading",
                                                         "SearchLab",
-                                                        "NormalizeLab"]),
+                                                        "NormalizeLab",
+                                                        "NeuronsLab", "LossesLab"]),
+        .testTarget(name: "NeuronsLabTests", dependencies: ["LabTestSupport", "NeuronsLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
+        .testTarget(name: "LossesLabTests", dependencies: ["LabTestSupport", "LossesLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).
         .testTarget(name: "BadInputTests", dependencies: ["LabTestSupport", "lab"]),
         // The gallery page: captions, escaping, and a real browser (headless Chromium) loading it.

@@ -39,7 +39,9 @@ public enum Activation: Equatable, Hashable, Sendable {
         case .leakyReLU(let slope): return z > 0 ? z : slope * z
         case .elu(let alpha): return z > 0 ? z : alpha * expm1(z)
         case .selu: return Self.seluLambda * (z > 0 ? z : Self.seluAlpha * expm1(z))
-        case .gelu: return 0.5 * z * (1 + erf(z / 2.0.squareRoot()))
+        case .gelu:
+            // Φ(z) as ½ erfc(−z/√2): 1 + erf(z/√2) cancels to 0 for z ≲ −8.3, erfc keeps every digit.
+            return 0.5 * z * erfc(-z / 2.0.squareRoot())
         case .softplus:
             // max(z, 0) + ln(1 + e^(−|z|)): exact for large |z|, no overflow.
             return Swift.max(z, 0) + log1p(exp(-abs(z)))
@@ -64,20 +66,40 @@ public enum Activation: Equatable, Hashable, Sendable {
         case .gelu:
             // d/dz [z Φ(z)] = Φ(z) + z φ(z)
             let phi = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
-            return 0.5 * (1 + erf(z / 2.0.squareRoot())) + z * phi
+            return 0.5 * erfc(-z / 2.0.squareRoot()) + z * phi
         case .softplus: return Activation.sigmoid(z)
         }
     }
 
     /// `f` applied to every element: `[N, D]` → `[N, D]`.
     public func callAsFunction(_ z: Tensor) -> Tensor {
-        // ReLU, the common case, gets a loop of its own: with the `switch` inside, no loop vectorizes.
-        if case .relu = self { return z.map { $0 > 0 ? $0 : 0 } }
-        return z.map { self($0) }
+        // One loop per case, the case a constant inside it: with the `switch` inside the loop,
+        // every element pays for the dispatch and no loop vectorizes.
+        switch self {
+        case .relu: return z.map { $0 > 0 ? $0 : 0 }
+        case .sigmoid: return z.map { Activation.sigmoid($0) }
+        case .tanh: return z.map { Foundation.tanh($0) }
+        case .leakyReLU(let slope): return z.map { Activation.leakyReLU(slope: slope)($0) }
+        case .elu(let alpha): return z.map { Activation.elu(alpha: alpha)($0) }
+        case .selu: return z.map { Activation.selu($0) }
+        case .gelu: return z.map { Activation.gelu($0) }
+        case .softplus: return z.map { Activation.softplus($0) }
+        }
     }
 
-    /// `f′` applied to every element: `[N, D]` → `[N, D]`.
-    public func derivative(_ z: Tensor) -> Tensor { z.map { derivative($0) } }
+    /// `f′` applied to every element: `[N, D]` → `[N, D]`, one loop per case as above.
+    public func derivative(_ z: Tensor) -> Tensor {
+        switch self {
+        case .relu: return z.map { $0 > 0 ? 1 : 0 }
+        case .sigmoid: return z.map { Activation.sigmoid.derivative($0) }
+        case .tanh: return z.map { Activation.tanh.derivative($0) }
+        case .leakyReLU(let slope): return z.map { Activation.leakyReLU(slope: slope).derivative($0) }
+        case .elu(let alpha): return z.map { Activation.elu(alpha: alpha).derivative($0) }
+        case .selu: return z.map { Activation.selu.derivative($0) }
+        case .gelu: return z.map { Activation.gelu.derivative($0) }
+        case .softplus: return z.map { Activation.softplus.derivative($0) }
+        }
+    }
 
     /// The chain rule through `f`, in one pass: `∂z = ∂h ⊙ f′(z)`, without materializing `f′(z)`.
     ///

@@ -65,7 +65,8 @@ let sectionNames = ["engine", "init-study", "optimizers", "augment", "grading", 
                     "babysit",
                     "regularize",
                     "search",
-                    "normalize"]
+                    "normalize",
+                    "neurons", "losses"]
 let chosen = Array(CommandLine.arguments.dropFirst())
 if let unknown = chosen.first(where: { !sectionNames.contains($0) }) {
     FileHandle.standardError.write(Data("lab-bench: error: unknown section '\(unknown)'; choose from \(sectionNames.joined(separator: ", "))\n".utf8))
@@ -260,3 +261,6 @@ try section("babysit") { try babysitBench() }
 try section("regularize") { try regularizeBench() }
 section("search") { searchBench() }
 try section("normalize") { try normalizeBench(lab: labWallTime, scratch: scratch) }
+section("neurons") { neuronsBench() }
+
+section("losses") { lossesBench() }

@@ -18,6 +18,7 @@ struct Lab: ParsableCommand {
                       RegularizeCommand.self,
                       SearchCommand.self,
                       NormalizeCommand.self,
+                      NeuronsCommand.self, LossesCommand.self,
                       AugmentCommand.self, ExerciseCommand.self, GradeCommand.self, GradescopeCommand.self, GradcheckCommand.self])
 
     /// Runs the command and turns every failure into one line on stderr and a non-zero exit.

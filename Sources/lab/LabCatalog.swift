@@ -9,6 +9,8 @@ enum LabCatalog: String, CaseIterable {
     case regularize
     case search
     case normalize
+    case neurons
+    case losses
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {
@@ -31,6 +33,10 @@ enum LabCatalog: String, CaseIterable {
             return "hyperparameter search: random beats grid, log-uniform sampling, coarse to fine, k-fold spread, top-k ensemble; shardable and resumable"
         case .normalize:
             return "preprocessing fitted on training data only (and the leak), zig-zag from positive inputs, batch norm in deep sigmoid nets"
+        case .neurons:
+            return "activations and their gradients, XOR needs a hidden layer, no activation = one matrix, universal approximation, ReLU vs tanh and sigmoid, backprop by hand"
+        case .losses:
+            return "MSE's gradient vanishes on a wrong sigmoid output, BCE = softplus, hinge vs cross-entropy, MSE → mean and MAE → median, KL asymmetry, L2 vs KL surfaces"
         }
     }
 
@@ -60,6 +66,10 @@ enum LabCatalog: String, CaseIterable {
             try SearchRunCommand.parse(common.arguments).run()
         case .normalize:
             try NormalizeCommand.parse(common.arguments).run()
+        case .neurons:
+            try NeuronsCommand.parse(common.arguments).run()
+        case .losses:
+            try LossesCommand.parse(common.arguments).run()
         }
     }
 }

@@ -6,6 +6,8 @@ import NNEngine
 @testable import InitStudy
 @testable import SearchLab
 @testable import NormalizeLab
+@testable import LossesLab
+@testable import NeuronsLab
 
 /// The random streams the labs actually use, drawn together with the labs' own stream functions:
 /// no two share a run of numbers, and sibling streams are uncorrelated.
@@ -108,9 +110,9 @@ final class StreamIndependenceTests: XCTestCase {
         drawn.append(Drawn(name: "search grid seeds", stream: RandomStream(seed: search.seed, path: .gridSeeds), starts: positions(prefix: 4)))
         let trialCount = TrialPlan.stage1(search).count + search.fine + search.crossValidated * search.folds
         for i in 0..<trialCount {
-            drawn.append(Drawn(name: "search trial \(i) sample", stream: RandomStream(seed: search.seed, path: .trial(i), .sample),
+            drawn.append(Drawn(name: "search trial \(i) sample", stream: RandomStream(seed: search.seed, path: StreamKey("trial", index: i), .sample),
                                starts: positions(prefix: 4)))
-            drawn.append(Drawn(name: "search trial \(i) seeds", stream: RandomStream(seed: search.seed, path: .trial(i), .seeds),
+            drawn.append(Drawn(name: "search trial \(i) seeds", stream: RandomStream(seed: search.seed, path: StreamKey("trial", index: i), .seeds),
                                starts: positions(prefix: 4)))
         }
         for spec in TrialPlan.stage1(search).filter({ $0.kind == .coarse }).prefix(12) {
@@ -121,6 +123,24 @@ final class StreamIndependenceTests: XCTestCase {
                                    stream: Trainer.shuffleStream(seed: spec.trainingSeed, epoch: epoch), starts: positions(prefix: 64)))
             }
         }
+        // neurons: the "same value?" points, every small fit's weights, the spiral, and each speed
+        // trial's seed with the initialization stream it names; losses: its sample and perceptron.
+        let neurons = NeuronsLabConfiguration()
+        let neuronsRoot = RandomStream(seed: neurons.seed)
+        drawn.append(Drawn(name: "neurons xor", stream: neuronsRoot.stream(.xor), starts: positions(prefix: 2048)))
+        drawn.append(Drawn(name: "neurons spiral", stream: neuronsRoot.stream(.spiral), starts: positions(prefix: 2048)))
+        for i in 0..<(20 + neurons.approximationUnits.count) {
+            drawn.append(Drawn(name: "neurons fit \(i)", stream: neuronsRoot.stream(.fit(i)), starts: positions(prefix: 256)))
+        }
+        for i in 0..<neurons.speedSeeds {
+            let trial = neuronsRoot.stream(StreamKey("trial", index: i))
+            drawn.append(Drawn(name: "neurons trial \(i)", stream: trial, starts: positions(prefix: 4)))
+            drawn.append(Drawn(name: "neurons trial \(i) init", stream: RandomStream(seed: trial.word(at: 0), path: .initialization),
+                               starts: positions(prefix: 1024)))
+        }
+        let lossesRoot = RandomStream(seed: LossesLabConfiguration().seed)
+        drawn.append(Drawn(name: "losses sample", stream: lossesRoot.stream(.skewedSample), starts: positions(prefix: 2048)))
+        drawn.append(Drawn(name: "losses perceptron", stream: lossesRoot.stream(.perceptron), starts: positions(prefix: 512)))
 
         // grading: every exercise for a class of 30 under the practice key.
         for exercise in ExerciseCatalog.all {
