@@ -30,14 +30,17 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
         // zlib (Debian zlib1g-dev), for the gzip-compressed data sets.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // libdeflate (Debian libdeflate-dev), for writing PNG fast (see Sources/NNFiles/PNGEncoder.swift).
+        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
 
-        // The engine's few hand-vectorized loops, in C (see Sources/CKernels/include/CKernels.h).
+        // The engine's and the images' hand-vectorized loops, in C (see Sources/CKernels/include/CKernels.h).
         .target(name: "CKernels"),
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
-        .target(name: "NNFiles", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
+        .target(name: "NNFiles", dependencies: ["NNEngine", "CLibPNG", "CZlib", "CLibDeflate", "CKernels"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "NNFiles"]),
-        .target(name: "NNImage", dependencies: ["NNEngine", "NNFiles"]),
+        .target(name: "NNImage", dependencies: ["NNEngine", "NNFiles", "CKernels"]),
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNFiles", "NNRender"],
@@ -61,9 +64,10 @@ let package = Package(
             "NNEngine", "NNFiles", "NNRender", "InitStudy", "Optimizers", "NNImage", "AugmentLab", "Grading", "DropoutLab", "Gallery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
+        .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "NNFiles", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
                                                             "Grading", "DropoutLab"],
-                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
+                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
+                                  "pillow_png.py", "torch_training.py"]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
         .target(name: "LabTestSupport", dependencies: ["NNEngine"], path: "Tests/LabTestSupport"),
@@ -71,7 +75,7 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNFilesTests", dependencies: ["LabTestSupport", "NNFiles", "NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["LabTestSupport", "NNRender", "NNFiles", "NNEngine"]),
-        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles"]),
+        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles", "CKernels"]),
         .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNFiles", "NNRender", "lab"]),
