@@ -24,8 +24,8 @@ final class ImageKernelTests: XCTestCase {
     }
 
     private func assertBitwiseEqual(_ a: Image, _ b: Image, _ message: String, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(a.size, b.size, message, file: file, line: line)
-        let differ = zip(a.pixels, b.pixels).firstIndex { $0.bitPattern != $1.bitPattern }
+        guard a.size == b.size else { return XCTFail("\(message): sizes \(a.size) and \(b.size)", file: file, line: line) }
+        let differ = a.pixels.indices.first { a.pixels[$0].bitPattern != b.pixels[$0].bitPattern }
         XCTAssertNil(differ, "\(message): first differing value at \(differ ?? -1)", file: file, line: line)
     }
 
