@@ -266,7 +266,8 @@ try section("training") {
             row("  PyTorch CPU float64, same network", String(format: "%.0f samples/s", torch),
                 String(format: "ratio NNLab/torch = %.2f (goal ≥ 1; %d thread%@ each)", best / torch, threads, threads == 1 ? "" : "s"))
         } else {
-            row("  PyTorch CPU float64, same network", "unavailable", "torch not importable (pip install torch)")
+            row("  PyTorch CPU float64, same network", "unavailable",
+                "torch not importable (pip install torch), or torch_training.py failed: run it to see why")
         }
     } else {
         row("train 64-256-256-10 MLP, digits", "skipped", "digits file not found at \(digitsFile.path)")
