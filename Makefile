@@ -4,7 +4,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 # Debian package that provides each thing the build and the labs need.
-PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev
+PACKAGES := libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev zlib1g-dev libdeflate-dev
 # And what only the tests need: a browser that loads the gallery (output/index.html) from disk.
 TEST_PACKAGES := chromium
 

@@ -30,14 +30,17 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev", "liblapacke-dev"]), .brew(["openblas"])]),
         // zlib (Debian zlib1g-dev), for the gzip-compressed data sets.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // libdeflate (Debian libdeflate-dev), for writing PNG fast (see Sources/NNFiles/PNGEncoder.swift).
+        .systemLibrary(name: "CLibDeflate", path: "Sources/CLibDeflate", pkgConfig: "libdeflate",
+                       providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]),
 
-        // The engine's few hand-vectorized loops, in C (see Sources/CKernels/include/CKernels.h).
+        // The engine's and the images' hand-vectorized loops, in C (see Sources/CKernels/include/CKernels.h).
         .target(name: "CKernels"),
 
         .target(name: "NNEngine", dependencies: ["COpenBLAS", "CZlib", "CKernels"]),
-        .target(name: "NNFiles", dependencies: ["NNEngine", "CLibPNG", "CZlib"]),
+        .target(name: "NNFiles", dependencies: ["NNEngine", "CLibPNG", "CZlib", "CLibDeflate", "CKernels"]),
         .target(name: "NNRender", dependencies: ["NNEngine", "NNFiles"]),
-        .target(name: "NNImage", dependencies: ["NNEngine", "NNFiles"]),
+        .target(name: "NNImage", dependencies: ["NNEngine", "NNFiles", "CKernels"]),
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNFiles", "NNRender"],
@@ -82,7 +85,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lab-bench", dependencies: [
-            "NNEngine", "NNImage",
+            "NNEngine", "NNFiles", "NNImage",
             "InitStudy", "Optimizers", "AugmentLab", "Grading", "DropoutLab",
             "BabysitLab",
             "RegularizeLab",
@@ -91,6 +94,7 @@ let package = Package(
             "NeuronsLab", "LossesLab",
         ], exclude: [
             "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
+            "pillow_png.py", "torch_training.py",
             "numpy_babysit.py",
             "numpy_bias_variance.py",
             "numpy_search.py",
@@ -104,7 +108,7 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"]),
         .testTarget(name: "NNFilesTests", dependencies: ["LabTestSupport", "NNFiles", "NNEngine"]),
         .testTarget(name: "NNRenderTests", dependencies: ["LabTestSupport", "NNRender", "NNFiles", "NNEngine"]),
-        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles"]),
+        .testTarget(name: "NNImageTests", dependencies: ["NNImage", "NNEngine", "NNFiles", "CKernels"]),
         .testTarget(name: "AugmentTests", dependencies: ["LabTestSupport", "NNImage", "AugmentLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "InitStudyTests", dependencies: ["LabTestSupport", "InitStudy", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "OptimizersTests", dependencies: ["LabTestSupport", "Optimizers", "NNEngine", "NNFiles", "NNRender", "lab"]),

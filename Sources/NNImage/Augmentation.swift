@@ -31,6 +31,10 @@ public indirect enum Augmentation: Sendable {
     /// - Throws: `LabError` when a step cannot apply to the image it receives (a crop larger than
     ///   the image), naming the step.
     public func sample(_ image: Image, using generator: inout RandomStream) throws -> (image: Image, record: TransformRecord) {
+        // Every step allocates a new image of a few hundred KB, above glibc's first mmap threshold:
+        // without this each image was faulted in page by page (200 minor faults an image on the
+        // standard pipeline), a cost that varies severalfold between machines and kernels.
+        HeapTuning.keepFreedMemory()
         let record: TransformRecord
         switch self {
         case .flip(let t): record = .flip(try t.sample(for: image.size, using: &generator))

@@ -46,12 +46,21 @@ public struct ColorJitter: RandomTransform {
 
         public func apply(to image: Image) -> Image {
             var out = image
+            // The first change writes a new image; the later ones change that one in place, so
+            // the pixels are neither copied first nor allocated once a step.
+            var owned = false
+            func step(_ inPlace: (inout Image) -> Void, _ copying: (Image) -> Image) {
+                if owned { inPlace(&out) } else { out = copying(out); owned = true }
+            }
             for component in order {
                 switch component {
-                case .brightness where brightness != 1: out = out.adjustingBrightness(Float(brightness))
-                case .contrast where contrast != 1: out = out.adjustingContrast(Float(contrast))
-                case .saturation where saturation != 1: out = out.adjustingSaturation(Float(saturation))
-                case .hue where hue != 0: out = out.shiftingHue(hue)
+                case .brightness where brightness != 1:
+                    step({ $0.adjustBrightness(Float(brightness)) }, { $0.adjustingBrightness(Float(brightness)) })
+                case .contrast where contrast != 1:
+                    step({ $0.adjustContrast(Float(contrast)) }, { $0.adjustingContrast(Float(contrast)) })
+                case .saturation where saturation != 1:
+                    step({ $0.adjustSaturation(Float(saturation)) }, { $0.adjustingSaturation(Float(saturation)) })
+                case .hue where hue != 0: out = out.shiftingHue(hue); owned = true
                 default: break
                 }
             }

@@ -1,3 +1,4 @@
+import CKernels
 import NNEngine
 
 /// The axis a flip mirrors across.
@@ -36,23 +37,22 @@ public struct Flip: RandomTransform {
 extension Image {
     /// The image mirrored across `axis`.
     public func flipped(_ axis: FlipAxis) -> Image {
-        var out = pixels
         let (w, h) = (width, height)
-        pixels.withUnsafeBufferPointer { source in
-            out.withUnsafeMutableBufferPointer { target in
-                for c in 0..<3 {
-                    let base = c * w * h
-                    for y in 0..<h {
-                        let sourceRow = base + (axis == .vertical ? h - 1 - y : y) * w
-                        let targetRow = base + y * w
-                        if axis == .horizontal {
-                            for x in 0..<w { target[targetRow + x] = source[sourceRow + w - 1 - x] }
-                        } else {
-                            for x in 0..<w { target[targetRow + x] = source[sourceRow + x] }
+        let out = [Float](unsafeUninitializedCapacity: pixels.count) { target, count in
+            pixels.withUnsafeBufferPointer { source in
+                if axis == .horizontal {
+                    // Every row of the three planes reversed, with SIMD shuffles (`nnlab_reverse_rows`).
+                    nnlab_reverse_rows(source.baseAddress!, target.baseAddress!, w, 3 * h)
+                } else {
+                    for c in 0..<3 {
+                        let base = c * w * h
+                        for y in 0..<h {
+                            (target.baseAddress! + base + y * w).initialize(from: source.baseAddress! + base + (h - 1 - y) * w, count: w)
                         }
                     }
                 }
             }
+            count = pixels.count
         }
         return Image(width: w, height: h, pixels: out)
     }

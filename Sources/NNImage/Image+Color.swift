@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// ITU-R BT.601 luma weights, as Pillow's `convert("L")` and torchvision's `rgb_to_grayscale`.
@@ -6,11 +7,13 @@ let lumaWeights: (r: Float, g: Float, b: Float) = (0.299, 0.587, 0.114)
 extension Image {
     /// `v' = clamp(f · v)`: brightness; `f = 1` is the identity.
     public func adjustingBrightness(_ factor: Float) -> Image {
-        var out = self
-        out.pixels.withUnsafeMutableBufferPointer { p in
-            for i in p.indices { p[i] = min(max(p[i] * factor, 0), 1) }
-        }
-        return out
+        mapped { nnlab_scale_clamp($0, $1, pixels.count, factor) }
+    }
+
+    /// `adjustingBrightness` in place.
+    public mutating func adjustBrightness(_ factor: Float) {
+        let n = pixels.count
+        pixels.withUnsafeMutableBufferPointer { nnlab_scale_clamp($0.baseAddress!, $0.baseAddress!, n, factor) }
     }
 
     /// The mean luma over the image, `m = mean(0.299 R + 0.587 G + 0.114 B)`.
@@ -27,27 +30,36 @@ extension Image {
     /// `v' = clamp(m + f · (v − m))` with `m` the mean luma: contrast around the mean grey.
     public func adjustingContrast(_ factor: Float) -> Image {
         let mean = meanLuma
-        var out = self
-        out.pixels.withUnsafeMutableBufferPointer { p in
-            for i in p.indices { p[i] = min(max(mean + factor * (p[i] - mean), 0), 1) }
-        }
-        return out
+        return mapped { nnlab_contrast_clamp($0, $1, pixels.count, mean, factor) }
+    }
+
+    /// `adjustingContrast` in place.
+    public mutating func adjustContrast(_ factor: Float) {
+        let mean = meanLuma, n = pixels.count
+        pixels.withUnsafeMutableBufferPointer { nnlab_contrast_clamp($0.baseAddress!, $0.baseAddress!, n, mean, factor) }
     }
 
     /// `v' = clamp(Y + f · (v − Y))` with `Y` each pixel's luma: `f = 0` is greyscale.
     public func adjustingSaturation(_ factor: Float) -> Image {
+        mapped { nnlab_saturation_clamp($0, $1, planeCount, lumaWeights.r, lumaWeights.g, lumaWeights.b, factor) }
+    }
+
+    /// `adjustingSaturation` in place.
+    public mutating func adjustSaturation(_ factor: Float) {
         let n = planeCount
-        var out = self
-        out.pixels.withUnsafeMutableBufferPointer { p in
-            for i in 0..<n {
-                let (r, g, b) = (p[i], p[n + i], p[2 * n + i])
-                let y = lumaWeights.r * r + lumaWeights.g * g + lumaWeights.b * b
-                p[i] = min(max(y + factor * (r - y), 0), 1)
-                p[n + i] = min(max(y + factor * (g - y), 0), 1)
-                p[2 * n + i] = min(max(y + factor * (b - y), 0), 1)
-            }
+        pixels.withUnsafeMutableBufferPointer {
+            nnlab_saturation_clamp($0.baseAddress!, $0.baseAddress!, n, lumaWeights.r, lumaWeights.g, lumaWeights.b, factor)
         }
-        return out
+    }
+
+    /// A new image of the same size whose every value `kernel(source, target)` writes: no copy
+    /// of the pixels is made first, as `var out = self` and a mutation would.
+    private func mapped(_ kernel: (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Image {
+        let out = [Float](unsafeUninitializedCapacity: pixels.count) { target, count in
+            pixels.withUnsafeBufferPointer { kernel($0.baseAddress!, target.baseAddress!) }
+            count = pixels.count
+        }
+        return Image(width: width, height: height, pixels: out)
     }
 
     /// Multiplies every pixel's RGB vector by the 3×3 matrix `m` (row-major) and adds `offset`,

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import NNEngine
 import NNFiles
@@ -55,16 +56,9 @@ extension Image {
     /// The image as 8-bit RGB: `byte = round(255 · clamp(v, 0, 1))`.
     public func pngImage() -> PNGImage {
         let plane = planeCount
-        var bytes = [UInt8](repeating: 0, count: 3 * plane)
-        pixels.withUnsafeBufferPointer { source in
-            bytes.withUnsafeMutableBufferPointer { target in
-                for i in 0..<plane {
-                    for c in 0..<3 {
-                        let v = min(max(source[c * plane + i], 0), 1)
-                        target[i * 3 + c] = UInt8(v * 255 + 0.5)
-                    }
-                }
-            }
+        let bytes = [UInt8](unsafeUninitializedCapacity: 3 * plane) { target, count in
+            pixels.withUnsafeBufferPointer { nnlab_planes_to_rgb8($0.baseAddress!, plane, target.baseAddress!) }
+            count = 3 * plane
         }
         return PNGImage(width: width, height: height, channels: 3, pixels: bytes)
     }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import NNEngine
 
@@ -22,48 +23,27 @@ extension Image {
                                                 length: region.width, outputSize: size.width)
         let vertical = ResamplingCoefficients(filter: filter, inputSize: height, start: region.y,
                                               length: region.height, outputSize: size.height)
-        // Only the rows the vertical pass reads go through the horizontal pass.
-        let rows = vertical.inputRange
+        // Only the rows and columns the passes read go through the horizontal pass.
+        let rows = vertical.inputRange, columns = horizontal.inputRange
         let (outW, outH) = (size.width, size.height)
-        var middle = [Float](repeating: 0, count: rows.count * outW)
-        var out = [Float](repeating: 0, count: 3 * outW * outH)
-        pixels.withUnsafeBufferPointer { source in
-            middle.withUnsafeMutableBufferPointer { mid in
-                out.withUnsafeMutableBufferPointer { target in
-                    horizontal.weights.withUnsafeBufferPointer { hw in
-                        vertical.weights.withUnsafeBufferPointer { vw in
-                            for c in 0..<3 {
-                                let plane = source.baseAddress! + c * planeCount
-                                for (r, y) in rows.enumerated() {
-                                    let row = plane + y * width
-                                    let midRow = mid.baseAddress! + r * outW
-                                    for x in 0..<outW {
-                                        let start = horizontal.first[x], n = horizontal.count[x]
-                                        let w = hw.baseAddress! + x * horizontal.stride
-                                        var sum: Float = 0
-                                        for k in 0..<n { sum += row[start + k] * w[k] }
-                                        midRow[x] = sum
-                                    }
-                                }
-                                let targetPlane = target.baseAddress! + c * outW * outH
-                                for y in 0..<outH {
-                                    let start = vertical.first[y] - rows.lowerBound, n = vertical.count[y]
-                                    let w = vw.baseAddress! + y * vertical.stride
-                                    let targetRow = targetPlane + y * outW
-                                    for x in 0..<outW { targetRow[x] = 0 }
-                                    // Row-wise accumulation: the inner loop runs over contiguous
-                                    // memory and vectorizes.
-                                    for k in 0..<n {
-                                        let weight = w[k]
-                                        let midRow = mid.baseAddress! + (start + k) * outW
-                                        for x in 0..<outW { targetRow[x] += weight * midRow[x] }
-                                    }
-                                }
-                            }
-                        }
-                    }
+        let hFirst = horizontal.first.map { Int32($0) }, hCount = horizontal.count.map { Int32($0) }
+        let vFirst = vertical.first.map { Int32($0 - rows.lowerBound) }, vCount = vertical.count.map { Int32($0) }
+        // Every element is written by the kernels, so no buffer is zeroed first.
+        var middle = [Float](unsafeUninitializedCapacity: rows.count * outW) { _, count in count = rows.count * outW }
+        var scratch = [Float](unsafeUninitializedCapacity: 16 * (columns.count + outW)) { _, count in count = 16 * (columns.count + outW) }
+        let out = [Float](unsafeUninitializedCapacity: 3 * outW * outH) { target, count in
+            pixels.withUnsafeBufferPointer { source in
+                for c in 0..<3 {
+                    // Horizontal pass (sixteen rows per vector), then vertical (along contiguous rows):
+                    // `nnlab_resample_horizontal` and `nnlab_resample_vertical`, SIMD on any x86-64.
+                    nnlab_resample_horizontal(source.baseAddress! + c * planeCount + rows.lowerBound * width, width, rows.count,
+                                              columns.lowerBound, columns.count, hFirst, hCount, horizontal.weights,
+                                              horizontal.stride, outW, &middle, outW, &scratch)
+                    nnlab_resample_vertical(middle, outW, vFirst, vCount, vertical.weights, vertical.stride, outH,
+                                            target.baseAddress! + c * outW * outH)
                 }
             }
+            count = 3 * outW * outH
         }
         return Image(width: outW, height: outH, pixels: out)
     }

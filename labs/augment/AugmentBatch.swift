@@ -77,8 +77,11 @@ public struct AugmentBatch: Sendable {
         return try output.replace { staging in
             let results = ResultBox(count: count)
             let workers = min(threads, count)
-            Parallel.run(workers: workers) { worker in
-                for index in stride(from: worker, to: count, by: workers) where !results.failed {
+            // Each worker takes the next copy not yet taken, so a core that other processes share
+            // does not hold up the run with a fixed share of the copies (each copy has its own
+            // stream, so the output does not depend on which worker made it).
+            Parallel.run(workers: workers) { _ in
+                while let index = results.claim(below: count) {
                     do {
                         var generator = self.generator(for: index)
                         let (out, record) = try augmentation.sample(input, using: &generator)
@@ -103,8 +106,15 @@ private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var copies: [AugmentBatch.Manifest.Copy?]
     private(set) var error: Error?
+    private var next = 0
     init(count: Int) { copies = Array(repeating: nil, count: count) }
-    var failed: Bool { lock.lock(); defer { lock.unlock() }; return error != nil }
+    /// The next index below `count` no worker has taken, or nil when all are taken or one failed.
+    func claim(below count: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard error == nil, next < count else { return nil }
+        next += 1
+        return next - 1
+    }
     func set(_ index: Int, _ copy: AugmentBatch.Manifest.Copy) { lock.lock(); copies[index] = copy; lock.unlock() }
     func fail(_ error: Error) { lock.lock(); if self.error == nil { self.error = error }; lock.unlock() }
 }

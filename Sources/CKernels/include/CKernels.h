@@ -37,4 +37,52 @@ void nnlab_philox_words(uint64_t *out, size_t count, uint64_t key0, uint64_t key
 size_t nnlab_philox_normal(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
                            const double *x, const double *ratio, double mean, double std, uint32_t *slow);
 
+/// NNImage's kernels (ImageKernels.c): AVX-512, AVX2 and SSE2 instances on x86-64 Linux. Each equals
+/// the scalar formula in the scalar order, bit for bit, on every lane (no FMA contraction).
+
+/// The horizontal resampling pass over `rows` rows of floats (row `r` at `src + r·srcStride`):
+/// `out[r·outStride + x] = Σ_{k < count[x]} src[r, first[x] + k] · weights[x·weightStride + k]`,
+/// summed from 0 in order of `k`. The columns read are `columnStart ..< columnStart + columnCount`.
+/// `scratch` holds `16 · (columnCount + outWidth)` floats.
+void nnlab_resample_horizontal(const float *src, size_t srcStride, size_t rows, size_t columnStart,
+                               size_t columnCount, const int32_t *first, const int32_t *count,
+                               const float *weights, size_t weightStride, size_t outWidth,
+                               float *out, size_t outStride, float *scratch);
+
+/// The vertical resampling pass: `out[y·width + x] = Σ_{k < count[y]} weights[y·weightStride + k] ·
+/// middle[(first[y] + k)·width + x]`, summed from 0 in order of `k`, for `y < outHeight`.
+void nnlab_resample_vertical(const float *middle, size_t width, const int32_t *first, const int32_t *count,
+                             const float *weights, size_t weightStride, size_t outHeight, float *out);
+
+/// `dst ← clamp(src · factor, 0, 1)` (brightness). `dst` may be `src` (in place) but must not
+/// otherwise overlap it; the same for the next two.
+void nnlab_scale_clamp(const float *src, float *dst, size_t n, float factor);
+
+/// `dst ← clamp(mean + factor · (src − mean), 0, 1)` (contrast).
+void nnlab_contrast_clamp(const float *src, float *dst, size_t n, float mean, float factor);
+
+/// Three planes of `n` (R, G, B at `src`, `src + n`, `src + 2n`): `y = wr·r + wg·g + wb·b`,
+/// `v ← clamp(y + factor · (v − y), 0, 1)` into the same places of `dst` (saturation).
+void nnlab_saturation_clamp(const float *src, float *dst, size_t n, float wr, float wg, float wb, float factor);
+
+/// Each of `rows` rows of `width` floats mirrored: `dst[y, x] = src[y, width − 1 − x]`.
+void nnlab_reverse_rows(const float *src, float *dst, size_t width, size_t rows);
+
+/// Three planes of `planeCount` floats to interleaved RGB bytes: `round(255 · clamp(v, 0, 1))`.
+void nnlab_planes_to_rgb8(const float *planes, size_t planeCount, uint8_t *out);
+
+/// PNG rows filtered with filter type 3 (Average): `out` gets, per row, the filter byte 3 and
+/// `x − ⌊(left + up) / 2⌋` for each of `rowBytes` bytes (`rows · (rowBytes + 1)` bytes in all).
+void nnlab_png_filter_average(const uint8_t *pixels, size_t rowBytes, size_t rows, size_t bytesPerPixel,
+                              uint8_t *out);
+
+/// The widest SIMD instruction set the kernels use on this CPU: "AVX-512", "AVX2", "SSE2"
+/// (x86-64), "NEON" (arm64) or "scalar".
+const char *nnlab_simd_level(void);
+
+/// Makes the image kernels use instruction set `level` (0 SSE2, 1 AVX2, 2 AVX-512 on x86-64;
+/// ignored elsewhere), capped at what the CPU has, or the CPU's best for −1; returns the level
+/// now in use. For tests that compare every instance with the scalar reference.
+int nnlab_image_kernels_use(int level);
+
 #endif
