@@ -54,7 +54,7 @@ final class ImagePanelsTests: XCTestCase {
 
     func testScriptDrawsEachImageOnceWithRowsDownwards() {
         let script = Self.panels.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set multiplot title 'panels \"quoted\"'\n"), script)
+        XCTAssertTrue(script.contains("set multiplot title 'panels \"quoted\"' textcolor rgb \"#000000\"\n"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\n"))
         // Four images, each its own datablock of x y r g b, one row per pixel, row 0 first,
         // each pixel a square of side 1 in its colour.

@@ -44,11 +44,11 @@ final class LinePlotTests: XCTestCase {
 
         // The scatter draws dots only; the other series of its panel keeps the line style.
         XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title 'values'"), panels[1])
-        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt 7 ps 0.9 lw 2 lc rgb \"\(Theme.color(1))\" title 'fit'"), panels[1])
+        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt \(Theme.marker(1)) pi 1 ps 1.3 lw 2.5 dt \(Theme.dash(1)) lc rgb \"\(Theme.color(1))\" title 'fit'"), panels[1])
         XCTAssertTrue(panels[0].contains("$f0_0_0 using 1:2 with linespoints"), panels[0])
 
         // The diagonal is drawn first, under the data, and only where asked.
-        XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
+        XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"\(Theme.light.neutral)\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
         XCTAssertFalse(panels[0].contains("y = x"), panels[0])
     }
 

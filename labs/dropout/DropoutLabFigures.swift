@@ -26,21 +26,22 @@ struct DropoutLabFigures {
                                series("val", dashed: true, { $0.validationAccuracy })).flatMap { [$0, $1] }
             let loss = zip(series("train", dashed: false, { $0.trainLoss }),
                            series("val", dashed: true, { $0.validationLoss })).flatMap { [$0, $1] }
-            let keeps = "p = " + curves.map { "\($0.keep)" }.joined(separator: " / ")
             let gaps = curves.map { String(format: "%.1f", 100 * $0.accuracyGap) }.joined(separator: " / ") + " pts"
             let net = panel.hidden.map(String.init).joined(separator: "-")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end, \(keeps):\n\(gaps)",
+            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end: \(gaps)",
                                          xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false, yFrom: 0))
             // A run that blew up has gaps like 1e125: in %.3f they would run off the panel.
             let lossGaps = curves.map { String(format: abs($0.lossGap) < 1000 ? "%.3f" : "%.2e", $0.lossGap) }.joined(separator: " / ")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end, \(keeps):\n\(lossGaps)",
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end: \(lossGaps)",
                                          xLabel: "epoch", yLabel: "cross-entropy loss", series: loss, logY: true, markers: false))
         }
         let c = result.configuration
         let inputs = result.overfitting.contains { $0.curves.contains { $0.inputKeep < 1 } }
             ? "; digit pixels kept with max(p, \(c.inputKeep))" : ""
         // One row per data set: its accuracy beside its loss.
-        return LinePlot(title: "Overfitting a small training set, and dropout\n\(c.optimizerConfiguration)\(inputs), seed \(c.seed)"
+        let verdicts = result.overfitting.map(DropoutLabFindings.verdict).joined(separator: "\n")
+        let keeps = "p = " + c.keeps.map { "\($0)" }.joined(separator: " / ")
+        return LinePlot(title: "Overfitting a small training set, and dropout (\(keeps))\n\(c.optimizerConfiguration)\(inputs), seed \(c.seed)\n\(verdicts)"
                             + (result.divergences.isEmpty ? "" : "\n\(result.divergences.count) of \(result.trainedNets) nets diverged (loss NaN or ∞); their curves end there"),
                         panels: panels, columns: 2)
     }
@@ -58,7 +59,7 @@ struct DropoutLabFigures {
                                   .init(name: "no test-time scaling (acc \(DropoutLabFindings.percent(s.unscaledTestAccuracy)))",
                                         x: s.vanillaProbabilities, y: s.unscaledProbabilities, dotsOnly: true),
                               ], diagonal: true),
-        ], key: .insideBottomRight)
+        ], key: .below)
     }
 
     /// Figure 3: E[a] over the four masks against p, with p·a_test and a_test.
@@ -98,7 +99,7 @@ struct DropoutLabFigures {
                               xLabel: "K, stochastic passes averaged", yLabel: "probability difference", series: [
                                   .init(name: "K-pass average vs weight-scaled", x: k, y: m.points.map(\.meanProbabilityDifference)),
                               ], logX: true, yFrom: 0),
-        ], key: .insideBottomRight)
+        ], key: .below)
     }
 
     /// Figure 5: test accuracy against ensemble size, one panel per training-set size.
@@ -115,7 +116,8 @@ struct DropoutLabFigures {
                 series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
             }
             series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
-            return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net",
+            return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net\n"
+                                    + DropoutLabFindings.gainSpread(e),
                                   xLabel: "ensemble size k  (dots: member index i)", yLabel: "test accuracy", series: series)
         }
         return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels, key: .below)
