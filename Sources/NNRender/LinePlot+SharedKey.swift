@@ -22,17 +22,18 @@ extension LinePlot {
     }
 
     /// The screen margins of panel `p` under a shared legend of `keyFraction`: room for the y tic
-    /// labels and label (eleven characters) on the left, two characters between panels.
+    /// labels and label (thirteen characters) on the left, two characters between panels.
     func sharedKeyMargins(panel p: Int, keyFraction: Double) -> String {
         let width = (1 - keyFraction) / Double(grid.columns)
         let column = Double(p % grid.columns)
-        let left = column * width + 11 * characterFraction, right = (column + 1) * width - 2 * characterFraction
+        let left = column * width + 13 * characterFraction, right = (column + 1) * width - 2 * characterFraction
         return "set lmargin at screen \(left)\nset rmargin at screen \(right)\n"
     }
 
-    /// The legend commands before panel `p`: only the last panel has it, placed in the column.
+    /// The legend commands before panel `p`: only the last panel of the first row has it, at
+    /// its top, in the column, one entry a line.
     func sharedKey(panel p: Int) -> String {
-        p == panels.count - 1 ? "set key at screen 0.995, graph 1 right top vertical\n" : "unset key\n"
+        p == grid.columns - 1 ? "set key at screen 0.995, graph 1 right top vertical maxcols 1\n" : "unset key\n"
     }
 
     /// How many characters of a panel's note fit across it.

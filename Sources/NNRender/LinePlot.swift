@@ -144,7 +144,7 @@ public struct LinePlot: Figure {
             }
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
-            script += "set title \(Gnuplot.quoted(panel.title))\n"
+            script += "set title \(Gnuplot.quoted(TitleWrap.wrapped(panel.title, limit: noteCharacters)))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             var plots = panel.series.enumerated().map { s, series in
                 "$\(prefix)\(p)_\(s) using 1:2 with \(panel.style(of: series, at: s)) lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"

@@ -57,7 +57,7 @@ final class LinePlotTests: XCTestCase {
         var plot = Self.plot
         plot.panels += plot.panels + plot.panels
         let grid = LinePlot(title: plot.title, panels: plot.panels, columns: 2)
-        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title 'options'\n"))
+        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title 'options' textcolor rgb \"#000000\"\n"))
         XCTAssertEqual(grid.defaultSize, FigureSize(width: 300 + 2 * 700, height: 60 + 3 * 500))
         XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 1,6 "), "one row by default")
         XCTAssertEqual(LinePlot(title: "t", panels: Self.plot.panels, columns: 5).grid.columns, 2, "no more columns than panels")
@@ -120,7 +120,7 @@ final class LinePlotYAxisTests: XCTestCase {
 
     func testANoteIsWrittenInItsPanelOnly() {
         let script = LinePlot(title: "t", panels: [panel([1, 2], note: "no line"), panel([1, 2])]).gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front\nplot "), script)
+        XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front textcolor rgb \"#000000\"\nplot "), script)
         XCTAssertEqual(script.components(separatedBy: "unset label 2\n").count - 1, 1)
     }
 

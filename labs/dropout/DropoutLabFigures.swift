@@ -107,20 +107,21 @@ struct DropoutLabFigures {
         let panels = result.ensembles.map { e -> LinePlot.Panel in
             let sizes = (1...e.independentAccuracy.count).map(Double.init)
             var series: [LinePlot.Series] = [
-                .init(name: "independent inits", x: sizes, y: e.independentAccuracy),
+                .init(name: "k independent inits", x: sizes, y: e.independentAccuracy),
                 // Not a function of k: member i's own accuracy, drawn as dots at x = i so that the
                 // ensemble of the first k can be read against the members it averages.
-                .init(name: "member i alone (x = member index i)", x: sizes, y: e.members.map(\.testAccuracy), dotsOnly: true, dotSize: 1.4),
+                .init(name: "member i alone (x = i)", x: sizes, y: e.members.map(\.testAccuracy), dotsOnly: true, dotSize: 1.4),
             ]
             if !e.checkpointAccuracy.isEmpty {
-                series.append(.init(name: "latest k checkpoints of one run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
+                series.append(.init(name: "last k checkpoints, 1 run", x: (1...e.checkpointAccuracy.count).map(Double.init), y: e.checkpointAccuracy))
             }
-            series.append(.init(name: "running average of parameters (1 model)", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
-            return LinePlot.Panel(title: "\(e.trainCount) training examples: gain \(DropoutLabFindings.points(e.ensembleGain)) over the mean single net\n"
+            series.append(.init(name: "parameter average, 1 run", x: sizes, y: sizes.map { _ in e.runningAverageAccuracy }))
+            return LinePlot.Panel(title: "\(e.trainCount) training digits: this ensemble \(DropoutLabFindings.points(e.ensembleGain))\n"
                                     + DropoutLabFindings.gainSpread(e),
                                   xLabel: "ensemble size k  (dots: member index i)", yLabel: "test accuracy", series: series)
         }
-        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set)", panels: panels, key: .below)
+        return LinePlot(title: "Model ensembles: average the probabilities, then argmax (same test set); gain = ensemble − mean single net, seed \(result.configuration.seed)",
+                        panels: panels)
     }
 
     /// Figure 6: three decision-region maps.

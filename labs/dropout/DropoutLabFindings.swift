@@ -66,8 +66,8 @@ struct DropoutLabFindings {
         // Why not, when not: a net without dropout that barely overfits leaves dropout nothing to
         // win back, and its noise then costs fit.
         let accuracyPart = raises
-            ? "raises validation accuracy (\(accuracy), best at p = \(best.keep))"
-            : "does not raise validation accuracy here (\(accuracy))"
+            ? "raises val. accuracy (\(accuracy), best p = \(best.keep))"
+            : "does not raise val. accuracy here (\(accuracy))"
                 + (base.accuracyGap < Self.littleOverfitting
                    ? ": without it train − val is only \(String(format: "%.1f", 100 * base.accuracyGap)) pts, little overfitting to undo" : "")
         return "\(panel.dataset): dropout \(lossPart) and \(accuracyPart)"
@@ -80,8 +80,8 @@ struct DropoutLabFindings {
     static func gainSpread(_ e: EnsembleStudy) -> String {
         let (mean, half) = e.gainOverRepeats
         guard e.repeatGains.count > 1 else { return "one ensemble: no spread over seeds (--ensemble-repeats)" }
-        return "over \(e.repeatGains.count) ensembles of \(e.members.count) (own seeds): \(points(mean)) ± \(String(format: "%.1f", 100 * half)) (95%), "
-            + "range \(points(e.repeatGains.min()!)) … \(points(e.repeatGains.max()!))"
+        return "\(e.repeatGains.count) ensembles of \(e.members.count), own seeds: \(String(format: "%+.1f ± %.1f", 100 * mean, 100 * half)) pts (95%), "
+            + "range \(String(format: "%+.1f … %+.1f", 100 * e.repeatGains.min()!, 100 * e.repeatGains.max()!))"
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }

@@ -43,12 +43,12 @@ public struct SchemeResult: Sendable {
         findings.append("dL/dh reaches layer 1 at \(Self.short(gain))× the upstream std; dL/dW std is \(Self.short(first.weightGradientStd)) at layer 1 "
             + "and \(Self.short(last.weightGradientStd)) at layer \(last.layer)")
         let spread = (stds.max() ?? 0) / Swift.max(stds.min() ?? 0, .leastNonzeroMagnitude)
-        if gain < 0.5, spread < 2 {
+        if gain < 0.25, spread < 2 {
             // Small init: the backward signal shrinks towards layer 1 exactly as the forward one
             // shrinks towards the output, so their product is about the same in every layer.
             findings.append("dL/dW does not vanish towards layer 1: dL/dWₗ = hₗ₋₁ᵀ·dL/dzₗ pairs the shrunken backward signal of early layers "
                 + "with their large inputs (h₀ = x) and the large backward signal of late layers with their shrunken inputs, "
-                + "so it is equally small in every layer")
+                + "so it is about the same in every layer")
         }
         return findings.joined(separator: "; ")
     }
