@@ -11,8 +11,8 @@ extension LinePlot {
     var sharedKeyFraction: Double? {
         guard key == .outside, panels.count > 1, let names = panels.first?.series.map(\.name),
               panels.allSatisfy({ $0.series.map(\.name) == names }) else { return nil }
-        // The sample line (samplen 2) and the box's padding take about six characters.
-        let characters = Double((names.map(\.count).max() ?? 0) + 6)
+        // The sample line (samplen 2), the marker and the box's padding take about nine characters.
+        let characters = Double((names.map(\.count).max() ?? 0) + 9)
         return Swift.min(0.4, characters * characterFraction)
     }
 
@@ -30,10 +30,26 @@ extension LinePlot {
         return "set lmargin at screen \(left)\nset rmargin at screen \(right)\n"
     }
 
-    /// The legend commands before panel `p`: only the last panel of the first row has it, at
-    /// its top, in the column, one entry a line.
-    func sharedKey(panel p: Int) -> String {
-        p == grid.columns - 1 ? "set key at screen 0.995, graph 1 right top vertical maxcols 1\n" : "unset key\n"
+    /// The legend commands before panel `p`: none; the legend is a panel of its own.
+    func sharedKey(panel p: Int) -> String { "unset key\n" }
+
+    /// The legend as a panel of its own, after the others: the column at the right, from under
+    /// the figure's title to the bottom, with nothing but the key (the first panel's series,
+    /// drawn as NaN, and an invisible constant so that gnuplot has a point to plot). A key
+    /// inside one panel of a grid wrapped into columns to fit that panel's height and covered
+    /// the data.
+    func sharedKeyPanel(keyFraction: Double, titleLines: Int) -> String {
+        let size = defaultSize
+        let line = 1.3 * Double(size.fontSize) * 4 / 3 / Double(size.height)
+        let top = Swift.max(0.3, 1 - Double(titleLines + 1) * line)
+        var script = "set lmargin at screen \(1 - keyFraction)\nset rmargin at screen 0.995\n"
+        script += "set tmargin at screen \(top)\nset bmargin at screen 0.02\n"
+        script += "unset border\nunset tics\nunset grid\nunset title\nunset xlabel\nunset ylabel\nunset logscale x\nunset logscale y\n"
+        script += "set xrange [0:1]\nset yrange [0:1]\nset key inside left top vertical maxrows \(panels[0].series.count + 1)\n"
+        let entries = panels[0].series.enumerated().map { s, series in
+            "NaN with \(panels[0].style(of: series, at: s)) lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
+        }
+        return script + "plot 2 notitle, " + entries.joined(separator: ", ") + "\n"
     }
 
     /// How many characters of a panel's note fit across it.

@@ -160,8 +160,12 @@ public struct LinePlot: Figure {
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
             if panel.note != nil { script += "unset label 2\n" }
         }
+        if let sharedKey {
+            let titleLines = TitleWrap.fitted(title, to: defaultSize).split(separator: "\n", omittingEmptySubsequences: false).count
+            script += sharedKeyPanel(keyFraction: sharedKey, titleLines: titleLines)
+        }
         return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n" + (key == .below ? "set bmargin\n" : "")
-            + (sharedKey != nil ? "set lmargin\nset rmargin\n" : "")
+            + (sharedKey != nil ? "set lmargin\nset rmargin\nset tmargin\nset bmargin\nset border\nset tics\n" : "")
     }
 }
 

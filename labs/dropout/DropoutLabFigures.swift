@@ -28,11 +28,11 @@ struct DropoutLabFigures {
                            series("val", dashed: true, { $0.validationLoss })).flatMap { [$0, $1] }
             let gaps = curves.map { String(format: "%.1f", 100 * $0.accuracyGap) }.joined(separator: " / ") + " pts"
             let net = panel.hidden.map(String.init).joined(separator: "-")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net) ReLU: accuracy\ntrain − val at the end: \(gaps)",
+            panels.append(LinePlot.Panel(title: "\(panel.dataset), \(net): accuracy\ntrain − val: \(gaps)",
                                          xLabel: "epoch", yLabel: "accuracy", series: accuracy, markers: false, yFrom: 0))
             // A run that blew up has gaps like 1e125: in %.3f they would run off the panel.
             let lossGaps = curves.map { String(format: abs($0.lossGap) < 1000 ? "%.3f" : "%.2e", $0.lossGap) }.joined(separator: " / ")
-            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train at the end: \(lossGaps)",
+            panels.append(LinePlot.Panel(title: "\(panel.dataset): loss (inference mode)\nval − train: \(lossGaps)",
                                          xLabel: "epoch", yLabel: "cross-entropy loss", series: loss, logY: true, markers: false))
         }
         let c = result.configuration
