@@ -51,7 +51,7 @@ struct DropoutLabFigures {
     var scaling: LinePlot {
         let s = result.scaling
         let p = s.inputKeep < 1 ? "p = \(s.keep), inputs \(s.inputKeep)" : "p = \(s.keep)"
-        return LinePlot(title: "Vanilla dropout (scale by \(p) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference))", panels: [
+        return LinePlot(title: "Vanilla dropout (scale by \(p) at test time) = inverted dropout (scale by 1/p in training): max |Δp| = \(DropoutLabFindings.short(s.maxProbabilityDifference)), seed \(result.configuration.seed)", panels: [
             LinePlot.Panel(title: "test-set class probabilities, same trained weights", xLabel: "vanilla net, activations × p at test time",
                               yLabel: "other evaluation", series: [
                                   .init(name: "inverted, W ← pW after each dropout (acc \(DropoutLabFindings.percent(s.invertedTestAccuracy)))",
@@ -66,7 +66,7 @@ struct DropoutLabFigures {
     var neuron: LinePlot {
         let n = result.neuron
         let ps = n.rows.map(\.keep)
-        return LinePlot(title: String(format: "The two-input neuron a = w1·x + w2·y (w1=%.3f, w2=%.3f, x=%.3f, y=%.3f): enumerating the 4 masks", n.w1, n.w2, n.x, n.y), panels: [
+        return LinePlot(title: String(format: "The two-input neuron a = w1·x + w2·y (w1=%.3f, w2=%.3f, x=%.3f, y=%.3f): enumerating the 4 masks, seed %llu", n.w1, n.w2, n.x, n.y, result.configuration.seed), panels: [
             LinePlot.Panel(title: "vanilla dropout: E[a] = p·(w1x + w2y)", xLabel: "keep probability p", yLabel: "activation", series: [
                 .init(name: "E[a] over the 4 masks (training)", x: ps, y: n.rows.map(\.vanillaExpectation)),
                 .init(name: "p · a_test (test-time scaling)", x: ps, y: n.rows.map(\.scaledTestActivation)),
@@ -88,7 +88,7 @@ struct DropoutLabFigures {
         let m = result.monteCarlo
         let k = m.points.map { Double($0.passes) }
         let p = m.inputKeep < 1 ? "p = \(m.keep), inputs \(m.inputKeep)" : "p = \(m.keep)"
-        return LinePlot(title: "Monte Carlo dropout (\(p)): averaging K sampled sub-networks", panels: [
+        return LinePlot(title: "Monte Carlo dropout (\(p)): averaging K sampled sub-networks, seed \(result.configuration.seed)", panels: [
             LinePlot.Panel(title: "test accuracy and agreement with the weight-scaled pass\n\(m.disagreeingExamples.count) of \(m.testCount) examples still disagree at K = \(m.points.last!.passes)",
                               xLabel: "K, stochastic passes averaged", yLabel: "fraction of test examples", series: [
                                   .init(name: "accuracy of the K-pass average", x: k, y: m.points.map(\.accuracy)),
@@ -128,7 +128,7 @@ struct DropoutLabFigures {
     var boundaries: ClassMapPlot {
         let b = result.boundaries
         let points = (0..<b.pointLabels.count).map { (x: b.pointsX[$0], y: b.pointsY[$0], label: b.pointLabels[$0]) }
-        return ClassMapPlot(title: "Decision regions on the \(b.dataset) (\(result.configuration.planarHidden.map(String.init).joined(separator: "-")) ReLU), training points overlaid",
+        return ClassMapPlot(title: "Decision regions on the \(b.dataset) (\(result.configuration.planarHidden.map(String.init).joined(separator: "-")) ReLU), training points overlaid, seed \(result.configuration.seed)",
                             classCount: b.classCount, panels: b.maps.map {
             ClassMapPlot.Panel(title: "\($0.name)\ntrain \(DropoutLabFindings.percent($0.trainAccuracy)), test \(DropoutLabFindings.percent($0.testAccuracy))",
                                xs: b.xs, ys: b.ys, classes: $0.classes, points: points)

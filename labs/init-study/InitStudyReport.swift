@@ -67,7 +67,7 @@ public enum InitStudyReport {
         let gradientRange = sharedRange(result.schemes.map(\.gradientHistograms))
         for scheme in result.schemes {
             let description = describe(scheme.scheme)
-            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer.titleText), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
+            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer.titleText), \(scheme.scheme.activation), \(c.depth) layers of \(c.width), seed \(c.seed)"
             let activationPanels = zip(scheme.layers, scheme.activationHistograms).map { layer, histogram in
                 HistogramGrid.Panel(title: "layer \(layer.layer)\nmean \(SchemeResult.short(layer.activationMean))  std \(SchemeResult.short(layer.activationStd))",
                                     histogram: histogram)
