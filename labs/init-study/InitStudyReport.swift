@@ -83,7 +83,7 @@ public enum InitStudyReport {
                 let name = "\(scheme.scheme.name)-\(kind)"
                 let caption = kind == "activations"
                     ? "activations: \(scheme.verdict)"
-                    : "dL/dW on one x range for every scheme: \(scheme.gradientVerdict)"
+                    : "(x range shared by every scheme) \(scheme.gradientVerdict)"
                 // Every scheme's gradients on one x range: on its own range each histogram is a
                 // bell filling its panel, and small init's tiny gradients looked like large init's.
                 // The title says so; the x label stays short, since it repeats under every panel.

@@ -46,9 +46,8 @@ public struct SchemeResult: Sendable {
         if gain < 0.25, spread < 2 {
             // Small init: the backward signal shrinks towards layer 1 exactly as the forward one
             // shrinks towards the output, so their product is about the same in every layer.
-            findings.append("dL/dW does not vanish towards layer 1: dL/dWₗ = hₗ₋₁ᵀ·dL/dzₗ pairs the shrunken backward signal of early layers "
-                + "with their large inputs (h₀ = x) and the large backward signal of late layers with their shrunken inputs, "
-                + "so it is about the same in every layer")
+            findings.append("dL/dW does not vanish towards layer 1: dL/dWₗ = hₗ₋₁ᵀ·dL/dzₗ, and early layers pair a shrunken dL/dz "
+                + "with large inputs (h₀ = x), late layers the reverse")
         }
         return findings.joined(separator: "; ")
     }
