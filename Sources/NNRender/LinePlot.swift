@@ -178,7 +178,9 @@ extension LinePlot.Panel {
         if series.dotsOnly { return "points pt 7 ps \(series.dotSize)" }
         let slot = series.color ?? s
         let dash = self.series.contains(where: \.dashed) ? (series.dashed ? "2" : "1") : Theme.dash(slot)
-        let every = markers ? 1 : Swift.max(1, series.x.count / 8)
+        // Marked panels (few, discrete x: layers) mark every point up to 24 of them, then every
+        // 24th of the series; a marker on each of a hundred elements drew a solid bar.
+        let every = markers ? Swift.max(1, series.x.count / 24) : Swift.max(1, series.x.count / 8)
         return "linespoints pt \(Theme.marker(slot)) pi \(every) ps 1.3 lw 2.5 dt \(dash)"
     }
 
