@@ -44,7 +44,7 @@ let package = Package(
 
         // One module per lecture experiment.
         .target(name: "InitStudy", dependencies: ["NNEngine", "NNFiles", "NNRender"],
-                path: "labs/init-study", exclude: ["README.md", "summary.png"]),
+                path: "labs/init-study", exclude: ["README.md", "summary.png", "symmetry.png"]),
         .target(name: "Optimizers", dependencies: ["NNEngine", "NNFiles", "NNRender"],
                 path: "labs/optimizers", exclude: ["README.md", "beale-contour.png", "saddle-animation.gif"]),
 

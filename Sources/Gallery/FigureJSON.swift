@@ -25,6 +25,8 @@ enum FigureJSON {
         struct Layer: Decodable { var layer: Int; var activationStd: Double; var weightGradientStd: Double }
         var scheme: Scheme
         var verdict: String
+        /// What the weight gradients show (absent in JSON written before it was measured).
+        var gradientVerdict: String?
         var backwardGain: Double
         var layers: [Layer]
     }
@@ -67,7 +69,11 @@ enum FigureJSON {
     }
 
     struct Ensembles: Decodable {
-        struct Study: Decodable { var trainCount: Int; var meanSingleAccuracy: Double; var ensembleGain: Double }
+        struct Study: Decodable {
+            var trainCount: Int; var meanSingleAccuracy: Double; var ensembleGain: Double
+            /// The gain of each independent ensemble (absent in JSON written before they were run).
+            var repeatGains: [Double]?
+        }
         var results: [Study]
     }
 

@@ -33,6 +33,7 @@ extension FigureKind {
                 caption.numbers += [KeyNumber("std of h, layer \(first.layer)", first.activationStd),
                                     KeyNumber("std of h, layer \(last.layer)", last.activationStd)]
             } else {
+                caption.finding = view.gradientVerdict
                 caption.numbers += [KeyNumber("std of dL/dW, layer \(first.layer)", first.weightGradientStd),
                                     KeyNumber("std of dL/dW, layer \(last.layer)", last.weightGradientStd),
                                     KeyNumber("gradient reaching layer 1", KeyNumber.short(view.backwardGain) + "×")]
@@ -105,6 +106,12 @@ extension FigureKind {
             caption.numbers += studies.map {
                 KeyNumber("\($0.trainCount) examples: single net → ensemble",
                           "\(KeyNumber.percent($0.meanSingleAccuracy)) → \(KeyNumber.percent($0.meanSingleAccuracy + $0.ensembleGain))")
+            }
+            caption.numbers += studies.compactMap { study in
+                guard let gains = study.repeatGains, gains.count > 1, let low = gains.min(), let high = gains.max() else { return nil }
+                let mean = gains.reduce(0, +) / Double(gains.count)
+                return KeyNumber("\(study.trainCount) examples: gain over \(gains.count) ensembles",
+                                 String(format: "%+.1f pts on average (%+.1f … %+.1f)", 100 * mean, 100 * low, 100 * high))
             }
         default:
             break

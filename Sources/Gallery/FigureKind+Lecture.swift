@@ -9,7 +9,7 @@ extension FigureKind {
         switch self {
         case .activations, .gradients:
             return ("Weight initialization in a deep net: W = 0.01·randn makes the activations collapse to zero and dL/dW vanish, "
-                    + "larger weights saturate tanh; Xavier (tanh) and Kaiming (ReLU) keep every layer's scale.", .trainingNeuralNetworks)
+                    + "larger weights saturate tanh, constant weights leave every unit identical; Xavier (tanh) and Kaiming (ReLU) keep every layer's scale.", .trainingNeuralNetworks)
         case .initSummary:
             return ("Activation and gradient scale through the layers, every scheme: only a scaled initialization keeps both level "
                     + "(the 6-layer, 4096-unit experiment).", .trainingNeuralNetworks)

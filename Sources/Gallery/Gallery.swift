@@ -29,6 +29,19 @@ public enum Gallery {
         return output.url.appendingPathComponent(fileName)
     }
 
+    /// Rebuilds the page of `<out>` after a command wrote into `folder` (`<out>/<name>`) without
+    /// replacing it whole (one student's feedback in an exercise's folder), so no command is
+    /// recorded for the folder. A failure is a warning on stderr, as in `labFinished`.
+    public static func rebuild(afterWriting folder: URL,
+                               warn: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+        do {
+            try rebuild(in: folder.deletingLastPathComponent())
+        } catch {
+            warn("lab: warning: the gallery \(folder.deletingLastPathComponent().appendingPathComponent(fileName).path) "
+                 + "was not updated: \((error as? LabError)?.message ?? "\(error)")")
+        }
+    }
+
     /// What a lab calls once its folder `folder` (`<out>/<lab>`) is in place, while it still
     /// holds the folder's lock: records `command` beside the folder (`RunRecord`) and rebuilds the
     /// page of `<out>`. The figures are written by then, so a failure here is a warning on

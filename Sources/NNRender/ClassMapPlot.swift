@@ -61,7 +61,7 @@ public struct ClassMapPlot: Figure {
         // The legend goes under the maps: inside, it covered the points it names.
         // gnuplot's automatic margin sets it against the tick labels: room for both.
         script += "set key outside center bottom horizontal\nset bmargin 5\n"
-        script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
+        script += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\n"
         for (p, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             script += "set xrange [\(panel.xs.first ?? 0):\(panel.xs.last ?? 1)]\nset yrange [\(panel.ys.first ?? 0):\(panel.ys.last ?? 1)]\n"

@@ -58,14 +58,14 @@ public struct ComparisonScatter: Figure {
         script += "set xlabel \"reference\"\nset ylabel \"submitted\"\nset size ratio -1\n"
         script += "set xrange [\(low):\(high)]\nset yrange [\(low):\(high)]\nset key outside right top vertical\n"
         for (i, marker) in worst.enumerated() {
-            script += "set label \(i + 1) \(Gnuplot.quoted(" " + marker.label)) at \(marker.reference),\(marker.submitted) left front textcolor rgb \"#B00000\"\n"
+            script += "set label \(i + 1) \(Gnuplot.quoted(" " + marker.label)) at \(marker.reference),\(marker.submitted) left front textcolor rgb \"\(Theme.current.alert)\"\n"
         }
-        var plots = ["$\(prefix)line using 1:2 with lines lw 1.5 dt 2 lc rgb \"#777777\" title \"y = x (correct)\""]
+        var plots = ["$\(prefix)line using 1:2 with lines lw 1.5 dt 2 lc rgb \"\(Theme.current.neutral)\" title \"y = x (correct)\""]
         for (s, item) in series.enumerated() {
             plots.append("$\(prefix)s\(s) using 1:2 with points pt 7 ps 1.0 lc rgb \"\(Theme.color(s))\" title \(Gnuplot.quoted(item.name))")
         }
         if !worst.isEmpty {
-            plots.append("$\(prefix)worst using 1:2 with points pt 6 ps 2.6 lw 2 lc rgb \"#B00000\" title \"worst elements\"")
+            plots.append("$\(prefix)worst using 1:2 with points pt 6 ps 2.6 lw 2 lc rgb \"\(Theme.current.alert)\" title \"worst elements\"")
         }
         return script + "plot " + plots.joined(separator: ", \\\n     ") + "\n"
     }

@@ -37,7 +37,7 @@ public struct ContourAnimation: Figure {
     /// gnuplot's GIF terminal in animation mode, looping forever; `optimize` stores only what
     /// changed between frames, which keeps the file small.
     public func terminalOverride(size: FigureSize) -> String? {
-        "set terminal gif animate delay \(delay) loop 0 optimize size \(size.width),\(size.height) noenhanced font \"Sans,\(size.fontSize)\" background rgb \"white\""
+        "set terminal gif animate delay \(delay) loop 0 optimize size \(size.width),\(size.height) noenhanced font \"Sans,\(size.fontSize)\" background rgb \"\(Theme.current.background)\""
     }
 
     /// The step each path has reached at frame `frame` (from 0): a proportional share of the
@@ -51,7 +51,8 @@ public struct ContourAnimation: Figure {
         var script = plot.grid.traceCommands(into: "\(prefix)levels")
         script += plot.pathDatablocks(prefix: prefix)
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += ContourPlot.keyPlacement(widthAdjustment: plot.paths.contains { $0.name.utf8.count > $0.name.count } ? -12 : 0, size: defaultSize)
+        script += ContourPlot.keyPlacement(widthAdjustment: plot.paths.contains { $0.name.utf8.count > $0.name.count } ? -12 : 0, size: defaultSize,
+                                             entries: plot.keyEntries)
         for frame in 0..<frames {
             let step = stepShown(atFrame: frame)
             script += "set title \(Gnuplot.quoted("\(plot.title)\nstep \(step)"))\n"

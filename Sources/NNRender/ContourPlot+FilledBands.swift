@@ -30,7 +30,7 @@ extension ContourPlot {
             plots.append("$\(prefix)p\(p) using 1:2 with linespoints lw 2 pt 7 ps 0.8 lc rgb \"\(color)\" title \(Gnuplot.quoted(path.name))")
         }
         if !minima.isEmpty {
-            plots.append("$\(prefix)min using 1:2 with points pt 3 ps 2.5 lw 2 lc rgb \"#000000\" title \"minimum\"")
+            plots.append("$\(prefix)min using 1:2 with points pt 3 ps 2.5 lw 2 lc rgb \"\(Theme.current.ink)\" title \"minimum\"")
         }
         return script + "plot " + plots.joined(separator: ", \\\n     ") + "\n"
     }

@@ -55,7 +55,7 @@ public struct ContourPlot: Figure {
 
     public var defaultSize: FigureSize {
         switch style {
-        case .levelLines: return FigureSize(width: 1600, height: 1000)
+        case .levelLines: return FigureSize(width: 1920, height: 1080)
         case .filledBands: return FigureSize(width: 820, height: 680)
         }
     }
@@ -66,21 +66,25 @@ public struct ContourPlot: Figure {
         script += pathDatablocks(prefix: prefix)
         script += "set title \(Gnuplot.quoted(title))\n"
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += Self.keyPlacement(widthAdjustment: -12, size: defaultSize)
+        script += Self.keyPlacement(widthAdjustment: -12, size: defaultSize, entries: keyEntries)
         script += "plot " + plotElements(prefix: prefix, upTo: nil).joined(separator: ", \\\n     ") + "\n"
         return script
     }
 
-    /// The legend goes below the map in two columns, its text three quarters of the figure's
-    /// (at the default size) so that two columns fit: the entries carry every hyperparameter and
-    /// the outcome, too long to sit beside the map without shrinking it, and one per line took a
-    /// third of the image. gnuplot sizes the box by bytes, so entries with Greek letters (two
+    /// The legend goes below the map in two columns, in the figure's font (the slide rule holds
+    /// for the legend too): the entries carry every hyperparameter and the outcome, too long to
+    /// sit beside the map without shrinking it, and one per line took a third of the image. gnuplot sizes the box by bytes, so entries with Greek letters (two
     /// bytes each in UTF-8) get a box 12 characters too wide unless `widthAdjustment` takes them
     /// back. The box has room above its entries and the x label moves up: gnuplot set the box against the label.
-    static func keyPlacement(widthAdjustment: Int, size: FigureSize) -> String {
-        "set key outside below center horizontal maxcols 2 width \(widthAdjustment) height 1.5 font \",\(size.fontSize * 3 / 4)\"\n"
+    /// gnuplot put one entry a row whenever it judged two too wide (it measures by bytes), so
+    /// the rows are set: half the entries, rounded up.
+    static func keyPlacement(widthAdjustment: Int, size: FigureSize, entries: Int) -> String {
+        "set key outside below center horizontal maxrows \((entries + 1) / 2) width \(widthAdjustment) height 1.5\n"
             + "set xlabel offset 0,0.5\n"
     }
+
+    /// The legend's entries: every path, the start and the minima.
+    var keyEntries: Int { paths.count + 1 + (minima.isEmpty ? 0 : 1) }
 
     /// Path `i`'s line width: the first paths are drawn widest and first, and each later one
     /// narrower on top, so a path that runs along another (momentum under Nesterov on the
@@ -118,9 +122,9 @@ public struct ContourPlot: Figure {
             let head = finished && path.endedEarly ? "pt 2 ps 2.2 lw 3" : "pt 7 ps 1.3"
             elements.append("$\(prefix)path\(i) every ::\(last)::\(last) using 1:2 with points \(head) lc rgb \"\(color)\" notitle")
         }
-        elements.append("$\(prefix)starts using 1:2 with points pt 9 ps 2.2 lc rgb \"#000000\" title \"start\"")
+        elements.append("$\(prefix)starts using 1:2 with points pt 9 ps 2.2 lc rgb \"\(Theme.current.ink)\" title \"start\"")
         if !minima.isEmpty {
-            elements.append("$\(prefix)minima using 1:2 with points pt 3 ps 2.6 lw 2 lc rgb \"#000000\" title \"minimum\"")
+            elements.append("$\(prefix)minima using 1:2 with points pt 3 ps 2.6 lw 2 lc rgb \"\(Theme.current.ink)\" title \"minimum\"")
         }
         return elements
     }

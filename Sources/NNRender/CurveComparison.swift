@@ -64,7 +64,7 @@ public struct CurveComparison: Figure {
                 script += Gnuplot.datablock("\(prefix)\(p)_\(c)", rows: curve.x.indices.map { [curve.x[$0], curve.reference[$0], submitted[$0]] })
             }
         }
-        script += "set multiplot layout \(Swift.max(1, rows)),\(columns) title \(Gnuplot.quoted(title))\n"
+        script += "set multiplot layout \(Swift.max(1, rows)),\(columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\n"
         script += "set key below horizontal\nset xlabel \(Gnuplot.quoted(xLabel))\n"
         for (p, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\nset yrange [\(ranges[p].low):\(ranges[p].high)]\n"

@@ -7,7 +7,8 @@ public protocol Figure {
     /// The size used when the user gives none.
     var defaultSize: FigureSize { get }
     /// gnuplot commands that define this figure's data as datablocks named with `prefix` and draw
-    /// it into the current output. They run after `Theme.preamble` and a `set output`.
+    /// it into the current output. They run after `Theme.preamble` and a `set output`, and are
+    /// written with the renderer's theme as `Theme.current`.
     func gnuplotCommands(prefix: String) -> String
     /// The `set terminal` line this figure needs whatever the renderer's format (an animated GIF
     /// is always a GIF), or `nil` to use the renderer's `FigureFormat`.
@@ -39,10 +40,13 @@ public struct FigureRenderer {
     public var format: FigureFormat
     /// Overrides every figure's `defaultSize` when set.
     public var size: FigureSize?
+    /// The look every figure is drawn in (`Theme.current` while its script is written).
+    public var theme: Theme
 
-    public init(format: FigureFormat = .png, size: FigureSize? = nil) {
+    public init(format: FigureFormat = .png, size: FigureSize? = nil, theme: Theme = .light) {
         self.format = format
         self.size = size
+        self.theme = theme
     }
 
     /// The destination of a figure called `name` (without extension) in `folder`.

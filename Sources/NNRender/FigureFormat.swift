@@ -12,20 +12,30 @@ public enum FigureFormat: String, CaseIterable, Codable, Sendable {
     /// The file extension, without the dot.
     public var fileExtension: String { rawValue }
 
-    /// The `set terminal` line for a figure of `size` pixels. PDF sizes are in inches, at 100 pixels
-    /// per inch, so that the same `--size` gives the same proportions and text size in every format.
-    func terminal(size: FigureSize) -> String {
+    /// The `set terminal` line for a figure of `size` pixels in `theme`. PDF sizes are in inches,
+    /// at 100 pixels per inch, so that the same `--size` gives the same proportions in every
+    /// format; `fontscale` makes the text the same fraction of the figure in all three as well.
+    /// pngcairo draws a point as 4/3 pixel (96 dpi); gnuplot's SVG writes the font size as pixels
+    /// (×4/3 to match); pdfcairo draws points of 1/72 inch on a page of width/100 inches, which
+    /// makes text 100/72 ÷ 4/3 = 1.042 times larger than the PNG's (×0.96 to match).
+    func terminal(size: FigureSize, theme: Theme = .light) -> String {
         let font = "Sans,\(size.fontSize)"
         switch self {
         case .png:
-            return "set terminal pngcairo size \(size.width),\(size.height) noenhanced font \"\(font)\" background rgb \"white\""
+            return "set terminal pngcairo size \(size.width),\(size.height) noenhanced font \"\(font)\" background rgb \"\(theme.background)\""
         case .svg:
-            return "set terminal svg size \(size.width),\(size.height) noenhanced font \"\(font)\" background rgb \"white\""
+            return "set terminal svg size \(size.width),\(size.height) noenhanced font \"\(font)\" fontscale \(Self.svgFontScale) background rgb \"\(theme.background)\""
         case .pdf:
             let (w, h) = (Double(size.width) / 100, Double(size.height) / 100)
-            return "set terminal pdfcairo size \(w)in,\(h)in noenhanced font \"\(font)\""
+            return "set terminal pdfcairo size \(w)in,\(h)in noenhanced font \"\(font)\" fontscale \(Self.pdfFontScale) background rgb \"\(theme.background)\""
         }
     }
+
+    /// SVG's font scale: its font sizes are pixels, the PNG's points of 4/3 pixel.
+    static let svgFontScale = 1.3333
+    /// PDF's font scale: 72 points to the inch on a page of 100 pixels to the inch, against the
+    /// PNG's 96 (72/100 × 4/3 = 0.96).
+    static let pdfFontScale = 0.96
 
     /// Parses `png`, `svg` or `pdf`.
     public init(parsing text: String) throws {
@@ -64,8 +74,31 @@ public struct FigureSize: Equatable, Codable, Sendable, CustomStringConvertible 
         self.init(width: w, height: h)
     }
 
-    /// A font size that keeps text legible as figures grow: about 1/55 of the shorter side.
-    var fontSize: Int { Swift.max(8, Swift.min(20, Swift.min(width, height) / 55)) }
+    /// The slide a figure is judged on: 1920×1080 pixels, a 16:9 slide 13.33 × 7.5 inches, so
+    /// one slide pixel is 1/144 inch, half a point.
+    public static let slide = (width: 1920, height: 1080)
+    /// The smallest text on a slide that reads at the back of a lecture hall, in points.
+    public static let minimumSlidePoints = 14.0
+
+    /// How much the figure is scaled when it fills the slide (fitted whole, aspect kept).
+    public var slideScale: Double {
+        Swift.min(Double(Self.slide.width) / Double(width), Double(Self.slide.height) / Double(height))
+    }
+
+    /// What text of `points` (the terminal's font size) measures on the slide, in points: cairo
+    /// draws a point as 4/3 pixel, the slide scales pixels by `slideScale`, and a slide pixel is
+    /// half a point.
+    public func slidePoints(_ points: Double) -> Double {
+        points * 4 / 3 * slideScale / 2
+    }
+
+    /// The font size, in points, that makes text `minimumSlidePoints` on the slide (the slide
+    /// rule: text of 14 pt when the image fills a 1080p slide), rounded up; at least 8, and at
+    /// most a twelfth of the height, so that a strip given by `--size` keeps room to plot.
+    var fontSize: Int {
+        let needed = Int((Self.minimumSlidePoints * 2 * 3 / 4 / slideScale).rounded(.up))
+        return Swift.max(8, Swift.min(needed, height / 12))
+    }
 
     public var description: String { "\(width)x\(height)" }
 }

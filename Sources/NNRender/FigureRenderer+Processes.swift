@@ -31,13 +31,14 @@ extension FigureRenderer {
             for (input, bytes) in job.figure.inputFiles(prefix: prefix) {
                 try AtomicFile.writeNew(bytes, to: workspace.appendingPathComponent(input), reportingAs: job.url)
             }
-            var script = Theme.preamble
-            let figureSize = size ?? job.figure.defaultSize
-            script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize)) + "\n"
-            script += "set output \(Gnuplot.quoted(name))\n"
-            script += job.figure.gnuplotCommands(prefix: prefix)
-            script += "unset output\n"
-            commands.append(script)
+            commands.append(Theme.$current.withValue(theme) {
+                var script = Theme.preamble
+                let figureSize = size ?? job.figure.defaultSize
+                script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize, theme: theme)) + "\n"
+                script += "set output \(Gnuplot.quoted(name))\n"
+                script += job.figure.gnuplotCommands(prefix: prefix)
+                return script + "unset output\n"
+            })
         }
         let groups = Self.balance(jobs.map(\.figure.renderingCost), into: max(1, processes))
         try Gnuplot.runConcurrently(scripts: groups.map { $0.map { commands[$0] }.joined() }, in: workspace)

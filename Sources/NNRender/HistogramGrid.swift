@@ -71,7 +71,7 @@ public struct HistogramGrid: Figure {
         }
         let (rows, columns) = layout
         let range = xRange ?? first.histogram.edges.first!...first.histogram.edges.last!
-        script += "set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted(title))\nunset key\n"
+        script += "set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\nunset key\n"
         script += "set xrange [\(range.lowerBound):\(range.upperBound)]\n"
         script += logY ? "set logscale y\nset yrange [*:1]\n" : "set yrange [0:*]\n"
         script += "set xlabel \(Gnuplot.quoted(xLabel))\nset ylabel \"fraction\"\n"
@@ -84,7 +84,7 @@ public struct HistogramGrid: Figure {
                 let h = panel.histogram
                 let percent = String(format: "%.0f%%", 100 * h.fractions[spike.bin])
                 script += "set yrange [0:\(spike.top)]\n"
-                script += "set label 1 \(Gnuplot.quoted("← bar cut: \(percent)")) at first \(h.centers[spike.bin]), graph 0.96 left offset 1,0\n"
+                script += "set label 1 \(Gnuplot.quoted("← bar cut: \(percent)")) at first \(h.centers[spike.bin]), graph 0.96 left offset 1,0 \(Theme.textColor)\n"
             }
             script += "plot $\(prefix)\(i) using 1:2:3 with boxes lc rgb \"\(Theme.color(0))\"\n"
             if spike != nil { script += "unset label 1\nset yrange [0:*]\n" }

@@ -55,8 +55,20 @@ public struct ImagePanels: Figure {
         var cellHeight: Int
         var width: Int
         var height: Int
-        /// Around the grid, the band for the figure's title, and each panel's title band.
-        static let margin = 24, header = 56, titleBand = 48, gap = 16
+        /// The band for the figure's title, and each panel's title band.
+        var header: Int
+        var titleBand: Int
+        /// The figure's and the panels' titles, broken into lines that fit.
+        var title: String
+        var panelTitles: [[String]]
+        /// Around the grid, and between cells.
+        static let margin = 24, gap = 16
+        /// One line of text: the slide rule's font for a figure that fits a 1080p slide unscaled
+        /// (21 pt, 28 pixels) with its leading. A smaller figure gets a smaller font, so this is
+        /// room enough.
+        static let line = 36
+        /// Characters of that font across `pixels` (0.6 em each).
+        static func characters(across pixels: Int) -> Int { Swift.max(8, pixels * 10 / (6 * 28)) }
     }
 
     /// The white lines between pixels: the grid at the tics, which sit on the pixels' edges.
@@ -64,13 +76,20 @@ public struct ImagePanels: Figure {
 
     var layout: Layout {
         let (w, h) = extent
-        // About 300 output pixels for the longer side: a 6×7 image gets blocks of ~40 pixels.
-        let block = Swift.max(4, Swift.min(40, 300 / Swift.max(w, h)))
-        let cellWidth = w * block + 2 * Layout.gap, cellHeight = h * block + Layout.titleBand + Layout.gap
-        // Wide enough for the figure's title (~9 pixels a character at the default font).
-        let width = Swift.max(2 * Layout.margin + Swift.max(1, columns.count) * cellWidth, 9 * title.count + 2 * Layout.margin)
-        let height = Layout.header + rows * cellHeight + Layout.margin
-        return Layout(block: block, cellWidth: cellWidth, cellHeight: cellHeight, width: width, height: height)
+        // About 480 output pixels for the longer side: a 6×7 image gets blocks of ~60 pixels,
+        // large beside slide-sized text.
+        let block = Swift.max(4, Swift.min(60, 480 / Swift.max(w, h)))
+        let cellWidth = w * block + 2 * Layout.gap
+        let panelTitles = columns.map { $0.map { TitleWrap.wrapped($0.title, limit: Layout.characters(across: cellWidth)) } }
+        let titleLines = panelTitles.joined().map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }.max() ?? 1
+        let titleBand = titleLines * Layout.line + 12
+        let cellHeight = h * block + titleBand + Layout.gap
+        let width = 2 * Layout.margin + Swift.max(1, columns.count) * cellWidth
+        let title = TitleWrap.wrapped(self.title, limit: Layout.characters(across: width - 2 * Layout.margin))
+        let header = title.split(separator: "\n", omittingEmptySubsequences: false).count * Layout.line + Layout.margin
+        let height = header + rows * cellHeight + Layout.margin
+        return Layout(block: block, cellWidth: cellWidth, cellHeight: cellHeight, width: width, height: height, header: header,
+                      titleBand: titleBand, title: title, panelTitles: panelTitles)
     }
 
     public var defaultSize: FigureSize {
@@ -106,7 +125,7 @@ public struct ImagePanels: Figure {
             set format y ""
             \(Self.pixelLines)
             set size ratio -1
-            set multiplot title \(Gnuplot.quoted(title))
+            set multiplot title \(Gnuplot.quoted(l.title)) \(Theme.textColor)
 
             """
         // Positions are fractions of the default layout, so another --size scales them all.
@@ -116,9 +135,9 @@ public struct ImagePanels: Figure {
             let offset = Double(rows - column.count) / 2
             for (r, panel) in column.enumerated() {
                 let left = Double(Layout.margin + c * l.cellWidth + Layout.gap)
-                let top = Double(Layout.header) + (offset + Double(r)) * Double(l.cellHeight) + Double(Layout.titleBand)
+                let top = Double(l.header) + (offset + Double(r)) * Double(l.cellHeight) + Double(l.titleBand)
                 let (right, bottom) = (left + Double(extentWidth * l.block), top + Double(extentHeight * l.block))
-                script += "set title \(Gnuplot.quoted(panel.title))\n"
+                script += "set title \(Gnuplot.quoted(l.panelTitles[c][r]))\n"
                 script += "set lmargin at screen \(screenX(left))\nset rmargin at screen \(screenX(right))\n"
                 script += "set tmargin at screen \(screenY(top))\nset bmargin at screen \(screenY(bottom))\n"
                 // A smaller image is centred left to right and put at the top, under its title.

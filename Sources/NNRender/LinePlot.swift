@@ -100,8 +100,12 @@ public struct LinePlot: Figure {
         return ((panels.count + c - 1) / c, c)
     }
 
+    /// 700 pixels a column and 500 a row, and at least 9/20 of the width high, so that a row of
+    /// panels fills a 16:9 slide's height as well as its width (text is sized to the slide:
+    /// `FigureSize.fontSize`).
     public var defaultSize: FigureSize {
-        FigureSize(width: Swift.min(10_000, 300 + 700 * grid.columns), height: Swift.min(10_000, 60 + 500 * grid.rows))
+        let width = Swift.min(10_000, 300 + 700 * grid.columns)
+        return FigureSize(width: width, height: Swift.min(10_000, Swift.max(60 + 500 * grid.rows, width * 9 / 20)))
     }
 
     public func gnuplotCommands(prefix: String) -> String {
@@ -111,7 +115,7 @@ public struct LinePlot: Figure {
                 script += Gnuplot.datablock("\(prefix)\(p)_\(s)", rows: zip(series.x, series.y).map { [$0, $1] })
             }
         }
-        script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(title))\n"
+        script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\n"
         switch key {
         case .outside: script += "set key outside right top vertical\n"
         case .insideBottomRight: script += "set key inside bottom right vertical\n"
@@ -119,14 +123,16 @@ public struct LinePlot: Figure {
             // gnuplot's automatic margin leaves the x label under the key: room for both.
             script += "set key outside center bottom horizontal\nset bmargin 7\n"
         }
+        let sharedKey = sharedKeyFraction
         for (p, panel) in panels.enumerated() {
+            if let sharedKey { script += sharedKeyMargins(panel: p, keyFraction: sharedKey) + self.sharedKey(panel: p) }
             // gnuplot stops the whole figure at a panel with no point it can place ("x range is
             // invalid"): a run that overflowed or underflowed everywhere. Such a panel says so.
             guard panel.hasDrawablePoint else {
                 script += "unset logscale y\nunset logscale x\nset xrange [0:1]\nset yrange [0:1]\nset xtics autofreq\n"
                 script += "set title \(Gnuplot.quoted(panel.title))\nset xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
                 let note = panel.logY ? "no finite value above 0 to draw on a log scale" : "no finite value to draw"
-                script += "set label 1 \(Gnuplot.quoted(note)) at graph 0.5, 0.5 center\nplot NaN notitle\nunset label 1\nset autoscale x\nset autoscale y\n"
+                script += "set label 1 \(Gnuplot.quoted(note)) at graph 0.5, 0.5 center \(Theme.textColor)\nplot NaN notitle\nunset label 1\nset autoscale x\nset autoscale y\n"
                 continue
             }
             script += panel.logY ? "set logscale y\nset format y \"%g\"\n" : "unset logscale y\nset format y \"% h\"\n"
@@ -143,22 +149,46 @@ public struct LinePlot: Figure {
             }
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
-            script += "set title \(Gnuplot.quoted(panel.title))\n"
+            script += "set title \(Gnuplot.quoted(TitleWrap.wrapped(panel.title, limit: noteCharacters)))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
-            let lineStyle = panel.markers ? "linespoints pt 7 ps 0.9 lw 2" : "lines lw 2"
             var plots = panel.series.enumerated().map { s, series in
-                "$\(prefix)\(p)_\(s) using 1:2 with \(series.dotsOnly ? "points pt 7 ps \(series.dotSize)" : lineStyle)\(series.dashed ? " dt 2" : "") lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
+                "$\(prefix)\(p)_\(s) using 1:2 with \(panel.style(of: series, at: s)) lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
             }
-            if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\"", at: 0) }
-            if let note = panel.note { script += "set label 2 \(Gnuplot.quoted(note)) at graph 0.02, graph 0.04 left front\n" }
+            if panel.diagonal { plots.insert("x with lines dt 2 lw 1 lc rgb \"\(Theme.current.neutral)\" title \"y = x\"", at: 0) }
+            if let note = panel.note {
+                // The first line sits at the anchor and the others below it: the anchor rises
+                // by a line (about 6% of a panel) for each extra line.
+                let wrapped = TitleWrap.wrapped(note, limit: noteCharacters)
+                let extra = Double(wrapped.split(separator: "\n").count - 1)
+                script += "set label 2 \(Gnuplot.quoted(wrapped)) at graph 0.02, graph \(0.04 + 0.06 * extra) left front \(Theme.textColor)\n"
+            }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
             if panel.note != nil { script += "unset label 2\n" }
         }
+        if let sharedKey {
+            let titleLines = TitleWrap.fitted(title, to: defaultSize).split(separator: "\n", omittingEmptySubsequences: false).count
+            script += sharedKeyPanel(keyFraction: sharedKey, titleLines: titleLines)
+        }
         return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n" + (key == .below ? "set bmargin\n" : "")
+            + (sharedKey != nil ? "set lmargin\nset rmargin\nset tmargin\nset bmargin\nset border\nset tics\n" : "")
     }
 }
 
 extension LinePlot.Panel {
+    /// How series `s` is drawn: its colour slot's marker and dash pattern (`Theme`), so curves
+    /// stay apart for colour-blind readers and in greyscale. A panel that pairs series of one
+    /// colour (train and validation) keeps the dash for the pair: solid, and dashed for the
+    /// `dashed` one. Curves of many points get a marker every eighth of their length.
+    func style(of series: LinePlot.Series, at s: Int) -> String {
+        if series.dotsOnly { return "points pt 7 ps \(series.dotSize)" }
+        let slot = series.color ?? s
+        let dash = self.series.contains(where: \.dashed) ? (series.dashed ? "2" : "1") : Theme.dash(slot)
+        // Marked panels (few, discrete x: layers) mark every point up to 24 of them, then every
+        // 24th of the series; a marker on each of a hundred elements drew a solid bar.
+        let every = markers ? Swift.max(1, series.x.count / 24) : Swift.max(1, series.x.count / 8)
+        return "linespoints pt \(Theme.marker(slot)) pi \(every) ps 1.3 lw 2.5 dt \(dash)"
+    }
+
     /// Whether any point can be placed: finite, and above 0 on a log axis.
     var hasDrawablePoint: Bool {
         series.contains { series in

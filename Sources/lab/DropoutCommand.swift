@@ -54,6 +54,9 @@ struct DropoutCommand: ParsableCommand {
     @Option(help: "Independently initialized nets in the ensemble figure.")
     var ensemble = 8
 
+    @Option(help: "Independent ensembles per training set in the ensemble figure, for the gain's spread over seeds (the first is drawn).")
+    var ensembleRepeats = 5
+
     @Option(help: "Training digits of the ensemble figure's second, small-data ensemble, below --train-count (0: none). (default: 50 when --train-count is above 50, else none)")
     var smallEnsembleCount: Int?
 
@@ -83,6 +86,7 @@ struct DropoutCommand: ParsableCommand {
         configuration.batchSize = batchSize
         configuration.trainCount = trainCount
         configuration.ensembleSize = ensemble
+        configuration.ensembleRepeats = ensembleRepeats
         // The default small ensemble steps aside for a training set that is already that small;
         // one asked for by name must fit (the library's validation says so).
         configuration.smallEnsembleTrainCount = smallEnsembleCount

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Gallery
 import Grading
 import NNEngine
 import NNFiles
@@ -17,6 +18,7 @@ struct GradeCommand: ParsableCommand {
             A class: lab grade <name> --submissions DIR --roster roster.csv reads DIR/<ID>.json (or DIR/<ID>/submission.json) \
             for every roster ID (regular files inside DIR only, never through a symbolic link) and also writes \
             gradebook.csv, scores.png and scores.json into <out>/<name>/.
+            Either way the gallery <out>/index.html is rebuilt.
             """)
 
     @Argument(help: "The exercise (see 'lab exercise list').")
@@ -69,6 +71,9 @@ struct GradeCommand: ParsableCommand {
             try OutputFolder(studentFolder).replace { staging in
                 try renderer.render([try FeedbackReport.write(report, exercise: exercise, to: staging, renderer: renderer)])
             }
+            // The exercise's folder holds every student graded so far, each from its own command:
+            // the page is rebuilt, but no one command is recorded for the folder.
+            Gallery.rebuild(afterWriting: folder)
             print(FeedbackText.summary(report))
             print("wrote results.json, feedback.md and feedback.\(figure) to \(studentFolder.path)/")
         } else if let submissions, let roster {
@@ -88,7 +93,8 @@ struct GradeCommand: ParsableCommand {
             }
             let batch = BatchGrading(exercise: exercise, grader: grader, key: courseKey)
             let progress = ProgressLine.standardError()
-            let entries = try OutputFolder(folder).replace { staging in
+            let output = LabOutput(folder: try OutputFolder(folder), command: ["lab"] + CommandLine.arguments.dropFirst())
+            let entries = try output.replace { staging in
                 try batch.run(roster: list, submissions: URL(fileURLWithPath: submissions), out: staging, renderer: renderer) { done, total in
                     progress?("graded \(done)/\(total)")
                 }

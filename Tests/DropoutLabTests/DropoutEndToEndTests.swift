@@ -4,7 +4,7 @@ import XCTest
 
 /// Runs the built `lab dropout` on a small configuration and reads back its JSON.
 final class DropoutEndToEndTests: XCTestCase {
-    static let small = ["--hidden", "32", "--planar-hidden", "32", "--epochs", "4", "--ensemble", "2", "--mc-samples", "20", "--grid", "20",
+    static let small = ["--hidden", "32", "--planar-hidden", "32", "--epochs", "4", "--ensemble", "2", "--ensemble-repeats", "2", "--mc-samples", "20", "--grid", "20",
                         "--train-count", "60"]
 
     override func setUpWithError() throws {

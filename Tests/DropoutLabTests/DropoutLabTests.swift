@@ -12,6 +12,7 @@ final class DropoutLabTests: XCTestCase {
         c.epochs = 8
         c.trainCount = 100
         c.ensembleSize = 3
+        c.ensembleRepeats = 3
         c.mcSamples = 50
         c.gridSize = 20
         c.seed = seed
@@ -71,7 +72,19 @@ final class DropoutLabTests: XCTestCase {
             XCTAssert((0...1).contains(e.runningAverageAccuracy))
             XCTAssertLessThanOrEqual(e.sharedErrorRate, 1 - e.members.map(\.testAccuracy).max()! + 1e-12,
                                      "an error every member makes is an error of the best member")
+            // The gain's spread over 3 independent ensembles, the drawn one first.
+            XCTAssertEqual(e.repeatGains.count, 3)
+            XCTAssertEqual(e.repeatGains[0], e.ensembleGain)
+            XCTAssertEqual(e.repeatSingleAccuracies[0], e.meanSingleAccuracy)
+            let mean = e.repeatGains.reduce(0, +) / 3
+            let sd = (e.repeatGains.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / 2).squareRoot()
+            XCTAssertEqual(e.gainOverRepeats.mean, mean, accuracy: 1e-15)
+            XCTAssertEqual(e.gainOverRepeats.halfWidth, 4.303 * sd / 3.0.squareRoot(), accuracy: 1e-12, "t(0.975, 2) = 4.303")
         }
+        // Each repeat's nets have their own seeds: no two members of any ensemble share one.
+        XCTAssertEqual(Set(r.ensembles[0].members.map(\.initSeed)).count, 3)
+        XCTAssertEqual(EnsembleStudy.studentT975(degreesOfFreedom: 4), 2.776)
+        XCTAssertEqual(EnsembleStudy.studentT975(degreesOfFreedom: 100), 1.96)
         XCTAssert(r.ensembles[0].runningAverageAccuracy > 0.5, "16 steps on 50 digits are too few to ask this of the second")
         XCTAssertEqual(r.boundaries.maps.count, 3)
         XCTAssert(r.boundaries.maps.allSatisfy { $0.classes.count == 400 })

@@ -46,6 +46,9 @@ final class GradingEndToEndTests: XCTestCase {
             XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)),
                            ["results.json", "feedback.md", "feedback.json", "feedback.png"])
             XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent("feedback.png")).width, 0)
+            // The gallery of the output folder shows the feedback figure.
+            let page = try String(contentsOf: root.appendingPathComponent("g1/index.html"))
+            XCTAssertTrue(page.contains("./\(exercise.name)/students/alice/feedback.png"), "\(exercise.name): feedback.png not in the gallery")
             // Byte-identical on a second run.
             XCTAssertEqual(try LabBinary.run(arguments + ["--out", root.appendingPathComponent("g2").path]).status, 0)
             for name in ["results.json", "feedback.md", "feedback.json"] {
@@ -92,6 +95,10 @@ final class GradingEndToEndTests: XCTestCase {
         XCTAssertTrue(nanRow.hasSuffix("NaN and Infinity are not numbers in JSON (Python writes them for float('nan') and float('inf')); your computation produced a non-finite value\""), String(nanRow))
         XCTAssertTrue(run.stdout.contains("unreadable submissions"), run.stdout)
         XCTAssertGreaterThan(try PNGImage(contentsOf: folder.appendingPathComponent("scores.png")).width, 0)
+        // `lab grade` rebuilds the gallery like every lab, with the command that made the folder.
+        let page = try String(contentsOf: out.appendingPathComponent("index.html"))
+        XCTAssertTrue(page.contains("./\(exercise.name)/scores.png"), "scores.png not in the gallery")
+        XCTAssertTrue(page.contains("Made by <code>lab grade \(exercise.name) --submissions"), "no command in the gallery")
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("escape").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("escape").path))
     }

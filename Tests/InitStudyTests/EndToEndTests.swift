@@ -35,7 +35,8 @@ final class EndToEndTests: XCTestCase {
         let run = try LabBinary.run(["init-study", "--width", "256", "--scheme", Self.schemes, "--out", root.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let folder = root.appendingPathComponent("init-study")
-        XCTAssertTrue(run.stdout.contains("wrote 11 figures"), run.stdout)
+        // 5 schemes × 2, the summary, and the symmetry figure (constant is among them).
+        XCTAssertTrue(run.stdout.contains("wrote 12 figures"), run.stdout)
 
         let small = try Self.decode(folder.appendingPathComponent("small-activations.json"))
         XCTAssertEqual(small.parameters.width, 256)
@@ -51,14 +52,18 @@ final class EndToEndTests: XCTestCase {
         let constant = try Self.decode(folder.appendingPathComponent("constant-gradients.json"))
         XCTAssertTrue(constant.unitsIdentical)
         XCTAssertTrue(constant.layers.allSatisfy { $0.unitSpread == 0 })
+        // The symmetry figure's JSON carries its own caption for the gallery.
+        let symmetry = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("symmetry.json"))) as? [String: Any]
+        XCTAssertEqual((symmetry?["caption"] as? [String: Any])?["deck"] as? String, "001")
+        XCTAssertEqual((symmetry?["schemes"] as? [Any])?.count, 2, "constant beside xavier-tanh")
 
         // Every JSON has its figure beside it, and every figure is a readable PNG.
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         let jsons = Set(names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
         let pngs = Set(names.filter { $0.hasSuffix(".png") }.map { String($0.dropLast(4)) })
-        XCTAssertEqual(jsons.count, 11)
+        XCTAssertEqual(jsons.count, 12)
         XCTAssertEqual(jsons, pngs)
-        XCTAssertEqual(names.count, 22, "nothing but the figures and their JSON: \(names.sorted())")
+        XCTAssertEqual(names.count, 24, "nothing but the figures and their JSON: \(names.sorted())")
         for name in pngs {
             let image = try PNGImage(contentsOf: folder.appendingPathComponent("\(name).png"))
             XCTAssertGreaterThan(image.width, 0, name)

@@ -65,6 +65,30 @@ final class InitStudyTests: XCTestCase {
         XCTAssertGreaterThan(Self.scheme("xavier-tanh").layers.last!.unitSpread, 0.5)
     }
 
+    func testConstantInitKeepsUnitsAndTheirGradientsIdenticalWithoutSaturating() {
+        // W = 1/4096 at width 256: z = Σh/4096 = h̄/16, far from saturation, and every unit of a
+        // layer computes the same value, so every unit's incoming weights get the same gradient,
+        // in every layer under the last (whose upstream gradient differs from unit to unit).
+        let symmetric = Self.scheme("constant-small")
+        XCTAssertTrue(symmetric.unitsIdentical)
+        XCTAssertTrue(symmetric.layers.allSatisfy { $0.saturatedFraction! == 0 }, "no unit saturated")
+        XCTAssertEqual(symmetric.layersWithIdenticalGradients, [1, 2, 3, 4, 5])
+        XCTAssertGreaterThan(symmetric.layers.last!.weightGradientUnitSpread, 0)
+        XCTAssertGreaterThan(symmetric.layers[0].weightGradientStd, 0, "the gradient is not zero: it is the same for every unit")
+        XCTAssertTrue(symmetric.gradientVerdict.contains("same dL/dW in layers 1–5"), symmetric.gradientVerdict)
+        // The lecture's constant (0.01 at width 4096; here 0.01·256 = 2.56 per unit of h̄) saturates.
+        XCTAssertTrue(Self.scheme("constant").unitsIdentical)
+        XCTAssertFalse(Self.scheme("xavier-tanh").layers.contains { $0.weightGradientUnitSpread == 0 })
+    }
+
+    func testSmallInitGradientVerdictSaysWhichGradientShrinks() {
+        let small = Self.scheme("small")
+        XCTAssertLessThan(small.backwardGain, 0.5)
+        XCTAssertTrue(small.gradientVerdict.hasPrefix("dL/dh reaches layer 1 at "), small.gradientVerdict)
+        let stds = small.layers.map(\.weightGradientStd)
+        XCTAssertEqual(small.gradientVerdict.contains("does not vanish towards layer 1"), stds.max()! / stds.min()! < 2, small.gradientVerdict)
+    }
+
     func testLargeWeightsSaturateTanh() {
         let large = Self.scheme("large-256"), xavier = Self.scheme("xavier-tanh")
         let saturated = large.layers.last!.saturatedFraction!

@@ -55,7 +55,7 @@ final class ClassMapPlotTests: XCTestCase {
 
     func testScriptDrawsEachPanelsGridAndPointsByClass() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set multiplot layout 1,2 title 'regions \"quoted\"'\n"), script)
+        XCTAssertTrue(script.contains("set multiplot layout 1,2 title 'regions \"quoted\"' textcolor rgb \"#000000\"\n"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\nset bmargin\n"))
         XCTAssertTrue(script.contains("set key outside center bottom horizontal\nset bmargin 5\n"), "the legend under the maps, not over the points")
         let palette = (0..<3).map { "\($0) \"\(ClassMapPlot.tint(Theme.color($0), 0.72))\"" }.joined(separator: ", ")

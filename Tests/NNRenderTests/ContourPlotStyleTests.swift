@@ -25,8 +25,7 @@ final class ContourPlotStyleTests: XCTestCase {
 
     func testTheLegendIsBelowInTwoColumnsClearOfTheXLabel() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set key outside below center horizontal maxcols 2 width -12 height 1.5 font \",13\"\nset xlabel offset 0,0.5\n"), script)
-        XCTAssertEqual(Self.plot.defaultSize.fontSize * 3 / 4, 13)
+        XCTAssertTrue(script.contains("set key outside below center horizontal maxrows 3 width -12 height 1.5\nset xlabel offset 0,0.5\n"), script)
     }
 
     func testDecadesBoundTheLowestLogLevel() {

@@ -60,12 +60,12 @@ final class FigureRendererTests: XCTestCase {
 
     func testDefaultSizesFollowTheLayout() throws {
         XCTAssertEqual(Self.histogramGrid.defaultSize, FigureSize(width: 120 + 2 * 460, height: 120 + 2 * 420))
-        XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 300 + 2 * 700, height: 560))
+        XCTAssertEqual(Self.linePlot.defaultSize, FigureSize(width: 300 + 2 * 700, height: (300 + 2 * 700) * 9 / 20))
         let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("default.png")
         try FigureRenderer(format: .png).render([(Self.linePlot, url)])
         let image = try PNGImage(contentsOf: url)
-        XCTAssertEqual([image.width, image.height], [1700, 560])
+        XCTAssertEqual([image.width, image.height], [1700, 765])
     }
 
     func testFailedRenderLeavesNoFiles() throws {

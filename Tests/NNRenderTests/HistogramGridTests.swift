@@ -33,7 +33,7 @@ final class HistogramGridTests: XCTestCase {
         XCTAssertEqual(clip.bin, 2)
         XCTAssertEqual(clip.top, 1.5 * 2.0 / 15, accuracy: 1e-12, "1.5 × the second tallest bar")
         let script = grid([Self.bell, Self.spike]).gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set yrange [0:\(clip.top)]\nset label 1 '← bar cut: 60%' at first 0.0, graph 0.96 left offset 1,0\n"), script)
+        XCTAssertTrue(script.contains("set yrange [0:\(clip.top)]\nset label 1 '← bar cut: 60%' at first 0.0, graph 0.96 left offset 1,0 textcolor rgb \"#000000\"\n"), script)
         XCTAssertTrue(script.contains("unset label 1\nset yrange [0:*]\n"), "the next panel scales itself again")
         XCTAssertEqual(script.components(separatedBy: "bar cut").count - 1, 1, "only the spike's panel is cut")
         var logGrid = grid([Self.spike])

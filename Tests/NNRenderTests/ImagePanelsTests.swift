@@ -25,22 +25,23 @@ final class ImagePanelsTests: XCTestCase {
     }
 
     func testPNGHasTheDefaultSizeAndEveryPixelAsABlock() throws {
-        // Blocks of 40 pixels (300 / 3, at most 40); cells 3·40 + 32 wide and 2·40 + 48 + 16 high.
-        XCTAssertEqual(Self.panels.defaultSize, FigureSize(width: 2 * 24 + 3 * 152, height: 56 + 2 * 144 + 24))
+        // Blocks of 60 pixels (480 / 3, at most 60); cells 3·60 + 32 wide and 2·60 + (2·36 + 12) + 16
+        // high (two-line panel titles, 36 pixels a line); a header of one line and a margin.
+        XCTAssertEqual(Self.panels.defaultSize, FigureSize(width: 2 * 24 + 3 * 212, height: (36 + 24) + 2 * 220 + 24))
         let folder = try makeTemporaryFolder("render")
         let url = folder.appendingPathComponent("panels.png")
         try FigureRenderer(format: .png).render([(Self.panels, url)])
         let image = try PNGImage(contentsOf: url)
-        XCTAssertEqual([image.width, image.height], [504, 368])
+        XCTAssertEqual([image.width, image.height], [684, 524])
         XCTAssertEqual(folderContents(folder), ["panels.png"], "no temporary files left")
 
         var counts: [[UInt8]: Int] = [:]
         for i in stride(from: 0, to: image.pixels.count, by: image.channels) { counts[Array(image.pixels[i..<(i + 3)]), default: 0] += 1 }
-        // Each drawn pixel is a block of about 39×39 in its exact colour, never smoothed: red is
+        // Each drawn pixel is a block of about 59×59 in its exact colour, never smoothed: red is
         // in 2 panels, green and blue in 4, yellow and black in 2.
         for (colour, blocks) in [([255, 0, 0], 2), ([0, 255, 0], 4), ([0, 0, 255], 4), ([255, 255, 0], 2), ([0, 0, 0], 2)] as [([UInt8], Int)] {
-            XCTAssertGreaterThan(counts[colour, default: 0], blocks * 1200, "\(colour)")
-            XCTAssertLessThan(counts[colour, default: 0], blocks * 1700, "\(colour)")
+            XCTAssertGreaterThan(counts[colour, default: 0], blocks * 2900, "\(colour)")
+            XCTAssertLessThan(counts[colour, default: 0], blocks * 3700, "\(colour)")
         }
     }
 
@@ -54,7 +55,7 @@ final class ImagePanelsTests: XCTestCase {
 
     func testScriptDrawsEachImageOnceWithRowsDownwards() {
         let script = Self.panels.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set multiplot title 'panels \"quoted\"'\n"), script)
+        XCTAssertTrue(script.contains("set multiplot title 'panels \"quoted\"' textcolor rgb \"#000000\"\n"), script)
         XCTAssertTrue(script.hasSuffix("unset multiplot\n"))
         // Four images, each its own datablock of x y r g b, one row per pixel, row 0 first,
         // each pixel a square of side 1 in its colour.

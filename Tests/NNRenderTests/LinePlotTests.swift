@@ -44,11 +44,11 @@ final class LinePlotTests: XCTestCase {
 
         // The scatter draws dots only; the other series of its panel keeps the line style.
         XCTAssertTrue(panels[1].contains("$f0_1_0 using 1:2 with points pt 7 ps 0.6 lc rgb \"\(Theme.color(0))\" title 'values'"), panels[1])
-        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt 7 ps 0.9 lw 2 lc rgb \"\(Theme.color(1))\" title 'fit'"), panels[1])
+        XCTAssertTrue(panels[1].contains("$f0_1_1 using 1:2 with linespoints pt \(Theme.marker(1)) pi 1 ps 1.3 lw 2.5 dt \(Theme.dash(1)) lc rgb \"\(Theme.color(1))\" title 'fit'"), panels[1])
         XCTAssertTrue(panels[0].contains("$f0_0_0 using 1:2 with linespoints"), panels[0])
 
         // The diagonal is drawn first, under the data, and only where asked.
-        XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"#888888\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
+        XCTAssertTrue(panels[1].contains("plot x with lines dt 2 lw 1 lc rgb \"\(Theme.light.neutral)\" title \"y = x\", \\\n     $f0_1_0"), panels[1])
         XCTAssertFalse(panels[0].contains("y = x"), panels[0])
     }
 
@@ -57,7 +57,7 @@ final class LinePlotTests: XCTestCase {
         var plot = Self.plot
         plot.panels += plot.panels + plot.panels
         let grid = LinePlot(title: plot.title, panels: plot.panels, columns: 2)
-        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title 'options'\n"))
+        XCTAssertTrue(grid.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 3,2 title 'options' textcolor rgb \"#000000\"\n"))
         XCTAssertEqual(grid.defaultSize, FigureSize(width: 300 + 2 * 700, height: 60 + 3 * 500))
         XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set multiplot layout 1,6 "), "one row by default")
         XCTAssertEqual(LinePlot(title: "t", panels: Self.plot.panels, columns: 5).grid.columns, 2, "no more columns than panels")
@@ -120,7 +120,7 @@ final class LinePlotYAxisTests: XCTestCase {
 
     func testANoteIsWrittenInItsPanelOnly() {
         let script = LinePlot(title: "t", panels: [panel([1, 2], note: "no line"), panel([1, 2])]).gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front\nplot "), script)
+        XCTAssertTrue(script.contains("set label 2 'no line' at graph 0.02, graph 0.04 left front textcolor rgb \"#000000\"\nplot "), script)
         XCTAssertEqual(script.components(separatedBy: "unset label 2\n").count - 1, 1)
     }
 

@@ -66,7 +66,8 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(configuration.optimizer(.adam(), on: .saddle).learningRate, 0.03)
         XCTAssertEqual(configuration.optimizer(.adam(), on: .saddle).options.clipping, .value(threshold: 5))
         // Without --lr, each function's tuned rate.
-        XCTAssertEqual(OptimizersConfiguration().optimizer(.sgd, on: .valley).learningRate, 0.4)
+        XCTAssertEqual(OptimizersConfiguration().optimizer(.sgd, on: .valley).learningRate, LectureSettings.valleyRate)
+        XCTAssertEqual(OptimizersConfiguration().optimizer(.momentum(), on: .valley).learningRate, LectureSettings.valleyRate, "the same lr on the valley")
         XCTAssertEqual(OptimizersConfiguration().optimizer(.adadelta(), on: .beale).learningRate, 1)
     }
 

@@ -74,10 +74,10 @@ public enum DropoutLab {
 
         progress?("evaluating ensembles and decision regions")
         var ensembles = [EnsembleStudy.run(Array(nets[plan.ensemble]), trainCount: datasets[0].split.train.count,
-                                           test: datasets[0].split.test)]
+                                           test: datasets[0].split.test, repeats: plan.ensembleRepeats.map { Array(nets[$0]) })]
         if let small = roles.small {
             ensembles.append(EnsembleStudy.run(Array(nets[plan.smallEnsemble]), trainCount: datasets[small].split.train.count,
-                                               test: datasets[0].split.test))
+                                               test: datasets[0].split.test, repeats: plan.smallEnsembleRepeats.map { Array(nets[$0]) }))
         }
         let boundaryEnsemble = [nets[plan.boundaryPlain].model] + plan.boundaryExtra.map { nets[$0].model }
         let boundaries = DecisionBoundaries.run([

@@ -23,7 +23,8 @@ extension DropoutLabConfiguration {
         }
         let inTraining = 2.0, copiesInTraining = 4.0  // parameters, gradients, two moments
         let main = parameterBytes(inputs, hidden(forPlanar: dataset.isPlanar), classes)
-        let mainNets = Double(keeps.count + 1 + ensembleSize + (smallEnsembleTrainCount > 0 ? ensembleSize : 0))
+        let ensembles = Double(ensembleSize * Swift.max(1, ensembleRepeats))
+        let mainNets = Double(keeps.count + 1) + ensembles * (smallEnsembleTrainCount > 0 ? 2 : 1)
         var bytes = Double(Self.baseBytes) + main * (2 * mainNets + Double(ensembleSize) + inTraining * copiesInTraining)
         // The 2-D set of figures 1 and 6 beside the digits: its p runs and five more nets.
         let planar = parameterBytes(2, planarHidden, 3)

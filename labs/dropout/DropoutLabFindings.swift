@@ -29,6 +29,7 @@ struct DropoutLabFindings {
                : "\(mc.disagreeingExamples.count) examples still disagree, with weight-scaled top-two margins \(mc.disagreeingMargins.map(Self.short).joined(separator: ", ")) (median margin \(Self.short(mc.medianMargin))): E[softmax f(x,z)] ≠ softmax f(x, E z) through the ReLUs and the softmax")
         ensembles = r.ensembles.map { e in
             "\(e.trainCount) training examples: single nets \(Self.percent(e.meanSingleAccuracy)) on average; ensemble of \(e.members.count) \(Self.percent(e.independentAccuracy.last!)) (gain \(Self.points(e.ensembleGain))); "
+                + "gain \(Self.gainSpread(e)); "
                 + "\(Self.percent(e.sharedErrorRate)) of the test examples are missed by every member, against \(Self.percent(1 - e.meanSingleAccuracy)) by a single net on average; "
                 + "\(e.checkpointAccuracy.count) checkpoints of one run \(e.checkpointAccuracy.last.map(Self.percent) ?? "-"); running parameter average \(Self.percent(e.runningAverageAccuracy))"
         }.joined(separator: " | ")
@@ -48,6 +49,39 @@ struct DropoutLabFindings {
             + "(train \(list { String(format: "%.4f", $0.finalTrainLoss) }), validation \(list { String(format: "%.3f", $0.finalValidationLoss) })); "
             + "accuracy train \(list { percent($0.finalTrainAccuracy) }), validation \(list { percent($0.finalValidationAccuracy) }); "
             + (curves.count < 2 ? "one p only" : closes ? "the gap shrinks at every step down in p" : "the gap does not shrink at every step down in p")
+    }
+
+    /// What dropout did to one data set of figure 1, in both metrics: whether the best dropout
+    /// net beats the no-dropout net in validation accuracy, and whether every dropout net has a
+    /// smaller loss gap. The two can disagree, and the figure says so rather than pick one.
+    static func verdict(_ panel: OverfittingPanel) -> String {
+        let curves = panel.curves.sorted { $0.keep > $1.keep }
+        guard let base = curves.first, base.keep == 1, curves.count > 1 else { return "\(panel.dataset): no run without dropout to compare" }
+        let dropout = curves.dropFirst()
+        let best = dropout.max { $0.finalValidationAccuracy < $1.finalValidationAccuracy }!
+        let accuracy = curves.map { String(format: "%.1f", 100 * $0.finalValidationAccuracy) }.joined(separator: " / ") + "%"
+        let raises = best.finalValidationAccuracy > base.finalValidationAccuracy
+        let narrows = dropout.allSatisfy { $0.lossGap < base.lossGap }
+        let lossPart = narrows ? "narrows the loss gap" : "does not narrow the loss gap at every p"
+        // Why not, when not: a net without dropout that barely overfits leaves dropout nothing to
+        // win back, and its noise then costs fit.
+        let accuracyPart = raises
+            ? "raises val. accuracy (\(accuracy), best p = \(best.keep))"
+            : "does not raise val. accuracy here (\(accuracy))"
+                + (base.accuracyGap < Self.littleOverfitting
+                   ? ": without it train − val is only \(String(format: "%.1f", 100 * base.accuracyGap)) pts, little overfitting to undo" : "")
+        return "\(panel.dataset): dropout \(lossPart) and \(accuracyPart)"
+    }
+
+    /// A train − validation accuracy gap below this is little overfitting (3 points).
+    static let littleOverfitting = 0.03
+
+    /// The gain over the study's independent ensembles: mean, 95% interval and range.
+    static func gainSpread(_ e: EnsembleStudy) -> String {
+        let (mean, half) = e.gainOverRepeats
+        guard e.repeatGains.count > 1 else { return "one ensemble: no spread over seeds (--ensemble-repeats)" }
+        return "\(e.repeatGains.count) ensembles of \(e.members.count), own seeds: \(String(format: "%+.1f ± %.1f", 100 * mean, 100 * half)) pts (95%), "
+            + "range \(String(format: "%+.1f … %+.1f", 100 * e.repeatGains.min()!, 100 * e.repeatGains.max()!))"
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.1f%%", 100 * x) }

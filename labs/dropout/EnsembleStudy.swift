@@ -37,6 +37,28 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
     /// bounds the ensemble's gain. It is the cook book's variance argument,
     /// `E[(1/k Σ εᵢ)²] = v/k + (k−1)/k · c`: errors the members share (c) do not average out.
     public var sharedErrorRate: Double
+    /// The gain of each independent ensemble of the same size on the same training set and test
+    /// digits, this one first; each member has its own init and training seeds.
+    public var repeatGains: [Double]
+    /// The mean single-net accuracy of each of those ensembles, in the same order.
+    public var repeatSingleAccuracies: [Double]
+
+    /// The mean gain over the repeats and the half-width of its 95% t-interval (0 for one).
+    public var gainOverRepeats: (mean: Double, halfWidth: Double) {
+        let n = Double(repeatGains.count)
+        let mean = repeatGains.reduce(0, +) / n
+        guard repeatGains.count > 1 else { return (mean, 0) }
+        let variance = repeatGains.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (mean, Self.studentT975(degreesOfFreedom: repeatGains.count - 1) * (variance / n).squareRoot())
+    }
+
+    /// The 97.5% quantile of Student's t with `df` degrees of freedom (two-sided 95%), from
+    /// the standard table; 1.96 (the normal's) beyond 30.
+    static func studentT975(degreesOfFreedom df: Int) -> Double {
+        let table = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145, 2.131,
+                     2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042]
+        return df >= 1 && df <= table.count ? table[df - 1] : 1.96
+    }
 
     /// The accuracy of the mean of the members' class probabilities, `argmax (1/k) Σ pₘ(x)`.
     static func accuracy(ofAverage probabilities: ArraySlice<Tensor>, labels: [Int]) -> Double {
@@ -45,8 +67,16 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
         return Sequential.accuracy(Sequential.argmaxRows(sum), labels)
     }
 
-    /// `nets` trained on `trainCount` examples, the first with checkpoints and a running average.
-    static func run(_ nets: [TrainedNet], trainCount: Int, test: Dataset) -> EnsembleStudy {
+    /// The mean single-net accuracy of `nets` and the gain of their ensemble over it.
+    static func gain(_ nets: [TrainedNet], test: Dataset) -> (single: Double, gain: Double) {
+        let probabilities = nets.map { $0.model.probabilities(test.features) }
+        let single = probabilities.map { Sequential.accuracy(Sequential.argmaxRows($0), test.labels) }.reduce(0, +) / Double(nets.count)
+        return (single, accuracy(ofAverage: probabilities[...], labels: test.labels) - single)
+    }
+
+    /// `nets` trained on `trainCount` examples, the first with checkpoints and a running average;
+    /// `repeats` are further independent ensembles of the same size, for the gain's spread.
+    static func run(_ nets: [TrainedNet], trainCount: Int, test: Dataset, repeats: [[TrainedNet]] = []) -> EnsembleStudy {
         let probabilities = nets.map { $0.model.probabilities(test.features) }
         let independent = (1...nets.count).map { accuracy(ofAverage: probabilities.prefix($0), labels: test.labels) }
         let members = zip(nets, probabilities).map { net, p in
@@ -62,10 +92,13 @@ public struct EnsembleStudy: Codable, Equatable, Sendable {
         let meanSingle = members.map(\.testAccuracy).reduce(0, +) / Double(members.count)
         let predictions = probabilities.map(Sequential.argmaxRows)
         let shared = test.labels.indices.filter { i in predictions.allSatisfy { $0[i] != test.labels[i] } }.count
+        let others = repeats.map { gain($0, test: test) }
         return EnsembleStudy(trainCount: trainCount, members: members, independentAccuracy: independent, checkpointEpochs: snapshots.map(\.epoch),
                              checkpointAccuracy: checkpoint, runningAverageAccuracy: averaged,
                              averagingDecay: TrainingJob.averagingDecay, meanSingleAccuracy: meanSingle,
                              ensembleGain: independent.last! - meanSingle,
-                             sharedErrorRate: Double(shared) / Double(test.count))
+                             sharedErrorRate: Double(shared) / Double(test.count),
+                             repeatGains: [independent.last! - meanSingle] + others.map(\.gain),
+                             repeatSingleAccuracies: [meanSingle] + others.map(\.single))
     }
 }

@@ -29,6 +29,10 @@ struct TrainingPlan {
     private(set) var boundaryExtra = 0..<0
     /// Figure 5's small-data ensemble (empty without one); the first keeps checkpoints.
     private(set) var smallEnsemble = 0..<0
+    /// Figure 5's further independent ensembles of the same size, on the main and the small
+    /// training set: the spread of the ensemble gain over seeds.
+    private(set) var ensembleRepeats: [Range<Int>] = []
+    private(set) var smallEnsembleRepeats: [Range<Int>] = []
 
     init(_ c: DropoutLabConfiguration, data: Data, seeds: inout RandomStream) {
         func add(_ data: Int, keep: Double, variant: Dropout.Variant = .inverted, checkpoints: Bool = false) -> Int {
@@ -56,6 +60,17 @@ struct TrainingPlan {
             let smallStart = jobs.count
             for m in 0..<c.ensembleSize { _ = add(small, keep: 1, checkpoints: m == 0) }
             smallEnsemble = smallStart..<jobs.count
+        }
+        // After every other net, so that they change no other net's seeds.
+        for _ in 1..<Swift.max(1, c.ensembleRepeats) {
+            let start = jobs.count
+            for _ in 0..<c.ensembleSize { _ = add(0, keep: 1) }
+            ensembleRepeats.append(start..<jobs.count)
+            if let small = data.small {
+                let smallStart = jobs.count
+                for _ in 0..<c.ensembleSize { _ = add(small, keep: 1) }
+                smallEnsembleRepeats.append(smallStart..<jobs.count)
+            }
         }
     }
 }

@@ -118,6 +118,8 @@ public enum InitStudy {
 
         var layers: [LayerStatistics] = []
         var activationHistograms: [Histogram] = [], gradientHistograms: [Histogram] = []
+        let sampledLayer = Swift.min(1, weights.count - 1)
+        var sample: SymmetrySample?
         for l in weights.indices {
             let h = activations[l + 1]
             Tensor.matmul(activations[l], localGradients[l], transposeA: true, into: &workspace.weightGradient)
@@ -133,12 +135,14 @@ public enum InitStudy {
                 weightStd: weights[l].std,
                 weightGradientMean: gradientMoments[l].mean,
                 weightGradientStd: gradientMoments[l].standardDeviation,
-                outputGradientStd: outputGradientStds[l]))
+                outputGradientStd: outputGradientStds[l],
+                weightGradientUnitSpread: unitSpread(dW)))
+            if l == sampledLayer { sample = SymmetrySample.take(layer: l + 1, activations: h, weightGradient: dW) }
             activationHistograms.append(h.histogram(bins: bins, lower: activationRange.lower, upper: activationRange.upper))
             gradientHistograms.append(dW.histogram(bins: bins, lower: -gradientBound, upper: gradientBound))
         }
-        return SchemeResult(scheme: scheme, layers: layers,
-                            activationHistograms: activationHistograms, gradientHistograms: gradientHistograms)
+        return SchemeResult(scheme: scheme, layers: layers, activationHistograms: activationHistograms,
+                            gradientHistograms: gradientHistograms, symmetrySample: sample!)
     }
 
     /// The x range shared by a scheme's activation panels: the activation's own limits where it
@@ -160,7 +164,8 @@ public enum InitStudy {
         return h.fraction { $0 < lower + margin || $0 > upper - margin }
     }
 
-    /// `maxᵢ (maxⱼ hᵢⱼ − minⱼ hᵢⱼ)`: how differently the units of a layer respond to one input.
+    /// `maxᵢ (maxⱼ hᵢⱼ − minⱼ hᵢⱼ)`: how differently the units of a layer respond to one input
+    /// (rows of `h`), or how differently they are updated along one input weight (rows of dW).
     static func unitSpread(_ h: Tensor) -> Double {
         (0..<h.shape[0]).map { i in
             let row = h.row(i)

@@ -28,6 +28,8 @@ public enum InitStudyReport {
         var parameters: Parameters
         var scheme: SchemeDescription
         var verdict: String
+        /// What the weight gradients show.
+        var gradientVerdict: String
         /// Whether every layer stayed within float64, and where it stopped if not.
         var outcome: SignalOutcome
         /// std(dL/dh₁) / std(dL/dh at the output): how much of the gradient signal reaches layer 1.
@@ -65,7 +67,7 @@ public enum InitStudyReport {
         let gradientRange = sharedRange(result.schemes.map(\.gradientHistograms))
         for scheme in result.schemes {
             let description = describe(scheme.scheme)
-            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer.titleText), \(scheme.scheme.activation), \(c.depth) layers of \(c.width)"
+            let heading = "\(scheme.scheme.name): W ~ \(scheme.scheme.initializer.titleText), \(scheme.scheme.activation), \(c.depth) layers of \(c.width), seed \(c.seed)"
             let activationPanels = zip(scheme.layers, scheme.activationHistograms).map { layer, histogram in
                 HistogramGrid.Panel(title: "layer \(layer.layer)\nmean \(SchemeResult.short(layer.activationMean))  std \(SchemeResult.short(layer.activationStd))",
                                     histogram: histogram)
@@ -81,7 +83,7 @@ public enum InitStudyReport {
                 let name = "\(scheme.scheme.name)-\(kind)"
                 let caption = kind == "activations"
                     ? "activations: \(scheme.verdict)"
-                    : "weight gradients on one x range for every scheme: dL/dh at layer 1 is \(SchemeResult.short(scheme.backwardGain))× the upstream gradient's std"
+                    : "(x range shared by every scheme) \(scheme.gradientVerdict)"
                 // Every scheme's gradients on one x range: on its own range each histogram is a
                 // bell filling its panel, and small init's tiny gradients looked like large init's.
                 // The title says so; the x label stays short, since it repeats under every panel.
@@ -90,7 +92,7 @@ public enum InitStudyReport {
                 jobs.append((figure, renderer.url(for: name, in: folder)))
                 documents.append((folder.appendingPathComponent("\(name).json"), renderer.url(for: name, in: folder), HistogramFigureData(
                     figure: "\(kind == "activations" ? "histograms of the activations h" : "histograms of the weight gradients dL/dW") per layer",
-                    parameters: parameters, scheme: description, verdict: scheme.verdict, outcome: scheme.outcome, backwardGain: scheme.backwardGain,
+                    parameters: parameters, scheme: description, verdict: scheme.verdict, gradientVerdict: scheme.gradientVerdict, outcome: scheme.outcome, backwardGain: scheme.backwardGain,
                     unitsIdentical: scheme.unitsIdentical, layers: scheme.layers, histograms: histograms)))
             }
         }
@@ -111,8 +113,15 @@ public enum InitStudyReport {
         // identical) has no point on the log axis; the panel says so instead of leaving its
         // legend entry without a line.
         let zeroGradients = result.schemes.filter { $0.layers.allSatisfy { $0.weightGradientStd == 0 } }.map(\.scheme.name)
-        let gradientNote = zeroGradients.isEmpty ? nil
-            : "\(zeroGradients.joined(separator: ", ")): dL/dW = 0 exactly in every layer, so no line on this log axis"
+        // A symmetric scheme whose every weight of a layer gets the same gradient has a std of 0
+        // (or rounding, ~1e-10) there: no point, or a point far below the others.
+        let sameGradient = result.schemes.filter { !zeroGradients.contains($0.scheme.name) && $0.unitsIdentical }.compactMap { scheme -> String? in
+            let layers = scheme.layers.filter { $0.weightGradientStd <= 1e-6 * (scheme.layers.map(\.weightGradientStd).max() ?? 0) }.map(\.layer)
+            return layers.isEmpty ? nil : "\(scheme.scheme.name): every weight of layers \(SchemeResult.layerList(layers)) gets the same dL/dW (std 0 up to rounding)"
+        }
+        let gradientNote = zeroGradients.isEmpty && sameGradient.isEmpty ? nil
+            : ((zeroGradients.isEmpty ? [] : ["\(zeroGradients.joined(separator: ", ")): dL/dW = 0 exactly in every layer, so no line on this log axis"]) + sameGradient)
+                .joined(separator: "\n")
         let stopped = result.schemes.filter { !$0.outcome.isFinite }
         let summaryTitle = "Activation and gradient scale through \(c.depth) layers of \(c.width) (seed \(c.seed))"
             + stopped.map { "\n\($0.scheme.name): \($0.outcome.message)" }.joined()
@@ -125,6 +134,8 @@ public enum InitStudyReport {
                            logY: true, note: gradientNote),
         ])
         jobs.append((summary, renderer.url(for: "summary", in: folder)))
+        let symmetry = Self.symmetry(result, parameters: parameters)
+        if let symmetry { jobs.append((symmetry.figure, renderer.url(for: "symmetry", in: folder))) }
 
         // Two gnuplot processes: the 13 figures draw in half the time on 2 cores.
         try renderer.render(jobs, processes: 2)
@@ -133,6 +144,9 @@ public enum InitStudyReport {
             .init(scheme: describe($0.scheme), verdict: $0.verdict, outcome: $0.outcome,
                   activationStd: $0.layers.map(\.activationStd), weightGradientStd: $0.layers.map(\.weightGradientStd))
         }), to: folder.appendingPathComponent("summary.json"), figure: renderer.url(for: "summary", in: folder))
+        if let symmetry {
+            try JSONOutput.write(symmetry.data, to: folder.appendingPathComponent("symmetry.json"), figure: renderer.url(for: "symmetry", in: folder))
+        }
         return jobs.map(\.url)
     }
 

@@ -26,4 +26,8 @@ public struct LayerStatistics: Codable, Equatable, Sendable {
     public var weightGradientStd: Double
     /// Std of the gradient `dL/dhₗ` flowing into this layer's output.
     public var outputGradientStd: Double
+    /// The largest spread `maxᵢ (maxⱼ dL/dWᵢⱼ − minⱼ dL/dWᵢⱼ)` across the units j of the gradients
+    /// of one input weight i: exactly zero when every unit gets the same update (constant init
+    /// below the last layer), so the units stay identical after any number of steps.
+    public var weightGradientUnitSpread: Double
 }

@@ -27,6 +27,11 @@ public struct Scheme: Equatable, Sendable {
     /// `W = c` for every weight: every unit of a layer computes the same value, for every input.
     public static let constant = Scheme(name: "constant", initializer: .constant(0.01), activation: .tanh,
                                         expectation: "all units in a layer are identical: the symmetry is never broken")
+    /// `W = 1/4096` for every weight, tanh: as `constant`, but each layer's z = W·Σh = mean of its
+    /// inputs at the default width, so nothing saturates (std ≈ 0.016 in every layer): the units
+    /// stay identical, and so do their gradients, from symmetry alone.
+    public static let constantSmall = Scheme(name: "constant-small", initializer: .constant(1.0 / 4096), activation: .tanh,
+                                             expectation: "all units in a layer are identical and get identical gradients: the symmetry is never broken")
     /// `W = randn/√Din`, tanh (the lecture's Xavier; for square layers it equals Glorot's √(2/(Din+Dout))).
     public static let xavierTanh = Scheme(name: "xavier-tanh", initializer: .xavierNormal(), activation: .tanh,
                                           expectation: "activations stay nicely scaled in every layer")
@@ -38,7 +43,7 @@ public struct Scheme: Equatable, Sendable {
                                            expectation: "activations stay nicely scaled in every layer")
 
     /// The lecture's experiments, in the order the slides show them.
-    public static let builtIn: [Scheme] = [small, large, constant, xavierTanh, xavierReLU, kaimingReLU]
+    public static let builtIn: [Scheme] = [small, large, constant, constantSmall, xavierTanh, xavierReLU, kaimingReLU]
 
     /// The built-in scheme called `name`.
     /// - Throws: `LabError` listing the valid names.

@@ -87,8 +87,13 @@ public enum OptimizersReport {
             let parameters = Parameters(function: f, formula: formula(f), minima: f.minima, start: study.start, steps: study.steps,
                                         domain: study.domain, runDomain: study.runDomain, gradientNoise: c.noise, seed: c.seed)
             let grid = contourGrid(f, over: study.domain)
-            let heading = "\(f.rawValue): \(formula(f))\n\(study.steps) steps from (\(study.start.x), \(study.start.y))" + noiseNote(c)
-            let contour = ContourPlot(title: heading, grid: grid, paths: study.runs.map(path), starts: [study.start], minima: f.minima)
+            let heading = "\(f.rawValue): \(formula(f))\n\(study.steps) steps from (\(study.start.x), \(study.start.y))"
+                + (c.learningRate == nil ? LectureSettings.note(on: f).map { ", \($0)" } ?? "" : "") + noiseNote(c)
+            // The rule's own defaults (μ 0.9, β 0.9/0.999, ε) go in the title, not in every entry:
+            // with them, no two entries fit side by side at slide size. Overridden, they stay.
+            let defaults = c.overrides == HyperparameterOverrides()
+            let contour = ContourPlot(title: heading + (defaults ? "\nevery other hyperparameter at its rule's default (listed in the JSON)" : ""),
+                                      grid: grid, paths: study.runs.map { path($0, full: !defaults) }, starts: [study.start], minima: f.minima)
             add(contour, "\(f.rawValue)-contour", FigureData(figure: "contour map of \(f.rawValue) with every optimizer's path",
                                                               parameters: parameters, contourLevels: grid.levels, optimizers: study.runs))
 
@@ -136,7 +141,7 @@ public enum OptimizersReport {
             add(loss, "lr-sweep", SweepData(figure: "SGD's f − f* against step for each learning rate, log-y",
                                             parameters: parameters, learningRates: sweep.entries))
             let grid = contourGrid(f, over: f.domain)
-            let contour = ContourPlot(title: heading, grid: grid, paths: runs.map(path), starts: [sweep.start], minima: f.minima)
+            let contour = ContourPlot(title: heading, grid: grid, paths: runs.map { path($0) }, starts: [sweep.start], minima: f.minima)
             add(contour, "lr-sweep-contour", SweepData(figure: "SGD's paths on the valley for each learning rate",
                                                        parameters: parameters, contourLevels: grid.levels, learningRates: sweep.entries))
         }
@@ -149,8 +154,8 @@ public enum OptimizersReport {
     }
 
     /// A run's path for the contour plots, its legend entry with hyperparameters and outcome.
-    static func path(_ run: OptimizerRun) -> ContourPlot.Path {
-        ContourPlot.Path(name: "\(run.label): \(run.outcome)", x: run.trajectory.map(\.x), y: run.trajectory.map(\.y),
+    static func path(_ run: OptimizerRun, full: Bool = true) -> ContourPlot.Path {
+        ContourPlot.Path(name: "\(full ? run.label : run.shortLabel): \(run.outcome)", x: run.trajectory.map(\.x), y: run.trajectory.map(\.y),
                          endedEarly: run.diverged || run.leftDomainAtStep != nil)
     }
 
