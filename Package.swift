@@ -63,7 +63,7 @@ let package = Package(
         ]),
         .executableTarget(name: "lab-bench", dependencies: ["NNEngine", "InitStudy", "Optimizers", "NNImage", "AugmentLab",
                                                             "Grading", "DropoutLab"],
-                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py"]),
+                         exclude: ["numpy_init_study.py", "numpy_init_statistics.py", "numpy_random.py", "pillow_augment.py", "numpy_training.py"]),
 
         // What the tests share: running the built `lab`, temporary folders, file and error assertions.
         .target(name: "LabTestSupport", dependencies: ["NNEngine"], path: "Tests/LabTestSupport"),
