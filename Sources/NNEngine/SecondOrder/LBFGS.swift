@@ -71,7 +71,7 @@ public struct LBFGS: Sendable {
                 next = (p, objective.value(p), objective.gradient(p))
                 run.evaluations += 1
             } else {
-                guard let step = lineSearch.search(objective, from: x, value: f, gradient: g, direction: d) else {
+                guard let step = lineSearch.search(objective, from: x, value: f, gradient: g, direction: d, inside: inside) else {
                     run.stop = .lineSearchFailed(step: k)
                     return run
                 }

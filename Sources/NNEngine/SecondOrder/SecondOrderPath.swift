@@ -25,7 +25,7 @@ public struct SecondOrderPath: Equatable, Codable, Sendable {
     /// The stop as a short phrase for legends.
     public var outcome: String {
         switch stop {
-        case .stationary(let k): return "∇f = 0 after \(k) steps"
+        case .stationary(let k): return "∇f = 0 after \(k) step\(k == 1 ? "" : "s")"
         case .leftDomain(let k): return "left the domain at step \(k)"
         case .singularHessian(let k): return "singular Hessian at step \(k)"
         case .lineSearchFailed(let k): return "line search failed at step \(k)"

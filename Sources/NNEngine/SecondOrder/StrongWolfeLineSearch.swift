@@ -24,21 +24,26 @@ public struct StrongWolfeLineSearch: Sendable {
         public var value: Double
         public var gradient: [Double]
         public var evaluations: Int
+        /// The step is the first trial that left the caller's region, taken without the Wolfe
+        /// conditions: on a function unbounded below (the saddle) f falls without end along the
+        /// direction and no step satisfies them.
+        public var leftRegion = false
     }
 
     /// α along `d` from `x` (value `f0`, gradient `g0`); `nil` if `d` is not a descent direction or
     /// no step satisfying both conditions is found within `maximumTrials`. The bracketing phase
-    /// doubles α from 1; the zoom bisects the bracket.
+    /// doubles α from 1, and stops at the first trial outside `inside`; the zoom bisects the
+    /// bracket.
     public func search(_ objective: Objective, from x: [Double], value f0: Double, gradient g0: [Double],
-                       direction d: [Double]) -> Step? {
+                       direction d: [Double], inside: ([Double]) -> Bool = { _ in true }) -> Step? {
         let slope0 = dot(g0, d)
         guard slope0 < 0 else { return nil }
         var evaluations = 0
-        func at(_ alpha: Double) -> (f: Double, g: [Double], slope: Double) {
+        func at(_ alpha: Double) -> (f: Double, g: [Double], slope: Double, p: [Double]) {
             evaluations += 1
             let p = zip(x, d).map { $0 + alpha * $1 }
             let g = objective.gradient(p)
-            return (objective.value(p), g, dot(g, d))
+            return (objective.value(p), g, dot(g, d), p)
         }
         // Zoom inside [lo, hi], where lo satisfies sufficient decrease and is the lower of the two.
         func zoom(_ lo0: (alpha: Double, f: Double), _ hi0: Double) -> Step? {
@@ -62,6 +67,9 @@ public struct StrongWolfeLineSearch: Sendable {
             let trial = at(alpha)
             if !trial.f.isFinite || trial.f > f0 + c1 * alpha * slope0 || (previous.alpha > 0 && trial.f >= previous.f) {
                 return zoom(previous, alpha)
+            }
+            if !inside(trial.p) {
+                return Step(alpha: alpha, value: trial.f, gradient: trial.g, evaluations: evaluations, leftRegion: true)
             }
             if abs(trial.slope) <= -c2 * slope0 { return Step(alpha: alpha, value: trial.f, gradient: trial.g, evaluations: evaluations) }
             if trial.slope >= 0 { return zoom((alpha, trial.f), previous.alpha) }
