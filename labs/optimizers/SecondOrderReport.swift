@@ -126,7 +126,7 @@ public enum SecondOrderReport {
     static func noiseCaption(_ noise: NoiseDecayStudy) -> Caption {
         let finals = noise.curves.map { Caption.Number(name: "RMS distance at step \(noise.steps), \($0.name)", value: OptimizerRun.short($0.rmsDistance.last!)) }
         return Caption(lecturePoint: "With minibatch noise, SGD at a constant learning rate stalls at a noise floor; it converges only when the learning rate decays",
-                       finding: "constant lr levels off at \(OptimizerRun.short(noise.curves[0].rmsDistance.last!)) (predicted floor \(OptimizerRun.short(noise.predictedFloor))); the decaying lr falls from \(OptimizerRun.short(noise.curves[1].rmsDistance[noise.steps / 10])) at step \(noise.steps / 10) to \(OptimizerRun.short(noise.curves[1].rmsDistance.last!)) at step \(noise.steps)",
+                       finding: "constant lr levels off at \(OptimizerRun.short(noise.curves[0].rmsDistance.last!)) (predicted floor \(OptimizerRun.short(noise.predictedFloor))); the decaying lr falls from \(OptimizerRun.short(noise.curves[1].rmsDistance[noise.steps / 2])) at step \(noise.steps / 2) to \(OptimizerRun.short(noise.curves[1].rmsDistance.last!)) at step \(noise.steps)",
                        numbers: finals + [Caption.Number(name: "predicted floor", value: OptimizerRun.short(noise.predictedFloor))], rank: 20)
     }
 
