@@ -100,7 +100,7 @@ public enum SecondOrderReport {
         let end = newton.points.last!
         let finding: String
         if surface.function == .saddle {
-            finding = "Newton jumps to the saddle point (\(OptimizerRun.short(end.x)), \(OptimizerRun.short(end.y))) in one step and stops there (∇f = 0); L-BFGS and the first-order rules escape along y"
+            finding = "Newton jumps to the saddle point (\(OptimizerRun.short(end.x)), \(OptimizerRun.short(end.y))) in one step and stops there (∇f = 0); L-BFGS leaves the plot along y in 2 steps, SGD and Adam head down along y"
         } else {
             finding = "Newton: \(newton.outcome) at (\(OptimizerRun.short(end.x)), \(OptimizerRun.short(end.y)))"
                 + (isStationary(newton) ? ", a \(stationaryKind(end, on: surface.function))" : "") + "; "
