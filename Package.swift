@@ -94,7 +94,7 @@ let package = Package(
             "NeuronsLab", "LossesLab",
         ], exclude: [
             "numpy_init_study.py", "numpy_init_statistics.py", "pillow_augment.py", "numpy_training.py",
-            "pillow_png.py", "torch_training.py",
+            "pillow_png.py", "torch_training.py", "numpy_random.py",
             "numpy_babysit.py",
             "numpy_bias_variance.py",
             "numpy_search.py",

@@ -99,15 +99,7 @@ section("engine") {
         row("dgemm \(m)×4096×4096", String(format: "%.1f GFLOP/s", 2 * Double(m) * 4096 * 4096 / seconds / 1e9))
     }
 
-    let n = 4096 * 4096
-    var ziggurat = RandomStream(seed: 2), boxMuller = RandomStream(seed: 2)
-    let zigguratTime = median(3) { var s = 0.0; for _ in 0..<n { s += ziggurat.normal() }; precondition(s.isFinite) }
-    let boxMullerTime = median(3) { var s = 0.0; for _ in 0..<n { s += boxMuller.boxMullerNormal() }; precondition(s.isFinite) }
-    row("normal draws, ziggurat (1 core)", String(format: "%.2f ns/draw", zigguratTime / Double(n) * 1e9),
-        String(format: "%.1f× faster than Box–Muller", boxMullerTime / zigguratTime))
-    let fillTime = median(3) { _ = Tensor.randomNormal(shape: [4096, 4096], using: &generator) }
-    row("randn 4096×4096 tensor (parallel)", String(format: "%.1f ms", fillTime * 1e3),
-        String(format: "%.2f ns/draw", fillTime / Double(n) * 1e9))
+    randomSamplerRows()
     let histogramTime = median(3) { _ = weight.histogram(bins: 60, lower: -4, upper: 4) }
     row("histogram of 4096×4096", String(format: "%.1f ms", histogramTime * 1e3))
     let stdTime = median(3) { _ = weight.standardDeviation }

@@ -76,8 +76,15 @@ struct OptimizersCommand: ParsableCommand {
         let folder = output.url
 
         let result = try OptimizersStudy.run(configuration)
-        let urls = try output.replace { try OptimizersReport.write(result, to: $0, renderer: renderer) }
+        let secondOrder = SecondOrderStudy.run(result)
+        let noise = configuration.functions.contains(.valley)
+            ? NoiseDecayStudy.run(seed: configuration.seed, noise: RandomStream(seed: configuration.seed).stream(StreamKey("noise-decay"))) : nil
+        let urls = try output.replace { folder in
+            try OptimizersReport.write(result, to: folder, renderer: renderer)
+                + SecondOrderReport.write(secondOrder, noise: noise, seed: configuration.seed, to: folder, renderer: renderer)
+        }
         print(OptimizersReport.table(result))
+        print(SecondOrderReport.table(secondOrder, noise: noise))
         print("wrote \(urls.count) figures, each with its JSON, to \(folder.path)/")
     }
 

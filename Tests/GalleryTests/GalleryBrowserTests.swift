@@ -51,7 +51,7 @@ final class GalleryBrowserTests: XCTestCase {
         let index = out.appendingPathComponent("index.html")
         let page = try String(contentsOf: index)
         let expectedImages = page.components(separatedBy: "<img ").count - 1
-        XCTAssertEqual(expectedImages, 13, "5 init-study, 5 optimizers, 1 augment, 2 hand-made")
+        XCTAssertEqual(expectedImages, 15, "5 init-study, 7 optimizers (2 of them second-order and gradient noise), 1 augment, 2 hand-made")
 
         // The copy sits beside the page, so that its relative links are the page's.
         let checkPage = out.appendingPathComponent(".gallery-check.html")

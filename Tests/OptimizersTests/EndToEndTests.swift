@@ -63,13 +63,13 @@ final class OptimizersEndToEndTests: XCTestCase {
                          "--steps", "120", "--out", root.path]
         let run = try LabBinary.run(arguments)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.contains("wrote 6 figures"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("wrote 8 figures"), run.stdout)
         let folder = root.appendingPathComponent("optimizers")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
         var expected: Set<String> = []
         for f in ["beale", "saddle"] {
             expected.formUnion(["\(f)-contour.png", "\(f)-contour.json", "\(f)-loss.png", "\(f)-loss.json",
-                                "\(f)-animation.gif", "\(f)-animation.json"])
+                                "\(f)-animation.gif", "\(f)-animation.json", "\(f)-second-order.png", "\(f)-second-order.json"])
         }
         XCTAssertEqual(names, expected)
 
@@ -116,7 +116,8 @@ final class OptimizersEndToEndTests: XCTestCase {
         XCTAssertEqual(a.parameters.gradientNoise, 0.5)
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("a/optimizers").path)),
                        ["valley-contour.png", "valley-contour.json", "valley-loss.png", "valley-loss.json",
-                        "lr-sweep.png", "lr-sweep.json", "lr-sweep-contour.png", "lr-sweep-contour.json"])
+                        "lr-sweep.png", "lr-sweep.json", "lr-sweep-contour.png", "lr-sweep-contour.json",
+                        "valley-second-order.png", "valley-second-order.json", "sgd-noise-decay.png", "sgd-noise-decay.json"])
 
         XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--out", root.appendingPathComponent("b").path]).status, 0)
         XCTAssertEqual(try LabBinary.run(base + ["--lr", "0.6", "--seed", "3", "--out", root.appendingPathComponent("c").path]).status, 0)

@@ -26,13 +26,23 @@ void nnlab_keep_freed_memory(void);
 void nnlab_philox4x64_10(const uint64_t counter[4], const uint64_t key[2], uint64_t out[4]);
 
 /// The words at positions `first ..< first + count` of the stream with key (`key0`, `key1`):
-/// word `p` is word `p mod 4` of `Philox(counter: (p / 4, 0, 0, 0), key)`. Two blocks at a time.
+/// word `p` is word `p mod 4` of `Philox(counter: (p / 4, 0, 0, 0), key)`. At the best level the
+/// CPU has (`nnlab_philox_level`).
 void nnlab_philox_words(uint64_t *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first);
+
+/// The instruction-set level the Philox kernels run at on this CPU: 0 baseline x86-64 (or any
+/// other architecture; scalar code), 1 AVX2 (two 4-lane vectors beside two scalar blocks),
+/// 2 AVX-512 (the same with vpmullq and vpternlogq). Every level computes the same words.
+int nnlab_philox_level(void);
+
+/// `nnlab_philox_words` at `level`, or at the best level the CPU has if that is lower (or if
+/// `level` is negative): for the tests that compare the levels, and the benchmark.
+void nnlab_philox_words_at_level(uint64_t *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first, int level);
 
 /// N(mean, std²) samples for draws `first ..< first + count` of the stream with key
 /// (`key0`, `key1`), by the ziggurat's fast path (`ZigguratTables`, tables `x` [129] and
 /// `ratio` [128]) on each draw's first word: `mean + std · u·x[i]`. The indices (from 0) of the
-/// draws the fast path cannot take (about 1.2%) go to `slow` [count], their count is returned,
+/// draws the fast path cannot take (about 2.7%) go to `slow` [count], their count is returned,
 /// and the caller must overwrite those elements. Bit-identical to the Swift sampler.
 size_t nnlab_philox_normal(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
                            const double *x, const double *ratio, double mean, double std, uint32_t *slow);
@@ -84,5 +94,15 @@ const char *nnlab_simd_level(void);
 /// ignored elsewhere), capped at what the CPU has, or the CPU's best for −1; returns the level
 /// now in use. For tests that compare every instance with the scalar reference.
 int nnlab_image_kernels_use(int level);
+
+/// N(mean, std²) samples for draws `first ..< first + count`, every one of them: the fast path as
+/// `nnlab_philox_normal`, and the draws it misses by the whole ziggurat (wedge and tail, with the
+/// draw's retry words and libm's `exp` and `log`), bit-identical to `RandomDraw.zigguratNormal`.
+void nnlab_philox_normals(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
+                          const double *x, const double *ratio, double mean, double std);
+
+/// `nnlab_philox_normals` with the words computed at `level` (see `nnlab_philox_words_at_level`).
+void nnlab_philox_normals_at_level(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
+                                   const double *x, const double *ratio, double mean, double std, int level);
 
 #endif

@@ -37,19 +37,19 @@ extension RandomDraw {
 
 extension RandomStream {
     /// The next draw's uniform number in [0, 1): `(w ≫ 11) · 2⁻⁵³`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func uniform() -> Double {
         unitInterval(next())
     }
 
     /// A uniform number in [low, high): `low + (high − low) · u`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func uniform(_ low: Double, _ high: Double) -> Double {
         low + (high - low) * uniform()
     }
 
     /// The next draw as N(0, 1) by the ziggurat (the same as `normal()`).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func zigguratNormal() -> Double { normal() }
 
     /// The next draw as N(0, 1) by Box–Muller (`RandomDraw.boxMullerNormal`), the reference.
@@ -59,7 +59,7 @@ extension RandomStream {
     }
 
     /// The next draw as N(mean, std²).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func normal(mean: Double, std: Double) -> Double {
         mean + std * normal()
     }

@@ -2,7 +2,7 @@
 /// uniform, a truncated normal) is computed from.
 ///
 /// The first word is the stream's word at the draw's position `p`; a rejection sampler that
-/// needs more (1.2% of ziggurat normals, the truncated normal's retries) gets them from the
+/// needs more (2.7% of ziggurat normals, the truncated normal's retries) gets them from the
 /// counters `(p, 1, 0, 0)`, `(p, 2, 0, 0)`, … of the same key, which no other draw uses. So draw
 /// `p` is a function of (key, p) only: a fill computes element `i` from position `first + i`,
 /// in any order and on any thread.

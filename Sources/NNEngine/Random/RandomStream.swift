@@ -18,19 +18,22 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// The Philox key.
     public let key0: UInt64, key1: UInt64
     /// The index of the next draw.
-    public private(set) var position: UInt64 = 0
+    public var position: UInt64 { nextPosition }
+    // The state below is visible to inlinable code so that `next()` and `normal()` inline into
+    // the caller's loop in other modules; a call per draw, and the spill of the caller's running
+    // values around it, cost more than the draw itself.
+    @usableFromInline var nextPosition: UInt64 = 0
     /// The words at positions `8·bufferIndex ..< 8·bufferIndex + 8` (two Philox blocks, computed
     /// together by the C kernel, whose two independent blocks keep the multiplier busy).
-    private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    private var bufferIndex = UInt64.max
-    /// The standard normals of the draws at `16·normalsIndex ..< 16·normalsIndex + 16` by the
-    /// ziggurat's fast path (the C kernel), bit `j` of `slowDraws` set where draw j needs the
-    /// full sampler. Kept apart from `buffer`, so a stream used for normals alone computes each
-    /// block once and the ziggurat in batches of sixteen.
-    private var normals: (Double, Double, Double, Double, Double, Double, Double, Double,
-                          Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    private var normalsIndex = UInt64.max
-    private var slowDraws: UInt16 = 0
+    @usableFromInline var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    @usableFromInline var bufferIndex = UInt64.max
+    /// The standard normals of the draws at `32·normalsIndex ..< 32·normalsIndex + 32`, every one
+    /// resolved by the C kernel (fast path, wedge and tail alike), kept apart from `buffer` so a
+    /// stream used for normals alone computes each block once. Thirty-two (eight blocks, the
+    /// vectorized kernel's group) spread the call over enough draws that a sequential draw costs
+    /// little more than a fill's; sixteen, with the rare draws replayed in Swift, cost twice that.
+    @usableFromInline var normals = SIMD64<Double>()
+    @usableFromInline var normalsIndex = UInt64.max
 
     /// The last word of a derivation counter, which no drawing counter has (theirs is 0), so a
     /// child key is never a block of the parent's draws. ASCII "NNLabKey".
@@ -83,16 +86,17 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits (the first word of the next draw).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
-        let index = position >> 3
+        let index = nextPosition >> 3
         if index != bufferIndex { refill(index) }
-        let offset = Int(position & 7)
-        position &+= 1
+        let offset = Int(nextPosition & 7)
+        nextPosition &+= 1
         return withUnsafeBytes(of: &buffer) { $0.load(fromByteOffset: 8 * offset, as: UInt64.self) }
     }
 
-    private mutating func refill(_ index: UInt64) {
+    @usableFromInline @inline(never)
+    mutating func refill(_ index: UInt64) {
         let (k0, k1) = (key0, key1)
         withUnsafeMutableBytes(of: &buffer) { bytes in
             nnlab_philox_words(bytes.baseAddress!.assumingMemoryBound(to: UInt64.self), 8, k0, k1, index << 3)
@@ -102,35 +106,23 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
 
     /// The next draw as N(0, 1) by the ziggurat: element `position` of a tensor filled with
     /// `NormalDistribution()` from this stream, bit for bit.
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func normal() -> Double {
-        let index = position >> 4
+        let index = nextPosition >> 6
         if index != normalsIndex { refillNormals(index) }
-        let offset = Int(position & 15)
-        let p = position
-        position &+= 1
-        if slowDraws & (1 << offset) != 0 {
-            return ZigguratTables.shared.slowNormal(firstWord: word(at: p), key: key, position: p)
-        }
+        let offset = Int(nextPosition & 63)
+        nextPosition &+= 1
         return withUnsafeBytes(of: &normals) { $0.load(fromByteOffset: 8 * offset, as: Double.self) }
     }
 
-    private mutating func refillNormals(_ index: UInt64) {
+    @usableFromInline @inline(never)
+    mutating func refillNormals(_ index: UInt64) {
         let (k0, k1) = (key0, key1)
         let tables = ZigguratTables.shared
-        var slow: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
-                   UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        let slowCount = withUnsafeMutableBytes(of: &slow) { slowBytes in
-            withUnsafeMutableBytes(of: &normals) { bytes in
-                nnlab_philox_normal(bytes.baseAddress!.assumingMemoryBound(to: Double.self), 16, k0, k1, index << 4,
-                                    tables.x, tables.ratio, 0, 1, slowBytes.baseAddress!.assumingMemoryBound(to: UInt32.self))
-            }
+        withUnsafeMutableBytes(of: &normals) { bytes in
+            nnlab_philox_normals(bytes.baseAddress!.assumingMemoryBound(to: Double.self), 64, k0, k1, index << 6,
+                                 tables.x, tables.ratio, 0, 1)
         }
-        var mask: UInt16 = 0
-        withUnsafeBytes(of: &slow) { bytes in
-            for k in 0..<slowCount { mask |= UInt16(1) << bytes.load(fromByteOffset: 4 * k, as: UInt32.self) }
-        }
-        slowDraws = mask
         normalsIndex = index
     }
 
@@ -145,6 +137,6 @@ public struct RandomStream: RandomNumberGenerator, Sendable {
     /// leaves behind.
     public mutating func advance(by count: Int) {
         precondition(count >= 0, "cannot move a stream backwards")
-        position &+= UInt64(count)
+        nextPosition &+= UInt64(count)
     }
 }

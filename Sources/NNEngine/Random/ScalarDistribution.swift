@@ -53,13 +53,13 @@ extension ScalarDistribution {
 }
 
 /// `(w ≫ 11) · 2⁻⁵³`: a uniform number in [0, 1) from a word's top 53 bits.
-@inline(__always)
+@inlinable @inline(__always)
 func unitInterval(_ word: UInt64) -> Double { Double(top53(word)) * 0x1.0p-53 }
 
 /// `w ≫ 11` as a signed integer. The value is below 2⁵³, so converting it to Double is exact
 /// either way; the signed conversion is one instruction on x86-64, the unsigned one a branchy
 /// sequence that took a third of a ziggurat draw's time.
-@inline(__always)
+@inlinable @inline(__always)
 func top53(_ word: UInt64) -> Int64 { Int64(bitPattern: word >> 11) }
 
 /// N(mean, std²).
@@ -76,27 +76,11 @@ public struct NormalDistribution: ScalarDistribution {
         mean + std * tables.normal(firstWord: word, key: key, position: position)
     }
 
-    /// The C kernel's fast path (`nnlab_philox_normal`, bit-identical to `sample`), then the
-    /// 1.2% of draws it hands back, each replayed in full by the Swift ziggurat.
-    /// Batches of 4096 keep the list of slow draws at 16 KB: one list the size of a whole chunk
-    /// (256 KB) was above glibc's mmap threshold, mapped and unmapped for every chunk.
+    /// The C kernel (`nnlab_philox_normals`, bit-identical to `sample`): Philox words vectorized
+    /// where the CPU allows, the ziggurat's fast path, and the 2.7% of draws that miss it through
+    /// the whole ziggurat, all in one call.
     public func fill(_ out: UnsafeMutablePointer<Double>, count: Int, key: (UInt64, UInt64), first: UInt64) {
-        let batch = 4096
-        let slow = UnsafeMutablePointer<UInt32>.allocate(capacity: batch)
-        defer { slow.deallocate() }
-        let stream = RandomStream(key: key)
-        var done = 0
-        while done < count {
-            let n = Swift.min(batch, count - done)
-            let start = first &+ UInt64(done)
-            let slowCount = nnlab_philox_normal(out + done, n, key.0, key.1, start, tables.x, tables.ratio, mean, std, slow)
-            for k in 0..<slowCount {
-                let j = Int(slow[k])
-                let position = start &+ UInt64(j)
-                out[done + j] = mean + std * tables.slowNormal(firstWord: stream.word(at: position), key: key, position: position)
-            }
-            done += n
-        }
+        nnlab_philox_normals(out, count, key.0, key.1, first, tables.x, tables.ratio, mean, std)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The 128-layer ziggurat for N(0, 1) of Marsaglia & Tsang (2000), in Doornik's (2005) ZIGNOR form.
 ///
 /// The density's right half is covered by 128 horizontal layers of equal area `v`; the bottom one
-/// has the tail beyond `r` attached. A draw picks a layer and a point in it, and in ~98.8% of draws
+/// has the tail beyond `r` attached. A draw picks a layer and a point in it, and in ~97.3% of draws
 /// the point lies inside the curve with a single comparison, which is what makes the ziggurat
 /// about three times faster than Box–Muller's log, sqrt, sin and cos.
 ///
@@ -46,7 +46,7 @@ struct ZigguratTables: @unchecked Sendable {
 
 extension ZigguratTables {
     /// The ziggurat's fast path for one 64-bit word: the low 7 bits pick the layer, the top 53 a
-    /// uniform `u` in [−1, 1); when `|u|` is below the layer's ratio (98.8% of words) the point
+    /// uniform `u` in [−1, 1); when `|u|` is below the layer's ratio (97.3% of words) the point
     /// lies under the curve and `u · x[layer]` is the normal. Otherwise nil.
     @inline(__always)
     func fastNormal(_ bits: UInt64) -> Double? {
