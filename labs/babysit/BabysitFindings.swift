@@ -72,12 +72,14 @@ struct BabysitFindings {
                           text: inside.imageSide == nil ? "inputs are not images: no weight images" : "first-layer weights as 8×8 images; median relative change of a unit's weights ‖W_end − W_0‖/‖W_0‖ = \(Self.f(medianChange, 2))",
                           numbers: [("median relative change", Self.f(medianChange, 2))])
 
-        let constant = r.schedules.first
-        let bestRun = r.schedules.max { $0.restoredTestAccuracy < $1.restoredTestAccuracy }
+        // Ties are common (one test digit is 1/359 of the accuracy): name every schedule that
+        // reaches the best, not the first of them.
+        let bestAccuracy = r.schedules.map(\.restoredTestAccuracy).max() ?? .nan
+        let best = r.schedules.filter { $0.restoredTestAccuracy == bestAccuracy }.map(\.label)
         schedules = Finding(lecturePoint: "Decay the learning rate over time (step, exponential, 1/t, cosine, warm restarts, warm-up, reduce on plateau); stop early at the best validation epoch and restore that checkpoint.",
                             deck: "004",
                             text: "restored-checkpoint test accuracy: " + r.schedules.map { "\($0.label) \(Self.pct($0.restoredTestAccuracy)) (epoch \($0.bestEpoch))" }.joined(separator: ", ")
-                                + "; best: \(bestRun?.label ?? "–"), constant \(Self.pct(constant?.restoredTestAccuracy ?? .nan))",
+                                + "; best \(Self.pct(bestAccuracy)): \(best.isEmpty ? "–" : best.joined(separator: ", "))",
                             numbers: r.schedules.map { ($0.label, "\(Self.pct($0.restoredTestAccuracy)) at epoch \($0.bestEpoch)") })
 
         let noiseLine = r.noise.map { "\($0.state): B_noise = tr Σ/‖G‖² = \(Self.f($0.noiseScale, 3))" }.joined(separator: "; ")
