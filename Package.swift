@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["LabTestSupport", "Grading", "NNEngine", "NNFiles", "NNRender", "lab"],
                     exclude: ["numpy"]),
         // The random streams every lab uses, drawn together: no shared runs, no correlation.
-        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading", "SearchLab"]),
+        .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading", "SearchLab", "BabysitLab", "RegularizeLab"]),
         .testTarget(name: "DropoutLabTests", dependencies: ["LabTestSupport", "DropoutLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "BabysitLabTests", dependencies: ["LabTestSupport", "BabysitLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "RegularizeLabTests", dependencies: ["LabTestSupport", "RegularizeLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
