@@ -79,7 +79,7 @@ struct BabysitFindings {
         schedules = Finding(lecturePoint: "Decay the learning rate over time (step, exponential, 1/t, cosine, warm restarts, warm-up, reduce on plateau); stop early at the best validation epoch and restore that checkpoint.",
                             deck: "004",
                             text: "restored-checkpoint test accuracy: " + r.schedules.map { "\($0.label) \(Self.pct($0.restoredTestAccuracy)) (epoch \($0.bestEpoch))" }.joined(separator: ", ")
-                                + "; best \(Self.pct(bestAccuracy)): \(best.isEmpty ? "–" : best.joined(separator: ", "))",
+                                + "; best \(Self.pct(bestAccuracy)): \(best.isEmpty ? "–" : best.joined(separator: " / "))",
                             numbers: r.schedules.map { ($0.label, "\(Self.pct($0.restoredTestAccuracy)) at epoch \($0.bestEpoch)") })
 
         let noiseLine = r.noise.map { "\($0.state): B_noise = tr Σ/‖G‖² = \(Self.f($0.noiseScale, 3))" }.joined(separator: "; ")

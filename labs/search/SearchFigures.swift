@@ -17,7 +17,7 @@ struct SearchFigures {
             LinePlot.Series(name: name, x: points.map { $0[keyPath: x] }, y: points.map { $0[keyPath: y] }, dotsOnly: true, color: color, dotSize: 1.6)
         }
         let sortedRandom = g.random.sorted { $0.learningRate < $1.learningRate }
-        return LinePlot(title: "Random search beats grid search when one parameter matters (\(g.grid.count) trials each)\n"
+        return LinePlot(title: "Grid against random search when one parameter matters (\(g.grid.count) trials each)\n"
                             + "learning rates tried: grid \(g.gridDistinctLearningRates), random \(g.randomDistinctLearningRates); "
                             + "best: grid \(F.percent(g.gridBest.validationAccuracy)), random \(F.percent(g.randomBest.validationAccuracy))",
                         panels: [
