@@ -39,15 +39,15 @@ struct BabysitFindings {
                          }.joined(separator: "; "),
                          numbers: r.finders.flatMap { x in [("\(x.optimizer): minimum at", Self.f(x.minimumAt, 2)), ("\(x.optimizer): suggested", Self.f(x.suggested, 2))] })
 
-        curves = Finding(lecturePoint: "Read the loss curve: too high explodes, too low falls linearly, bad init plateaus then drops, a growing train/validation gap means too little regularization.",
+        curves = Finding(lecturePoint: "Read the loss curve: too high explodes, too low falls linearly, bad init plateaus then drops, a big train/validation gap means too little regularization.",
                          deck: "001",
                          text: r.curves.map { c in
                              let last = c.epochs.last
                              let end = c.divergedAtStep.map { "diverged at step \($0)" }
                                  ?? "final loss \(Self.f(last?.trainLoss ?? .nan)), train \(Self.pct(last?.trainAccuracy ?? .nan)) / val \(Self.pct(last?.validationAccuracy ?? .nan))"
-                             return "\(c.run.rawValue): \(end)"
+                             return "\(c.run.shortName): \(end)"
                          }.joined(separator: "; "),
-                         numbers: r.curves.map { c in (c.run.rawValue, c.divergedAtStep.map { "NaN at step \($0)" } ?? "val \(Self.pct(c.epochs.last?.validationAccuracy ?? .nan))") })
+                         numbers: r.curves.map { c in (c.run.shortName, c.divergedAtStep.map { "NaN at step \($0)" } ?? "val \(Self.pct(c.epochs.last?.validationAccuracy ?? .nan))") })
 
         let inside = r.inside
         ratios = Finding(lecturePoint: "The ratio of update to weight magnitudes should be about 1e-3: much lower, the learning rate is too low; much higher, too high.",
