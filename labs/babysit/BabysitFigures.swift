@@ -24,11 +24,17 @@ struct BabysitFigures {
     var sanity: LinePlot {
         let s = result.sanity
         let lambdas = SanityChecks.lambdas
-        let initial = Panel(title: "initial loss against λ (L2, ½λΣ‖W‖²)", xLabel: "λ", yLabel: "initial loss (data + regularization)",
+        var initial = Panel(title: "initial loss against λ (L2, ½λΣ‖W‖²)", xLabel: "λ", yLabel: "initial loss (data + regularization)",
                             series: s.initialLosses.enumerated().map { Series(name: "\($1.setup)", x: lambdas, y: $1.totalLoss, color: $0) }
                                 + [Self.level("log C = \(BabysitFindings.f(s.logC, 4))", s.logC, from: lambdas.first!, to: lambdas.last!)],
                             logY: true, logX: true,
                             note: "λ = 0: " + s.initialLosses.map { "\(BabysitFindings.f($0.dataLoss, 4))" }.joined(separator: " and "))
+        // A decade of room under the lowest value, so that the λ = 0 note in the lower corner
+        // sits below the curves and the log C line instead of over them.
+        let initialValues = (s.initialLosses.flatMap(\.totalLoss) + [s.logC]).filter { $0.isFinite && $0 > 0 }
+        if let low = initialValues.min(), let high = initialValues.max() {
+            initial.yRange = pow(10, log10(low).rounded(.down) - 1)...pow(10, Swift.max(log10(high).rounded(.up), log10(low).rounded(.down) + 1))
+        }
         func epochs(_ n: Int) -> [Double] { (1...Swift.max(1, n)).map(Double.init).prefix(n).map { $0 } }
         let accuracy = Panel(title: "overfit \(SanityChecks.sampleSize) examples, no regularization", xLabel: "epoch (full batch)",
                              yLabel: "training accuracy",
