@@ -123,7 +123,8 @@ let package = Package(
         .testTarget(name: "StreamTests", dependencies: ["NNEngine", "InitStudy", "DropoutLab", "AugmentLab", "Grading",
                                                         "SearchLab",
                                                         "NormalizeLab",
-                                                        "NeuronsLab", "LossesLab"]),
+                                                        "NeuronsLab", "LossesLab",
+                                                        "BabysitLab", "RegularizeLab"]),
         .testTarget(name: "NeuronsLabTests", dependencies: ["LabTestSupport", "NeuronsLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         .testTarget(name: "LossesLabTests", dependencies: ["LabTestSupport", "LossesLab", "NNEngine", "NNFiles", "NNRender", "lab"]),
         // Bad input across every lab, through the built `lab` (the corpus of issue 12).

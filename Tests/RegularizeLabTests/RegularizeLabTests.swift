@@ -90,5 +90,18 @@ final class RegularizeLabTests: XCTestCase {
         c = RegularizeConfiguration()
         c.samplePoints = 10
         XCTAssertThrowsError(try c.validate()) { XCTAssert("\($0)".contains("cannot fit a polynomial of degree 15"), "\($0)") }
+        c = RegularizeConfiguration()
+        c.batchSize = c.trainCount + 1
+        XCTAssertThrowsError(try c.validate()) { XCTAssert("\($0)".contains("larger than the \(c.trainCount) training digits"), "\($0)") }
+    }
+
+    /// A training count above what the validation and test splits leave is refused, not
+    /// silently cut to the digits there are.
+    func testTrainCountAboveTheSplitIsRefused() throws {
+        let file = RegularizeConfiguration().digitsFile
+        XCTAssertThrowsError(try DigitsData.load(file, trainCount: 1000, using: RandomStream(seed: 0))) {
+            XCTAssert("\($0)".contains("--train-count 1000 is more than the"), "\($0)")
+        }
+        XCTAssertEqual(try DigitsData.load(file, trainCount: 300, using: RandomStream(seed: 0)).split.train.count, 300)
     }
 }

@@ -57,6 +57,17 @@ final class SearchLabRunTests: XCTestCase {
         XCTAssertEqual(result.ensemble.ensembleAccuracy[0], result.ensemble.bestSingleTestAccuracy)
     }
 
+    /// More training digits than the split leaves, or a minibatch larger than them, is refused
+    /// in one line instead of training on fewer digits than the configuration says.
+    func testTrainCountAndBatchBeyondTheSplitAreRefused() throws {
+        var c = tiny()
+        c.trainCount = 2000
+        XCTAssertThrowsError(try SearchData.prepare(c)) { XCTAssert("\($0)".contains("--train-count 2000 is more than the"), "\($0)") }
+        c = tiny()
+        c.batchSize = 100_000
+        XCTAssertThrowsError(try SearchData.prepare(c)) { XCTAssert("\($0)".contains("--batch-size 100000 is larger than the"), "\($0)") }
+    }
+
     func testFoldsAreStratifiedAndPartitionThePool() throws {
         var c = tiny()
         c.folds = 3

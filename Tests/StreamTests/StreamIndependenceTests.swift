@@ -1,9 +1,11 @@
 import XCTest
 import NNEngine
 @testable import AugmentLab
+@testable import BabysitLab
 @testable import DropoutLab
 @testable import Grading
 @testable import InitStudy
+@testable import RegularizeLab
 @testable import SearchLab
 @testable import NormalizeLab
 @testable import LossesLab
@@ -141,6 +143,54 @@ final class StreamIndependenceTests: XCTestCase {
         let lossesRoot = RandomStream(seed: LossesLabConfiguration().seed)
         drawn.append(Drawn(name: "losses sample", stream: lossesRoot.stream(.skewedSample), starts: positions(prefix: 2048)))
         drawn.append(Drawn(name: "losses perceptron", stream: lossesRoot.stream(.perceptron), starts: positions(prefix: 512)))
+
+        // babysit: the split, the overfitting sample, the gradient-noise minibatches, and the one
+        // initialization and one training seed every net of the run shares (with the streams they name).
+        let babysit = BabysitSeeds(seed: BabysitConfiguration().seed)
+        drawn.append(Drawn(name: "babysit data draw", stream: babysit.root.stream(.data).stream(.data), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "babysit split", stream: babysit.root.stream(.data).stream(.split), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "babysit overfit sample", stream: babysit.root.stream(.overfitSample), starts: positions(prefix: 256)))
+        for state in 0..<2 {
+            drawn.append(Drawn(name: "babysit gradient noise \(state)", stream: babysit.root.stream(.gradientNoise(state)), starts: positions(prefix: 1024)))
+        }
+        drawn.append(Drawn(name: "babysit init seed", stream: babysit.root.stream(.babysitInit), starts: positions(prefix: 4)))
+        drawn.append(Drawn(name: "babysit training seed", stream: babysit.root.stream(.babysitTraining), starts: positions(prefix: 4)))
+        drawn.append(Drawn(name: "babysit init", stream: RandomStream(seed: babysit.initialization, path: .initialization), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "babysit masks", stream: Trainer.maskStream(seed: babysit.training), starts: positions(prefix: 256)))
+        for epoch in 1...3 {
+            drawn.append(Drawn(name: "babysit shuffle \(epoch)", stream: Trainer.shuffleStream(seed: babysit.training, epoch: epoch), starts: positions(prefix: 64)))
+        }
+
+        // regularize: the spiral and the digits split, the net seeds and the streams each net's seed
+        // names (weights, augmented copies, shuffles), the bias-variance draws and the quadratic.
+        let regularize = RegularizeConfiguration()
+        let regularizeRoot = RandomStream(seed: regularize.seed)
+        let planar = regularizeRoot.stream(StreamKey("planar"))
+        drawn.append(Drawn(name: "regularize spiral train", stream: planar.stream(.data), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "regularize spiral test", stream: planar.stream(.split), starts: positions(prefix: 1024)))
+        drawn.append(Drawn(name: "regularize digits split", stream: regularizeRoot.stream(StreamKey("digits")).stream(.split), starts: positions(prefix: 1024)))
+        let netSeeds = regularizeRoot.stream(StreamKey("net seeds"))
+        drawn.append(Drawn(name: "regularize net seeds", stream: netSeeds, starts: positions(prefix: 4 * (1 + regularize.seeds))))
+        let plan = RegularizePlan(regularize, seeds: netSeeds)
+        for seed in Set(plan.jobs.map(\.job.seed)).sorted() {
+            let net = RandomStream(seed: seed)
+            drawn.append(Drawn(name: "regularize net \(seed) init", stream: net.stream(.initialization), starts: positions(prefix: 256)))
+            drawn.append(Drawn(name: "regularize net \(seed) copies", stream: net.stream(.sample(0)), starts: positions(prefix: 1024)))
+            let training = net.stream(.masks).word(at: 0)
+            for epoch in 1...3 {
+                drawn.append(Drawn(name: "regularize net \(seed) shuffle \(epoch)", stream: Trainer.shuffleStream(seed: training, epoch: epoch),
+                                   starts: positions(prefix: 64)))
+            }
+        }
+        let biasVariance = regularizeRoot.stream(StreamKey("bias variance"))
+        drawn.append(Drawn(name: "regularize test inputs", stream: biasVariance.stream(.input), starts: positions(prefix: 256)))
+        for n in Set([regularize.samplePoints] + regularize.sampleSizes).sorted() {
+            for r in 0..<8 {
+                drawn.append(Drawn(name: "regularize size \(n) draw \(r)", stream: biasVariance.stream(StreamKey("size", index: n)).stream(.sample(r)),
+                                   starts: positions(prefix: 64)))
+            }
+        }
+        drawn.append(Drawn(name: "regularize quadratic", stream: regularizeRoot.stream(StreamKey("quadratic")), starts: positions(prefix: 256)))
 
         // grading: every exercise for a class of 30 under the practice key.
         for exercise in ExerciseCatalog.all {

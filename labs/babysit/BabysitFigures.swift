@@ -24,11 +24,17 @@ struct BabysitFigures {
     var sanity: LinePlot {
         let s = result.sanity
         let lambdas = SanityChecks.lambdas
-        let initial = Panel(title: "initial loss against λ (L2, ½λΣ‖W‖²)", xLabel: "λ", yLabel: "initial loss (data + regularization)",
+        var initial = Panel(title: "initial loss against λ (L2, ½λΣ‖W‖²)", xLabel: "λ", yLabel: "initial loss (data + regularization)",
                             series: s.initialLosses.enumerated().map { Series(name: "\($1.setup)", x: lambdas, y: $1.totalLoss, color: $0) }
                                 + [Self.level("log C = \(BabysitFindings.f(s.logC, 4))", s.logC, from: lambdas.first!, to: lambdas.last!)],
                             logY: true, logX: true,
                             note: "λ = 0: " + s.initialLosses.map { "\(BabysitFindings.f($0.dataLoss, 4))" }.joined(separator: " and "))
+        // A decade of room under the lowest value, so that the λ = 0 note in the lower corner
+        // sits below the curves and the log C line instead of over them.
+        let initialValues = (s.initialLosses.flatMap(\.totalLoss) + [s.logC]).filter { $0.isFinite && $0 > 0 }
+        if let low = initialValues.min(), let high = initialValues.max() {
+            initial.yRange = pow(10, log10(low).rounded(.down) - 1)...pow(10, Swift.max(log10(high).rounded(.up), log10(low).rounded(.down) + 1))
+        }
         func epochs(_ n: Int) -> [Double] { (1...Swift.max(1, n)).map(Double.init).prefix(n).map { $0 } }
         let accuracy = Panel(title: "overfit \(SanityChecks.sampleSize) examples, no regularization", xLabel: "epoch (full batch)",
                              yLabel: "training accuracy",
@@ -39,12 +45,17 @@ struct BabysitFigures {
                              }.first)
         var accuracyPanel = accuracy
         accuracyPanel.yRange = 0...1.05
-        let loss = Panel(title: "training loss on the \(SanityChecks.sampleSize) examples", xLabel: "epoch (full batch)", yLabel: "loss",
-                         series: s.overfits.enumerated().map { Series(name: $1.setup, x: epochs($1.trainLoss.count), y: $1.trainLoss, color: $0) },
+        // A loss of exactly 0 (the broken net's huge scores round the true class's probability to
+        // 1) has no place on a log axis: drawn at the axis floor, and said so, instead of leaving
+        // gaps in the curve. The JSON keeps the losses as computed.
+        let floor = 1e-6
+        let floored = s.overfits.contains { $0.trainLoss.contains { $0 < floor } }
+        let loss = Panel(title: "training loss on the \(SanityChecks.sampleSize) examples" + (floored ? " (below 1e-6, e.g. exactly 0: drawn at 1e-6)" : ""), xLabel: "epoch (full batch)", yLabel: "loss",
+                         series: s.overfits.enumerated().map { Series(name: $1.setup, x: epochs($1.trainLoss.count),
+                                                                      y: $1.trainLoss.map { $0.isNaN ? $0 : Swift.max($0, floor) }, color: $0) },
                          logY: true, markers: false)
-        // A loss of exactly 0 (the broken net's huge scores) has no place on a log axis.
         var lossPanel = loss
-        lossPanel.yRange = 1e-6...1e4
+        lossPanel.yRange = floor...1e4
         return LinePlot(title: "Sanity checks before training: loss at init, and overfitting a tiny sample", panels: [initial, accuracyPanel, lossPanel], key: .below)
     }
 
@@ -197,7 +208,10 @@ struct BabysitFigures {
                                 series: [byB(true, \.lossNoise), byB(false, \.lossNoise)], logY: true, logX: true)
         var final = Panel(title: "final validation accuracy", xLabel: "batch size B", yLabel: "accuracy",
                           series: [byB(true, \.finalValidationAccuracy), byB(false, \.finalValidationAccuracy)], logX: true)
-        final.yRange = 0...1.02
+        // Zoomed on the accuracies: on 0…1 the few points of difference between batch sizes vanish.
+        let accuracies = result.batches.map(\.finalValidationAccuracy).filter(\.isFinite)
+        let bottom = Swift.max(0, ((accuracies.min() ?? 0) - 0.02) * 50).rounded(.down) / 50
+        final.yRange = bottom...1.0
         return LinePlot(title: "Batch size and gradient noise, at the same \(result.configuration.epochs) epochs of examples", panels: [noise, curves, noiseOfLoss, final], key: .below, columns: 2)
     }
 }

@@ -39,15 +39,15 @@ struct BabysitFindings {
                          }.joined(separator: "; "),
                          numbers: r.finders.flatMap { x in [("\(x.optimizer): minimum at", Self.f(x.minimumAt, 2)), ("\(x.optimizer): suggested", Self.f(x.suggested, 2))] })
 
-        curves = Finding(lecturePoint: "Read the loss curve: too high explodes, too low falls linearly, bad init plateaus then drops, a growing train/validation gap means too little regularization.",
+        curves = Finding(lecturePoint: "Read the loss curve: too high explodes, too low falls linearly, bad init plateaus then drops, a big train/validation gap means too little regularization.",
                          deck: "001",
                          text: r.curves.map { c in
                              let last = c.epochs.last
                              let end = c.divergedAtStep.map { "diverged at step \($0)" }
                                  ?? "final loss \(Self.f(last?.trainLoss ?? .nan)), train \(Self.pct(last?.trainAccuracy ?? .nan)) / val \(Self.pct(last?.validationAccuracy ?? .nan))"
-                             return "\(c.run.rawValue): \(end)"
+                             return "\(c.run.shortName): \(end)"
                          }.joined(separator: "; "),
-                         numbers: r.curves.map { c in (c.run.rawValue, c.divergedAtStep.map { "NaN at step \($0)" } ?? "val \(Self.pct(c.epochs.last?.validationAccuracy ?? .nan))") })
+                         numbers: r.curves.map { c in (c.run.shortName, c.divergedAtStep.map { "NaN at step \($0)" } ?? "val \(Self.pct(c.epochs.last?.validationAccuracy ?? .nan))") })
 
         let inside = r.inside
         ratios = Finding(lecturePoint: "The ratio of update to weight magnitudes should be about 1e-3: much lower, the learning rate is too low; much higher, too high.",
@@ -72,12 +72,14 @@ struct BabysitFindings {
                           text: inside.imageSide == nil ? "inputs are not images: no weight images" : "first-layer weights as 8×8 images; median relative change of a unit's weights ‖W_end − W_0‖/‖W_0‖ = \(Self.f(medianChange, 2))",
                           numbers: [("median relative change", Self.f(medianChange, 2))])
 
-        let constant = r.schedules.first
-        let bestRun = r.schedules.max { $0.restoredTestAccuracy < $1.restoredTestAccuracy }
+        // Ties are common (one test digit is 1/359 of the accuracy): name every schedule that
+        // reaches the best, not the first of them.
+        let bestAccuracy = r.schedules.map(\.restoredTestAccuracy).max() ?? .nan
+        let best = r.schedules.filter { $0.restoredTestAccuracy == bestAccuracy }.map(\.label)
         schedules = Finding(lecturePoint: "Decay the learning rate over time (step, exponential, 1/t, cosine, warm restarts, warm-up, reduce on plateau); stop early at the best validation epoch and restore that checkpoint.",
                             deck: "004",
                             text: "restored-checkpoint test accuracy: " + r.schedules.map { "\($0.label) \(Self.pct($0.restoredTestAccuracy)) (epoch \($0.bestEpoch))" }.joined(separator: ", ")
-                                + "; best: \(bestRun?.label ?? "–"), constant \(Self.pct(constant?.restoredTestAccuracy ?? .nan))",
+                                + "; best \(Self.pct(bestAccuracy)): \(best.isEmpty ? "–" : best.joined(separator: " / "))",
                             numbers: r.schedules.map { ($0.label, "\(Self.pct($0.restoredTestAccuracy)) at epoch \($0.bestEpoch)") })
 
         let noiseLine = r.noise.map { "\($0.state): B_noise = tr Σ/‖G‖² = \(Self.f($0.noiseScale, 3))" }.joined(separator: "; ")

@@ -24,6 +24,11 @@ struct DigitsData: Sendable {
         let data = try DigitsDataset.load(from: file)
         let raw = try DatasetSplit.stratified(data, validationFraction: validationFraction, testFraction: testFraction,
                                               trainCount: trainCount, using: &shuffle)
+        // The split deals at most what is left after validation and test: a larger count would
+        // silently train on fewer digits than the parameters (and the JSON) say.
+        guard raw.train.count == trainCount else {
+            throw LabError("--train-count \(trainCount) is more than the \(raw.train.count) training digits left after the validation and test splits")
+        }
         let centre = try Preprocessing.meanSubtraction.fit(raw.train.features)
         let sigma = centre(raw.train.features).standardDeviation
         let scale = sigma > 1e-12 ? 1 / sigma : 1

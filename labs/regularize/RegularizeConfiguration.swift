@@ -91,6 +91,9 @@ public struct RegularizeConfiguration: Equatable, Sendable {
                                      ("--sample-points", samplePoints, 2...100_000), ("--draws", draws, 2...100_000)] {
             guard range.contains(value) else { throw LabError("\(name) \(value) is outside \(range.lowerBound)...\(range.upperBound)") }
         }
+        guard batchSize <= trainCount else {
+            throw LabError("--batch-size \(batchSize) is larger than the \(trainCount) training digits (--train-count)")
+        }
         guard learningRate > 0 && learningRate <= 100 else { throw LabError("--lr \(learningRate) must be in (0, 100]") }
         guard planarNoise >= 0 && planarNoise <= 10 else { throw LabError("--planar-noise \(planarNoise) must be in [0, 10]") }
         guard smoothing > 0 && smoothing < 1 else { throw LabError("--smoothing ε = \(smoothing) must be in (0, 1)") }

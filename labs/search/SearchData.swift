@@ -28,6 +28,14 @@ public struct SearchData: Sendable {
         let data = try DigitsDataset.load(from: digitsFile)
         let raw = try DatasetSplit.stratified(data, validationFraction: validationFraction, testFraction: testFraction,
                                               trainCount: c.trainCount, using: &splitStream)
+        // The split deals at most what is left after validation and test: a larger count would
+        // silently train on fewer digits than the configuration (and every JSON) says.
+        if let trainCount = c.trainCount, raw.train.count < trainCount {
+            throw LabError("--train-count \(trainCount) is more than the \(raw.train.count) training digits left after the validation and test splits")
+        }
+        guard c.batchSize <= raw.train.count else {
+            throw LabError("--batch-size \(c.batchSize) is larger than the \(raw.train.count) training digits")
+        }
         let normalize = try normalization(of: raw.train.features)
         let split = DatasetSplit(train: raw.train.replacingFeatures(normalize(raw.train.features)),
                                  validation: raw.validation.replacingFeatures(normalize(raw.validation.features)),

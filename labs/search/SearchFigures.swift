@@ -16,14 +16,19 @@ struct SearchFigures {
         func dots(_ name: String, _ points: [TrialPoint], _ x: KeyPath<TrialPoint, Double>, _ y: KeyPath<TrialPoint, Double>, _ color: Int) -> LinePlot.Series {
             LinePlot.Series(name: name, x: points.map { $0[keyPath: x] }, y: points.map { $0[keyPath: y] }, dotsOnly: true, color: color, dotSize: 1.6)
         }
+        var trialsPanel = LinePlot.Panel(title: "the trials in the search space", xLabel: lr, yLabel: decay,
+                                         series: [dots("grid", g.grid, \.learningRate, \.weightDecay, 0), dots("random", g.random, \.learningRate, \.weightDecay, 1)],
+                                         logY: true, logX: true)
+        // The grid's corners lie on the range's edges: a fifth of a decade of room above and
+        // below, so that their dots are not cut in half by the axes.
+        let decays = (g.grid + g.random).map(\.weightDecay).filter { $0 > 0 }
+        if let low = decays.min(), let high = decays.max() { trialsPanel.yRange = (low / pow(10, 0.2))...(high * pow(10, 0.2)) }
         let sortedRandom = g.random.sorted { $0.learningRate < $1.learningRate }
-        return LinePlot(title: "Random search beats grid search when one parameter matters (\(g.grid.count) trials each)\n"
+        return LinePlot(title: "Grid against random search when one parameter matters (\(g.grid.count) trials each)\n"
                             + "learning rates tried: grid \(g.gridDistinctLearningRates), random \(g.randomDistinctLearningRates); "
                             + "best: grid \(F.percent(g.gridBest.validationAccuracy)), random \(F.percent(g.randomBest.validationAccuracy))",
                         panels: [
-            LinePlot.Panel(title: "the trials in the search space", xLabel: lr, yLabel: decay,
-                           series: [dots("grid", g.grid, \.learningRate, \.weightDecay, 0), dots("random", g.random, \.learningRate, \.weightDecay, 1)],
-                           logY: true, logX: true),
+            trialsPanel,
             LinePlot.Panel(title: "marginal along the important axis: the grid's \(g.grid.count) trials sit on \(g.gridDistinctLearningRates) learning rates", xLabel: lr, yLabel: "validation accuracy", series: [
                 dots("grid trials", g.grid, \.learningRate, \.validationAccuracy, 0),
                 LinePlot.Series(name: "grid: mean at each lr", x: g.gridMarginalLearningRate.map(\.value),

@@ -47,7 +47,9 @@ public enum SearchReport {
         let heatTitle = "Coarse to fine: validation accuracy over learning rate × weight decay\n"
             + "coarse best \(SearchFindings.percent(result.coarseToFine.coarseBest.validationAccuracy)), "
             + "fine best \(SearchFindings.percent(result.coarseToFine.fineBest.validationAccuracy))\n"
-            + (result.coarseToFine.edgeWarnings.isEmpty ? "the best coarse trial is inside the range" : "⚠ " + result.coarseToFine.edgeWarnings.joined(separator: "\n⚠ "))
+            + (result.coarseToFine.edgeWarnings.isEmpty ? "the best coarse trial is inside the range" : "⚠ " + result.coarseToFine.edgeWarnings
+                .map { $0.replacingOccurrences(of: ": widen", with: ":\nwiden") }  // one line was wider than the figure
+                .joined(separator: "\n⚠ "))
         let jobs: [(name: String, figure: any Figure)] = [
             ("grid-vs-random", figures.gridVersusRandom), ("sampling", figures.sampling),
             ("coarse-to-fine", SearchHeatMap(study: result.coarseToFine, title: heatTitle)),
