@@ -74,7 +74,7 @@ public enum GradescopeBundle {
         # Swift's runtime needs (swift.org's list for Ubuntu 22.04), then NNLab's libraries (Makefile PACKAGES).
         apt-get install -y -qq --no-install-recommends ca-certificates curl binutils git gnupg2 libc6-dev \\
             libcurl4-openssl-dev libedit2 libgcc-11-dev libpython3-dev libsqlite3-0 libstdc++-11-dev libxml2-dev \\
-            libz3-dev pkg-config tzdata unzip zlib1g-dev libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev
+            libz3-dev pkg-config tzdata unzip zlib1g-dev libpng-dev gnuplot-nox libopenblas-dev liblapacke-dev libdeflate-dev
         SWIFT=swift-\(swiftVersion)-RELEASE
         if [ ! -x /opt/swift/usr/bin/swift ]; then
           curl -fsSL "https://download.swift.org/swift-\(swiftVersion)-release/ubuntu2204/$SWIFT/$SWIFT-ubuntu22.04.tar.gz" -o /tmp/swift.tar.gz
