@@ -1,16 +1,19 @@
 /// Every lab the tool offers, for `lab list` and `lab all`.
+///
+/// The cases are in the order of the lectures (deck 002's neurons and losses first, grading
+/// last): `lab list` prints them and `lab all` runs them in this order.
 enum LabCatalog: String, CaseIterable {
-    case initStudy = "init-study"
-    case optimizers
-    case augment
-    case grading
-    case dropout
-    case babysit
-    case regularize
-    case search
-    case normalize
     case neurons
     case losses
+    case initStudy = "init-study"
+    case optimizers
+    case babysit
+    case normalize
+    case regularize
+    case dropout
+    case search
+    case augment
+    case grading
 
     /// The lecture point the lab reproduces, in one line.
     var summary: String {

@@ -45,6 +45,22 @@ final class ConcurrentRunTests: XCTestCase {
         XCTAssertEqual(LabSet.temporaries(under: out), [])
     }
 
+    /// The same for labs that write their sets through their own report code: two runs at once
+    /// of each end with one whole set, from one of them, and no temporaries.
+    func testConcurrentRunsOfOtherLabsEndWithOneWholeSet() throws {
+        try requireLabBinary()
+        let out = try makeTemporaryFolder("concurrent-labs")
+        for (lab, arguments) in LabSet.smallRuns where lab == "losses" {
+            let runs = try (1...2).map { try InterruptTests.Background(arguments + ["--out", out.path, "--seed", "\($0)"]) }
+            for run in runs { XCTAssertEqual(run.wait().status, 0, lab) }
+            let set = LabSet(folder: out.appendingPathComponent(lab))
+            XCTAssertFalse(set.figures.isEmpty, lab)
+            XCTAssertEqual(set.problems(), [], lab)
+            XCTAssertTrue(["1", "2"].contains(set.seed ?? ""), "\(lab): seed \(set.seed ?? "none")")
+        }
+        XCTAssertEqual(LabSet.temporaries(under: out), [])
+    }
+
     func testAFolderWhereAFigureGoesIsReplacedWithTheSet() throws {
         try requireLabBinary()
         let out = try makeTemporaryFolder("blocked")

@@ -30,7 +30,7 @@ final class InterruptTests: XCTestCase {
         let root = try makeTemporaryFolder("interrupt")
         let out = root.appendingPathComponent("out")
         var generator = RandomStream(seed: 12)
-        for (lab, arguments) in LabSet.smallRuns.filter({ ["init-study", "optimizers", "augment"].contains($0.lab) }) {
+        for (lab, arguments) in LabSet.smallRuns.filter({ ["init-study", "optimizers", "augment", "losses"].contains($0.lab) }) {
             let set = LabSet(folder: out.appendingPathComponent(lab))
             // One whole run to interrupt later ones over, and to learn how long a run takes.
             let start = Date()

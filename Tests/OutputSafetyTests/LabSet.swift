@@ -9,10 +9,20 @@ import XCTest
 struct LabSet {
     /// Small configurations of every lab that draws figures, a second or so each.
     static let smallRuns: [(lab: String, arguments: [String])] = [
+        ("neurons", ["neurons", "--units", "1,3", "--fit-steps", "20", "--xor-points", "20", "--seeds", "1", "--epochs", "1",
+                     "--hidden", "4", "--depth", "1", "--dead-lr", "0.1,1"]),
+        ("losses", ["losses", "--sample-size", "50", "--fit-steps", "20", "--examples", "10", "--grid", "11"]),
         ("init-study", ["init-study", "--width", "32", "--depth", "3", "--batch", "4", "--scheme", "xavier-tanh,small"]),
         ("optimizers", ["optimizers", "--function", "valley", "--steps", "20"]),
         ("dropout", ["dropout", "--dataset", "xor", "--keep", "1,0.5", "--hidden", "8", "--planar-hidden", "8", "--epochs", "2",
                      "--ensemble", "2", "--mc-samples", "4", "--grid", "10", "--train-count", "40"]),
+        ("normalize", ["normalize", "--gaussian-points", "40", "--leak-splits", "2", "--leak-train-count", "20", "--depth", "2",
+                       "--width", "4", "--epochs", "1", "--sweep-epochs", "1", "--sweep-lr", "0.01,0.1", "--batch-size", "8",
+                       "--train-count", "40"]),
+        ("regularize", ["regularize", "--units", "3", "--capacity-lambdas", "0.01", "--points-per-class", "10", "--planar-epochs", "2",
+                        "--hidden", "4", "--train-count", "40", "--epochs", "1", "--batch-size", "8", "--lambdas", "0.001,0.01",
+                        "--histogram-lambda", "0.01", "--max-norms", "1", "--copies", "1", "--seeds", "1", "--max-degree", "3",
+                        "--sample-points", "8", "--sample-sizes", "8,16", "--draws", "4"]),
         ("babysit", ["babysit", "--dataset", "xor", "--hidden", "8", "--epochs", "2", "--batch-size", "16"]),
         ("search", ["search", "--hidden", "4", "--epochs", "1", "--train-count", "40", "--grid", "2", "--samples", "2", "--coarse", "3",
                     "--fine", "2", "--folds", "2", "--cv-top", "2", "--ensemble", "2"]),

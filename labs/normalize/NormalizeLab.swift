@@ -23,6 +23,17 @@ public enum NormalizeLab {
         let digits = try DigitsDataset.load(from: c.digitsFile)
         var splitStream = root.stream(.split)
         let rawSplit = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.2, trainCount: c.trainCount, using: &splitStream)
+        // Checked here, before any work: a batch larger than the training digits leaves the
+        // deck's running estimate no whole minibatch to average (0/0), and a leak split asked
+        // for more digits than its training share would be silently cut to that share.
+        guard c.batchSize <= rawSplit.train.count else {
+            throw LabError("--batch-size \(c.batchSize) is larger than the \(rawSplit.train.count) training digits (--train-count)")
+        }
+        var shareStream = root.stream(.leak)
+        let share = try DatasetSplit.stratified(digits, validationFraction: 0.3, testFraction: 0.2, using: &shareStream).train.count
+        guard c.leakTrainCount <= share else {
+            throw LabError("--leak-train-count \(c.leakTrainCount) is more than the \(share) training digits a split leaves")
+        }
 
         progress?("preprocessing pictures")
         let pictures = try PreprocessingPictures.compute(gaussianCount: c.gaussianCount, digits: rawSplit, using: root.stream(.pictures))

@@ -108,6 +108,7 @@ public enum GradientCheckSuite {
                             report: GradientCheck.check({ r.value($0) }, at: w, analytic: r.gradient(w)), hasKinks: kinks))
         }
         rows += endToEnd(seed: next)
+        rows += labObjectives(seed: next)
         return rows
     }
 
