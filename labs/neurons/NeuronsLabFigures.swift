@@ -144,8 +144,9 @@ struct NeuronsLabFigures {
                                       nodes: nodes, edges: edges, footer: footer)
     }
 
-    /// Figure 7: relative error against the step h. The legend gives each curve's best error; the
-    /// best steps and the truncation slopes are in the caption.
+    /// Figure 7: relative error against the step h. The legend gives each curve's best error (the
+    /// best steps and the truncation slopes are in the caption); short names keep it to two rows
+    /// under the panel, clear of the x label.
     var stepSweep: any Figure {
         let s = result.stepSweep
         let plot = LinePlot(title: "Gradient check of ∂L/∂\(s.parameter) = \(Format.short(s.analytic)): relative error against the step h", panels: [
@@ -154,7 +155,7 @@ struct NeuronsLabFigures {
                                .init(name: "\(c.name) (best \(Format.short(c.bestError)))",
                                      x: s.steps, y: c.relativeError, color: i % 2, dashed: i >= 2)
                            }, logY: true, logX: true),
-        ], key: .outside)
+        ], key: .below)
         return SizedFigure(figure: plot, size: FigureSize(width: 1920, height: 1080))
     }
 }
