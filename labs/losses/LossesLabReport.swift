@@ -60,7 +60,9 @@ public enum LossesLabReport {
             Caption(lecturePoint: "With a sigmoid output use cross-entropy: its gradient gets small only if the classification is correct; MSE's vanishes when the output is wrong",
                     deck: "003",
                     finding: "at z = −10 (target 1): |∂L/∂z| MSE \(Format.short(abs(o.mseGradientWrong))), cross-entropy \(Format.short(abs(o.crossEntropyGradientWrong))); two-class softmax CE = BCE to \(Format.short(o.softmaxBinaryDifference)); gradient checks \(Format.short(o.mseGradientCheck)), \(Format.short(o.crossEntropyGradientCheck))",
-                    numbers: [n("MSE gradient at z = −10", Format.short(abs(o.mseGradientWrong))), n("CE gradient at z = −10", Format.short(abs(o.crossEntropyGradientWrong)))],
+                    numbers: [n("MSE gradient at z = −10", Format.short(abs(o.mseGradientWrong))), n("CE gradient at z = −10", Format.short(abs(o.crossEntropyGradientWrong))),
+                              n("MSE gradient at z = +10", Format.short(abs(o.mseGradientRight))), n("CE gradient at z = +10", Format.short(abs(o.crossEntropyGradientRight))),
+                              n("gradient checks on |z| ≤ 5 (MSE, CE)", "\(Format.short(o.mseGradientCheck)), \(Format.short(o.crossEntropyGradientCheck))")],
                     rank: 0),
             Caption(lecturePoint: "Binary cross-entropy on a sigmoid output is the softplus: −log σ(z) = ζ(−z), −log(1 − σ(z)) = ζ(z)",
                     deck: "003",
@@ -71,6 +73,7 @@ public enum LossesLabReport {
                     deck: "003",
                     finding: "hinge Δ = 0: \(h.examples.map { String(format: "%.1f", $0.hingeZeroMargin) }.joined(separator: ", ")) (the deck: 1.9, 0.0, 10.9); Δ = 1: \(h.examples.map { String(format: "%.1f", $0.hingeUnitMargin) }.joined(separator: ", ")); softmax CE: \(h.examples.map { String(format: "%.3f", $0.crossEntropy) }.joined(separator: ", ")) — the correctly classified car image still costs \(String(format: "%.3f", h.examples[1].crossEntropy)) under CE",
                     numbers: [n("hinge (Δ = 0)", h.examples.map { String(format: "%.1f", $0.hingeZeroMargin) }.joined(separator: ", ")),
+                              n("hinge (Δ = 1)", h.examples.map { String(format: "%.1f", $0.hingeUnitMargin) }.joined(separator: ", ")),
                               n("cross-entropy", h.examples.map { String(format: "%.3f", $0.crossEntropy) }.joined(separator: ", "))],
                     rank: 2),
             Caption(lecturePoint: "MSE makes f* the mean of y given x; MAE makes it the median",
@@ -81,12 +84,17 @@ public enum LossesLabReport {
             Caption(lecturePoint: "KL divergence is asymmetric: D_KL(P‖Q) ≠ D_KL(Q‖P)",
                     deck: "003",
                     finding: "min KL(p‖q): μ \(String(format: "%.3f", abs(forward.mean) < 5e-4 ? 0 : forward.mean)), σ \(String(format: "%.3f", forward.std)) (moment matching: \(String(format: "%.3f", abs(k.momentMean) < 5e-4 ? 0 : k.momentMean)), \(String(format: "%.3f", k.momentStd))); min KL(q‖p): μ \(String(format: "%.3f", reverse.mean)), σ \(String(format: "%.3f", reverse.std)) from μ = 1, μ \(String(format: "%.3f", reverse2.mean)) from μ = −1; KL(q‖p) at the fits \(Format.short(reverse.divergence)), \(Format.short(reverse2.divergence)) (log 2 = 0.693 for q on one mode exactly)",
-                    numbers: [n("KL(p‖q) fit σ", String(format: "%.3f", forward.std)), n("KL(q‖p) fit σ", String(format: "%.3f", reverse.std))],
+                    numbers: [n("KL(p‖q) fit σ", String(format: "%.3f", forward.std)), n("KL(q‖p) fit σ", String(format: "%.3f", reverse.std)),
+                              n("gradient checks", k.fits.map { Format.short($0.gradientCheck) }.joined(separator: ", "))],
                     rank: 4),
             Caption(lecturePoint: "For a single perceptron the L2 divergence is not convex while KL is convex; L2 still has a unique global minimum",
                     deck: "004",
                     finding: "Hessian not positive semidefinite on \(Format.percent(l2.nonConvexFraction)) of the L2 grid (smallest eigenvalue \(Format.short(l2.smallestEigenvalue))), on \(Format.percent(kl.nonConvexFraction)) of the KL grid (smallest \(Format.short(kl.smallestEigenvalue))); gradient checks \(Format.short(l2.gradientCheck)), \(Format.short(kl.gradientCheck))",
-                    numbers: [n("L2 non-convex share", Format.percent(l2.nonConvexFraction)), n("KL non-convex share", Format.percent(kl.nonConvexFraction))],
+                    numbers: [n("L2 non-convex share", Format.percent(l2.nonConvexFraction)), n("KL non-convex share", Format.percent(kl.nonConvexFraction))]
+                        + p.surfaces.flatMap { q in
+                            [n("\(q.name): smallest Hessian eigenvalue", Format.short(q.smallestEigenvalue)),
+                             n("\(q.name): grid minimum", String(format: "(%.2f, %.2f)", q.minimum[0], q.minimum[1]))]
+                        },
                     rank: 5),
         ]
     }

@@ -39,7 +39,7 @@ struct SurfaceFigure: Figure {
         }
         s += "set multiplot layout 1,\(panels.count) title \(Gnuplot.quoted(title))\n"
         s += "set view map\nset size ratio -1\nunset grid\nset palette rgbformulae 33,13,10\nset contour base\nset cntrparam levels 14\nunset clabel\n"
-        s += "unset key\nset tmargin 6\n"
+        s += "unset key\nset tmargin 4\n"
         s += "set xlabel \(Gnuplot.quoted(xLabel))\nset ylabel \(Gnuplot.quoted(yLabel))\n"
         for (p, panel) in panels.enumerated() {
             let (low, high) = (panel.axis.first!, panel.axis.last!)

@@ -12,22 +12,24 @@ struct ComputationGraphFigure: Figure {
     var edges: [Edge]
     var footer: String
 
-    var defaultSize: FigureSize { FigureSize(width: 1800, height: 1000) }
+    /// A 16:9 slide: the text is the theme's slide font (21 pt at this size; the node names 25), never a smaller one of its
+    /// own, and the edge labels are two short lines that fit between the circles.
+    var defaultSize: FigureSize { FigureSize(width: 1920, height: 1080) }
 
     static func format(_ v: Double) -> String { String(format: abs(v) >= 1e-3 || v == 0 ? "%.5f" : "%.3e", v) }
 
     func gnuplotCommands(prefix: String) -> String {
-        var s = "unset border\nunset tics\nunset grid\nunset key\nset xrange [-1:11]\nset yrange [-3.2:2.4]\n"
+        var s = "unset border\nunset tics\nunset grid\nunset key\nset xrange [-1.1:11]\nset yrange [-3.2:2.4]\n"
         s += "set style textbox opaque fc rgb \"#FFFFFF\" noborder\n"
-        s += "set title \(Gnuplot.quoted(title)) font \",18\"\n"
+        s += "set title \(Gnuplot.quoted(title))\n"
         let r = 0.62
         var object = 1
         for n in nodes {
             s += "set object \(object) circle at \(n.x),\(n.y) size \(r) fc rgb \"#EEF4FA\" fs solid 1 border lc rgb \"#0072B2\" lw 2 front\n"
             object += 1
-            s += "set label \(Gnuplot.quoted(n.name)) at \(n.x),\(n.y + 0.25) center front font \",17\"\n"
-            s += "set label \(Gnuplot.quoted(Self.format(n.value))) at \(n.x),\(n.y - 0.02) center front font \",13\"\n"
-            s += "set label \(Gnuplot.quoted("δ " + Self.format(n.delta))) at \(n.x),\(n.y - 0.27) center front tc rgb \"#C03000\" font \",12\"\n"
+            s += "set label \(Gnuplot.quoted(n.name)) at \(n.x),\(n.y + 0.25) center front font \",25\"\n"
+            s += "set label \(Gnuplot.quoted(Self.format(n.value))) at \(n.x),\(n.y - 0.02) center front\n"
+            s += "set label \(Gnuplot.quoted("δ " + Self.format(n.delta))) at \(n.x),\(n.y - 0.27) center front tc rgb \"#C03000\"\n"
         }
         for e in edges {
             let (a, b) = (nodes[e.from], nodes[e.to])
@@ -36,9 +38,9 @@ struct ComputationGraphFigure: Figure {
             let (ux, uy) = (dx / length, dy / length)
             s += "set arrow from \(a.x + r * ux),\(a.y + r * uy) to \(b.x - r * ux),\(b.y - r * uy) head filled size screen 0.012,20 lw 1.5 lc rgb \"#555555\" back\n"
             let (lx, ly) = (a.x + e.at * dx, a.y + e.at * dy)
-            s += "set label \(Gnuplot.quoted(e.label)) at \(lx),\(ly + 0.12) center front font \",11\" tc rgb \"#333333\" boxed\n"
+            s += "set label \(Gnuplot.quoted(e.label)) at \(lx),\(ly + 0.12) center front tc rgb \"#333333\" boxed\n"
         }
-        s += "set label \(Gnuplot.quoted(footer)) at -0.6,-2.6 left front font \",13\"\n"
+        s += "set label \(Gnuplot.quoted(footer)) at -0.9,-2.6 left front\n"
         s += "plot NaN notitle\n"
         return s
     }

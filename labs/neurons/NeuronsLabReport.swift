@@ -62,6 +62,16 @@ public enum NeuronsLabReport {
         entries(r).enumerated().map { "figure \($0 + 1) \($1.name): \($1.caption.finding)" }.joined(separator: "\n")
     }
 
+    /// One activation's facts for the caption, moved from its panel's title: f′ at −10, 0 and
+    /// 10, the mean output under z ~ N(0, 1), where f′ = 0 or is saturated, and the f′ check.
+    static func activationFacts(_ a: ActivationCurve) -> Caption.Number {
+        let probes = a.probes.map { "f′(\(String(Int($0.x)).replacingOccurrences(of: "-", with: "−"))) = \(Format.short($0.derivative))" }.joined(separator: ", ")
+        let flat = a.zeroGradientFraction > 0 ? "f′ = 0 on \(Format.percent(a.zeroGradientFraction)) of [−10, 10] (dead)"
+            : a.saturatedFraction > 0 ? "|f′| < 1e-3 on \(Format.percent(a.saturatedFraction)) of [−10, 10] (saturated)" : "never saturates"
+        return .init(name: "\(a.name): \(a.formula)",
+                     value: "\(probes); E f(z) = \(Format.short(a.meanOutput)) (\(a.zeroCentred ? "zero-centred" : "not zero-centred")); \(flat); f′ check on [−4, 4] \(Format.short(a.gradientCheckError))")
+    }
+
     static func captions(_ r: NeuronsLabResult) -> [Caption] {
         func n(_ name: String, _ value: String) -> Caption.Number { .init(name: name, value: value) }
         let a = r.activations
@@ -70,14 +80,14 @@ public enum NeuronsLabReport {
         let centred = a.filter(\.zeroCentred).map(\.name).joined(separator: ", ")
         let l = r.linearLimits, lc = r.linearCollapse, u = r.approximation, s = r.speed, b = r.backprop, g = r.stepSweep
         let ratio = ReLUSpeed.ratio
-        let bestFit = u.fits.last!
         let centred64 = g.curves[0], oneSided64 = g.curves[1], centred32 = g.curves[2]
         return [
             Caption(lecturePoint: "Sigmoid and tanh saturate and kill gradients (x = ±10); sigmoid outputs are not zero-centred; ReLU does not saturate for x > 0 but is dead for x < 0",
                     deck: "001",
                     finding: "sigmoid f′(±10) = \(Format.short(sigmoid.probes[0].derivative)), f′(0) = \(Format.short(sigmoid.probes[1].derivative)); ReLU f′ = 0 on \(Format.percent(relu.zeroGradientFraction)) of [−10, 10]; zero-centred (|E f(z)| < 0.01): \(centred); worst gradient check \(Format.short(worstCheck.gradientCheckError)) (\(worstCheck.name))",
                     numbers: [n("sigmoid f′(10)", Format.short(sigmoid.probes[2].derivative)), n("sigmoid E f(z)", Format.short(sigmoid.meanOutput)),
-                              n("ReLU dead share", Format.percent(relu.zeroGradientFraction)), n("worst f′ check", Format.short(worstCheck.gradientCheckError))],
+                              n("ReLU dead share", Format.percent(relu.zeroGradientFraction)), n("worst f′ check", Format.short(worstCheck.gradientCheckError))]
+                        + a.map(activationFacts),
                     rank: 0),
             Caption(lecturePoint: "Linear classifiers cannot answer \"do the 2 inputs have the same value?\"; a hidden layer learns features where the classes are linearly separable",
                     deck: "002",
@@ -88,14 +98,15 @@ public enum NeuronsLabReport {
                     deck: "002",
                     finding: "deep linear net \(Format.percent(lc.deepLinear.trainAccuracy)), its product matrix \(Format.percent(lc.collapsed.trainAccuracy)), max |Δ score| \(Format.short(lc.maxScoreDifference)); with ReLU \(Format.percent(lc.withReLU.trainAccuracy))",
                     numbers: [n("max |Δ score|", Format.short(lc.maxScoreDifference)), n("linear accuracy", Format.percent(lc.deepLinear.trainAccuracy)),
-                              n("ReLU accuracy", Format.percent(lc.withReLU.trainAccuracy))],
+                              n("ReLU accuracy", Format.percent(lc.withReLU.trainAccuracy)),
+                              n("W = W₁W₂W₃", "[" + lc.productMatrix.map { String(format: "%.3f", $0) }.enumerated().map { $0 == 2 ? "; \($1)" : ($0 == 0 ? $1 : " \($1)") }.joined() + "]")],
                     rank: 2),
             Caption(lecturePoint: "A network with one hidden layer is a universal approximator; capacity grows with the number of hidden units",
                     deck: "000",
                     finding: "MSE with " + u.fits.map { "\($0.units) units \(Format.short($0.meanSquaredError))" }.joined(separator: ", ")
                         + "; \(u.towerCount) sigmoid bumps rebuild the target to \(Format.short(u.towerMaxError))",
-                    numbers: [n("MSE, \(u.fits[0].units) unit(s)", Format.short(u.fits[0].meanSquaredError)),
-                              n("MSE, \(bestFit.units) units", Format.short(bestFit.meanSquaredError))],
+                    numbers: u.fits.map { n("MSE, \($0.units) unit\($0.units == 1 ? "" : "s")", Format.short($0.meanSquaredError)) }
+                        + [n("max error of \(u.towerCount) bumps in [−3, 3]", Format.short(u.towerMaxError))],
                     rank: 3),
             Caption(lecturePoint: "ReLU converges much faster than sigmoid/tanh in practice (e.g. 6×); ReLU units do not learn once their activation is zero",
                     deck: "000",
@@ -115,8 +126,7 @@ public enum NeuronsLabReport {
             Caption(lecturePoint: "Use the centred formula (f(x+h) − f(x−h))/2h, error O(h²), not the one-sided O(h); h ≈ 1e-5, and mind float precision",
                     deck: "000",
                     finding: "best relative error: centred float64 \(Format.short(centred64.bestError)) at h = \(Format.short(centred64.bestStep)), one-sided float64 \(Format.short(oneSided64.bestError)) at h = \(Format.short(oneSided64.bestStep)), centred float32 \(Format.short(centred32.bestError)) at h = \(Format.short(centred32.bestStep)); truncation slopes \(String(format: "%.2f", centred64.truncationSlope)) (centred) and \(String(format: "%.2f", oneSided64.truncationSlope)) (one-sided)",
-                    numbers: [n("centred float64", Format.short(centred64.bestError)), n("one-sided float64", Format.short(oneSided64.bestError)),
-                              n("centred float32", Format.short(centred32.bestError))],
+                    numbers: g.curves.map { n("\($0.name): best error, h, slope", "\(Format.short($0.bestError)) at h = \(Format.short($0.bestStep)), slope \(String(format: "%.2f", $0.truncationSlope))") },
                     rank: 6),
         ]
     }

@@ -1,7 +1,8 @@
 import NNRender
 
-/// A figure drawn at a size of the lab's choosing rather than its own default (a 2×5 grid of
-/// activation panels is better at 3000×1300 than `LinePlot`'s 3800×1060).
+/// A figure drawn at a size of the lab's choosing rather than its own default: the 2×5 grid of
+/// activation panels and the one-panel step sweep fill a 16:9 slide at 1920×1080, where the theme's
+/// font is 21 pt (`LinePlot`'s default for five columns, 3800 wide, only scales the font up).
 struct SizedFigure: Figure {
     var figure: any Figure
     var size: FigureSize
