@@ -51,8 +51,8 @@ public struct ContourAnimation: Figure {
         var script = plot.grid.traceCommands(into: "\(prefix)levels")
         script += plot.pathDatablocks(prefix: prefix)
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += ContourPlot.keyPlacement(widthAdjustment: plot.paths.contains { $0.name.utf8.count > $0.name.count } ? -12 : 0, size: defaultSize,
-                                             entries: plot.keyEntries)
+        script += ContourPlot.keyPlacement(names: plot.keyNames, size: defaultSize, aspect: plot.aspect,
+                                           titleLines: plot.title.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
         for frame in 0..<frames {
             let step = stepShown(atFrame: frame)
             script += "set title \(Gnuplot.quoted("\(plot.title)\nstep \(step)"))\n"
