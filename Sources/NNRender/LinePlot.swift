@@ -97,6 +97,13 @@ public struct LinePlot: Figure {
         self.columns = columns
     }
 
+    /// The bottom margin, in lines, under a legend of `rows` below: the x tics and label, a line
+    /// between (gnuplot sets the box against the label), and the rows at the key's 1.1 spacing with
+    /// the box's padding; at least seven.
+    static func belowKeyMargin(rows: Int) -> Int {
+        Swift.max(7, Int((1.1 * Double(rows) + 4.5).rounded(.up)))
+    }
+
     /// The panel grid: `columns`, at most the panel count and at least 1, and the rows it takes.
     var grid: (rows: Int, columns: Int) {
         let c = Swift.max(1, Swift.min(columns ?? panels.count, panels.count))
@@ -106,14 +113,14 @@ public struct LinePlot: Figure {
     /// 700 pixels a column and 500 a row, and at least 9/20 of the width high, so that a row of
     /// panels fills a 16:9 slide's height as well as its width (text is sized to the slide:
     /// `FigureSize.fontSize`).
-    /// A legend below the panels adds its rows beyond two to each row of panels, so that the
-    /// plots keep their height.
+    /// A legend below the panels adds the lines of its margin beyond seven to each row of panels,
+    /// so that the plots keep their height.
     public var defaultSize: FigureSize {
         let width = Swift.min(10_000, 300 + 700 * grid.columns)
         let base = FigureSize(width: width, height: Swift.min(10_000, Swift.max(60 + 500 * grid.rows, width * 9 / 20)))
         guard key == .below else { return base }
-        let line = 1.45 * Double(base.fontSize) * 4 / 3
-        let extra = Double(grid.rows * Swift.max(0, belowKeyRows(across: base) - 2)) * line
+        let line = 1.25 * Double(base.fontSize) * 4 / 3
+        let extra = Double(grid.rows * (Self.belowKeyMargin(rows: belowKeyRows(across: base)) - 7)) * line
         return FigureSize(width: width, height: Swift.min(10_000, base.height + Int(extra.rounded(.up))))
     }
 
@@ -132,7 +139,7 @@ public struct LinePlot: Figure {
             // gnuplot's automatic margin leaves the x label under the key: room for both, the
             // key's rows (as many columns as the longest name allows) and a line between.
             let rows = belowKeyRows(across: defaultSize)
-            script += "set key outside center bottom horizontal maxrows \(rows)\nset bmargin \(Swift.max(7, Int((1.1 * Double(rows)).rounded(.up)) + 5))\n"
+            script += "set key outside center bottom horizontal maxrows \(rows)\nset bmargin \(Self.belowKeyMargin(rows: rows))\n"
         }
         let sharedKey = sharedKeyFraction
         for (p, panel) in panels.enumerated() {

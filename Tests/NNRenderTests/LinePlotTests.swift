@@ -110,7 +110,7 @@ final class LinePlotTests: XCTestCase {
         })
         let plot = LinePlot(title: "t", panels: [long], key: .below)
         XCTAssertEqual(plot.belowKeyRows(across: plot.defaultSize), 4)
-        XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("maxrows 4\nset bmargin 10\n"))
+        XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("maxrows 4\nset bmargin 9\n"))
         XCTAssertGreaterThan(plot.defaultSize.height, LinePlot(title: "t", panels: [long]).defaultSize.height,
                              "the legend's rows beyond two add to the height")
         XCTAssertTrue(below.hasSuffix("set xtics autofreq\nset bmargin\n"), below)
