@@ -35,12 +35,15 @@ public struct ClassMapPlot: Figure {
         FigureSize(width: Swift.min(10_000, 100 + 520 * panels.count), height: 600)
     }
 
-    /// `#RRGGBB` mixed `fraction` of the way towards white.
-    static func tint(_ hex: String, _ fraction: Double) -> String {
-        let value = Int(hex.dropFirst(), radix: 16) ?? 0
-        let channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map {
-            Int((Double($0) + (255 - Double($0)) * fraction).rounded())
+    /// `#RRGGBB` mixed `fraction` of the way towards `toward` (white by default). The dark theme
+    /// mixes the class regions towards its background instead: pale regions glared on a dark
+    /// slide and the full-colour points on them lost their contrast.
+    static func tint(_ hex: String, _ fraction: Double, toward: String = "#FFFFFF") -> String {
+        func rgb(_ hex: String) -> [Double] {
+            let value = Int(hex.dropFirst(), radix: 16) ?? 0
+            return [(value >> 16) & 255, (value >> 8) & 255, value & 255].map(Double.init)
         }
+        let channels = zip(rgb(hex), rgb(toward)).map { c, t in Int((c + (t - c) * fraction).rounded()) }
         return "#" + channels.map { String($0, radix: 16).leftPadded(2) }.joined()
     }
 
@@ -55,7 +58,7 @@ public struct ClassMapPlot: Figure {
             script += Gnuplot.datablock("\(prefix)\(p)_grid", rows: rows)
             script += Gnuplot.datablock("\(prefix)\(p)_points", rows: panel.points.map { [$0.x, $0.y, Double($0.label)] })
         }
-        let light = (0..<classCount).map { "\($0) \"\(Self.tint(Theme.color($0), 0.72))\"" }.joined(separator: ", ")
+        let light = (0..<classCount).map { "\($0) \"\(Self.tint(Theme.color($0), 0.72, toward: Theme.current.background))\"" }.joined(separator: ", ")
         script += "set palette defined (\(light))\nset palette maxcolors \(Swift.max(classCount, 2))\n"
         script += "set cbrange [0:\(Swift.max(classCount - 1, 1))]\nunset colorbox\nset size ratio -1\nunset grid\n"
         // The legend goes under the maps: inside, it covered the points it names.

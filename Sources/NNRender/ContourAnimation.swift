@@ -51,11 +51,13 @@ public struct ContourAnimation: Figure {
         var script = plot.grid.traceCommands(into: "\(prefix)levels")
         script += plot.pathDatablocks(prefix: prefix)
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += ContourPlot.keyPlacement(widthAdjustment: plot.paths.contains { $0.name.utf8.count > $0.name.count } ? -12 : 0, size: defaultSize,
-                                             entries: plot.keyEntries)
+        // The still map's title, broken to the frame's narrower width.
+        let title = TitleWrap.fitted(plot.title, to: defaultSize)
+        script += ContourPlot.keyPlacement(names: plot.keyNames, size: defaultSize, aspect: plot.aspect,
+                                           titleLines: title.split(separator: "\n", omittingEmptySubsequences: false).count + 1)
         for frame in 0..<frames {
             let step = stepShown(atFrame: frame)
-            script += "set title \(Gnuplot.quoted("\(plot.title)\nstep \(step)"))\n"
+            script += "set title \(Gnuplot.quoted("\(title)\nstep \(step)"))\n"
             let upTo = Array(repeating: step, count: plot.paths.count)
             script += "plot " + plot.plotElements(prefix: prefix, upTo: upTo).joined(separator: ", \\\n     ") + "\n"
         }

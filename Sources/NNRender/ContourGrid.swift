@@ -109,7 +109,7 @@ public struct ContourGrid: Equatable, Sendable {
             set xrange [\(domain.x.lowerBound):\(domain.x.upperBound)]
             set yrange [\(domain.y.lowerBound):\(domain.y.upperBound)]
             set size ratio -1
-            set palette defined (0 "#C6DBEF", 1 "#6B8EB5", 2 "#35506E")
+            set palette defined \(Theme.current.levelLinePalette)
             unset colorbox
             set cbrange [\(logLevels ? log10(levels[0]) : levels[0]):\(logLevels ? log10(levels[levels.count - 1]) : levels[levels.count - 1])]
 

@@ -19,7 +19,7 @@ extension ContourPlot {
             set title \(Gnuplot.quoted(title))
             set xlabel "x"\nset ylabel "y"\nset size ratio -1
             set xrange [\(domain.x.lowerBound):\(domain.x.upperBound)]\nset yrange [\(domain.y.lowerBound):\(domain.y.upperBound)]
-            set palette defined (0 "#F7FBFF", 1 "#C6DBEF", 2 "#6BAED6", 3 "#2171B5", 4 "#08306B")
+            set palette defined \(Theme.current.bandPalette)
             set palette maxcolors \(bands)
             set cblabel "log10(1 + f)"\nset key outside right top vertical
 

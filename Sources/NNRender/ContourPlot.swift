@@ -66,25 +66,58 @@ public struct ContourPlot: Figure {
         script += pathDatablocks(prefix: prefix)
         script += "set title \(Gnuplot.quoted(title))\n"
         script += "set xlabel \"x\"\nset ylabel \"y\"\n"
-        script += Self.keyPlacement(widthAdjustment: -12, size: defaultSize, entries: keyEntries)
+        script += Self.keyPlacement(names: keyNames, size: defaultSize, aspect: aspect,
+                                    titleLines: title.split(separator: "\n", omittingEmptySubsequences: false).count)
         script += "plot " + plotElements(prefix: prefix, upTo: nil).joined(separator: ", \\\n     ") + "\n"
         return script
     }
 
-    /// The legend goes below the map in two columns, in the figure's font (the slide rule holds
-    /// for the legend too): the entries carry every hyperparameter and the outcome, too long to
-    /// sit beside the map without shrinking it, and one per line took a third of the image. gnuplot sizes the box by bytes, so entries with Greek letters (two
-    /// bytes each in UTF-8) get a box 12 characters too wide unless `widthAdjustment` takes them
-    /// back. The box has room above its entries and the x label moves up: gnuplot set the box against the label.
-    /// gnuplot put one entry a row whenever it judged two too wide (it measures by bytes), so
-    /// the rows are set: half the entries, rounded up.
-    static func keyPlacement(widthAdjustment: Int, size: FigureSize, entries: Int) -> String {
-        "set key outside below center horizontal maxrows \((entries + 1) / 2) width \(widthAdjustment) height 1.5\n"
-            + "set xlabel offset 0,0.5\n"
+    /// Where the legend goes, in the figure's font (the slide rule holds for the legend too).
+    ///
+    /// Right of the map, one entry a line, when that leaves the map (drawn at equal units on both
+    /// axes) larger than a legend below: on a wide figure a legend below left the map small in
+    /// the middle with empty margins either side. Otherwise below the
+    /// map in two columns, the rows set (gnuplot, which measures by bytes, otherwise put one
+    /// entry a row), with a blank line of margin between the x label and the box.
+    ///
+    /// gnuplot sizes the box by bytes, so entries with Greek letters (two bytes each in UTF-8)
+    /// get a box too wide: `width` takes the difference back.
+    static func keyPlacement(names: [String], size: FigureSize, aspect: Double, titleLines: Int) -> String {
+        let extraBytes = names.map { $0.utf8.count - $0.count }.max() ?? 0
+        if fitsKeyRight(names: names, size: size, aspect: aspect, titleLines: titleLines) {
+            return "set key outside right center vertical width \(-extraBytes) height 1\n"
+        }
+        // At the foot of the figure, and the bottom margin set to hold the x tics, the x label,
+        // a blank line and the box (rows at the key's 1.1 spacing, and its padding): placed by
+        // gnuplot `below`, the box sat against the label, and on it when the map (equal units)
+        // was narrower than the space for it.
+        let rows = (names.count + 1) / 2
+        return "set key at screen 0.5, screen 0.01 center bottom horizontal maxrows \(rows) width \(-extraBytes) height 1\n"
+            + "set bmargin \(Int((1.1 * Double(rows)).rounded(.up)) + 5)\n"
     }
 
-    /// The legend's entries: every path, the start and the minima.
-    var keyEntries: Int { paths.count + 1 + (minima.isEmpty ? 0 : 1) }
+    /// Whether a legend of `names` right of a map of `aspect` (width over height, equal units)
+    /// leaves the map larger than a legend below it would, with every entry on its own line in
+    /// the height. One character is about 0.6 em (`TitleWrap`), a line 1.3 em; the legend adds its
+    /// sample and padding (eight characters), the y axis and its label ten characters, the x tics
+    /// and label three lines, the legend below its rows (two entries a row) and two lines.
+    static func fitsKeyRight(names: [String], size: FigureSize, aspect: Double, titleLines: Int) -> Bool {
+        let character = 0.6 * Double(size.fontSize) * 4 / 3, line = 1.3 * Double(size.fontSize) * 4 / 3
+        let height = Double(size.height) - Double(titleLines + 3) * line
+        let keyWidth = Double((names.map(\.count).max() ?? 0) + 8) * character
+        guard Double(names.count + 1) * line <= height else { return false }
+        let right = Swift.min(height, (Double(size.width) - keyWidth - 10 * character) / aspect)
+        let below = Swift.min(height - Double((names.count + 1) / 2 + 2) * line, (Double(size.width) - 10 * character) / aspect)
+        return right >= below
+    }
+
+    /// The map's width over its height (equal units on both axes).
+    var aspect: Double {
+        (grid.domain.x.upperBound - grid.domain.x.lowerBound) / (grid.domain.y.upperBound - grid.domain.y.lowerBound)
+    }
+
+    /// The legend's names: every path, the start and the minima.
+    var keyNames: [String] { paths.map(\.name) + ["start"] + (minima.isEmpty ? [] : ["minimum"]) }
 
     /// Path `i`'s line width: the first paths are drawn widest and first, and each later one
     /// narrower on top, so a path that runs along another (momentum under Nesterov on the

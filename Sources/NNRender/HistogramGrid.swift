@@ -27,15 +27,45 @@ public struct HistogramGrid: Figure {
     /// The x range of every panel; by default the first panel's bin range. Several figures that
     /// share one (every init scheme's gradients) can be compared by eye.
     public var xRange: ClosedRange<Double>?
+    /// One y range for every panel (the tallest bar of any, a spike still cut), for panels that
+    /// must be compared bar for bar (with and without a regularizer); by default each panel's
+    /// axis follows its own bars, and a flat distribution looks as tall as a peaked one.
+    public var sharedY: Bool
+    /// One x range spanning every panel's bins (when `xRange` is not given), for panels binned
+    /// over different ranges; by default the first panel's.
+    public var sharedX: Bool
 
     public init(title: String, xLabel: String, panels: [Panel], columns: Int? = nil, logY: Bool = false,
-                xRange: ClosedRange<Double>? = nil) {
+                xRange: ClosedRange<Double>? = nil, sharedY: Bool = false, sharedX: Bool = false) {
         self.title = title
         self.xLabel = xLabel
         self.panels = panels
         self.columns = columns
         self.logY = logY
         self.xRange = xRange
+        self.sharedY = sharedY
+        self.sharedX = sharedX
+    }
+
+    /// The x range of every panel: `xRange`, else every panel's bins (`sharedX`), else the first's.
+    var panelXRange: ClosedRange<Double>? {
+        if let xRange { return xRange }
+        let edges = sharedX ? panels.flatMap { [$0.histogram.edges.first!, $0.histogram.edges.last!] }
+                            : panels.first.map { [$0.histogram.edges.first!, $0.histogram.edges.last!] } ?? []
+        guard let low = edges.min(), let high = edges.max() else { return nil }
+        return low...high
+    }
+
+    /// The shared y axis (`sharedY`): from 0 to 5% above the tallest bar that is not cut as a
+    /// spike; on a log axis from half the smallest non-zero fraction to 1. `nil` when not shared.
+    var sharedYRange: ClosedRange<Double>? {
+        guard sharedY, !panels.isEmpty else { return nil }
+        if logY {
+            let smallest = panels.flatMap(\.histogram.fractions).filter { $0 > 0 }.min() ?? 1e-3
+            return (smallest / 2)...1
+        }
+        let tops = panels.map { Self.clip($0.histogram)?.top ?? ($0.histogram.fractions.max() ?? 0) }
+        return 0...Swift.max(1e-12, 1.05 * (tops.max() ?? 1))
     }
 
     var layout: (rows: Int, columns: Int) {
@@ -62,7 +92,7 @@ public struct HistogramGrid: Figure {
     }
 
     public func gnuplotCommands(prefix: String) -> String {
-        guard let first = panels.first else { return "" }
+        guard !panels.isEmpty, let range = panelXRange else { return "" }
         var script = ""
         for (i, panel) in panels.enumerated() {
             let h = panel.histogram
@@ -70,16 +100,29 @@ public struct HistogramGrid: Figure {
             script += Gnuplot.datablock("\(prefix)\(i)", rows: zip(h.centers, h.fractions).map { [$0, $1, width] })
         }
         let (rows, columns) = layout
-        let range = xRange ?? first.histogram.edges.first!...first.histogram.edges.last!
         script += "set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\nunset key\n"
         script += "set xrange [\(range.lowerBound):\(range.upperBound)]\n"
-        script += logY ? "set logscale y\nset yrange [*:1]\n" : "set yrange [0:*]\n"
+        let shared = sharedYRange
+        let yRange = shared.map { "set yrange [\($0.lowerBound):\($0.upperBound)]\n" } ?? (logY ? "set yrange [*:1]\n" : "set yrange [0:*]\n")
+        script += (logY ? "set logscale y\n" : "") + yRange
+        // A shared linear axis gets a round step of about four intervals (gnuplot's own drew ten
+        // tics a panel, touching), and every panel a right margin for the cut bar's note.
+        if let shared, !logY {
+            let rough = shared.upperBound / 4
+            let magnitude = pow(10, log10(rough).rounded(.down))
+            script += "set ytics \([1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!)\nset rmargin 4\n"
+        }
         script += "set xlabel \(Gnuplot.quoted(xLabel))\nset ylabel \"fraction\"\n"
         for (i, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             if i % columns != 0 { script += "unset ylabel\n" }
             // A spike is cut at the top of the axis and its height written beside it.
-            let spike = logY ? nil : Self.clip(panel.histogram)
+            // Under a shared axis, a bar is cut when it rises above the axis's top.
+            let spike: (top: Double, bin: Int)? = logY ? nil : shared.map { shared in
+                let fractions = panel.histogram.fractions
+                guard let peak = fractions.indices.max(by: { fractions[$0] < fractions[$1] }), fractions[peak] > shared.upperBound else { return nil }
+                return (shared.upperBound, peak)
+            } ?? Self.clip(panel.histogram)
             if let spike {
                 let h = panel.histogram
                 let percent = String(format: "%.0f%%", 100 * h.fractions[spike.bin])
@@ -87,8 +130,8 @@ public struct HistogramGrid: Figure {
                 script += "set label 1 \(Gnuplot.quoted("← bar cut: \(percent)")) at first \(h.centers[spike.bin]), graph 0.96 left offset 1,0 \(Theme.textColor)\n"
             }
             script += "plot $\(prefix)\(i) using 1:2:3 with boxes lc rgb \"\(Theme.color(0))\"\n"
-            if spike != nil { script += "unset label 1\nset yrange [0:*]\n" }
+            if spike != nil { script += "unset label 1\n" + yRange }
         }
-        return script + "unset multiplot\n"
+        return script + "unset multiplot\n" + (shared != nil && !logY ? "set ytics autofreq\nset rmargin\n" : "")
     }
 }

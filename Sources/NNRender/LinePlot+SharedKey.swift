@@ -52,6 +52,17 @@ extension LinePlot {
         return script + "plot 2 notitle, " + entries.joined(separator: ", ") + "\n"
     }
 
+    /// The rows of a legend below each panel at `size`: the longest panel legend in as many
+    /// columns as fit across one panel (a column is the longest name and about six characters of
+    /// sample and padding).
+    func belowKeyRows(across size: FigureSize) -> Int {
+        let names = panels.map { $0.series.map(\.name) + ($0.diagonal ? ["y = x"] : []) }.max { $0.count < $1.count } ?? []
+        let column = (names.map(\.count).max() ?? 0) + 6
+        let across = 0.95 * Double(TitleWrap.characters(across: size)) / Double(grid.columns)
+        let columns = Swift.max(1, Int(across) / column)
+        return Swift.max(1, (names.count + columns - 1) / columns)
+    }
+
     /// How many characters of a panel's note fit across it.
     var noteCharacters: Int {
         let share = (1 - (sharedKeyFraction ?? (key == .outside ? 0.3 : 0))) / Double(grid.columns)

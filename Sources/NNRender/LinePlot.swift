@@ -55,6 +55,9 @@ public struct LinePlot: Figure {
         /// A fixed y range for panels that must share axes (one experiment per panel, read side by
         /// side); `nil` follows `yFrom` and the data. Values outside are clipped by gnuplot.
         public var yRange: ClosedRange<Double>? = nil
+        /// Ticks on whole numbers only (a degree, a seed index, a layer, an epoch): `nil` infers it
+        /// when every x is a whole number; gnuplot's own step put ticks at 2.5, 7.5…
+        public var integerX: Bool? = nil
         public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true,
                     logX: Bool = false, diagonal: Bool = false, yFrom: Double? = nil, note: String? = nil) {
             self.title = title
@@ -94,6 +97,13 @@ public struct LinePlot: Figure {
         self.columns = columns
     }
 
+    /// The bottom margin, in lines, under a legend of `rows` below: the x tics and label, a line
+    /// between (gnuplot sets the box against the label), and the rows at the key's 1.1 spacing with
+    /// the box's padding; at least seven.
+    static func belowKeyMargin(rows: Int) -> Int {
+        Swift.max(7, Int((1.1 * Double(rows) + 4.5).rounded(.up)))
+    }
+
     /// The panel grid: `columns`, at most the panel count and at least 1, and the rows it takes.
     var grid: (rows: Int, columns: Int) {
         let c = Swift.max(1, Swift.min(columns ?? panels.count, panels.count))
@@ -103,9 +113,15 @@ public struct LinePlot: Figure {
     /// 700 pixels a column and 500 a row, and at least 9/20 of the width high, so that a row of
     /// panels fills a 16:9 slide's height as well as its width (text is sized to the slide:
     /// `FigureSize.fontSize`).
+    /// A legend below the panels adds the lines of its margin beyond seven to each row of panels,
+    /// so that the plots keep their height.
     public var defaultSize: FigureSize {
         let width = Swift.min(10_000, 300 + 700 * grid.columns)
-        return FigureSize(width: width, height: Swift.min(10_000, Swift.max(60 + 500 * grid.rows, width * 9 / 20)))
+        let base = FigureSize(width: width, height: Swift.min(10_000, Swift.max(60 + 500 * grid.rows, width * 9 / 20)))
+        guard key == .below else { return base }
+        let line = 1.25 * Double(base.fontSize) * 4 / 3
+        let extra = Double(grid.rows * (Self.belowKeyMargin(rows: belowKeyRows(across: base)) - 7)) * line
+        return FigureSize(width: width, height: Swift.min(10_000, base.height + Int(extra.rounded(.up))))
     }
 
     public func gnuplotCommands(prefix: String) -> String {
@@ -120,8 +136,10 @@ public struct LinePlot: Figure {
         case .outside: script += "set key outside right top vertical\n"
         case .insideBottomRight: script += "set key inside bottom right vertical\n"
         case .below:
-            // gnuplot's automatic margin leaves the x label under the key: room for both.
-            script += "set key outside center bottom horizontal\nset bmargin 7\n"
+            // gnuplot's automatic margin leaves the x label under the key: room for both, the
+            // key's rows (as many columns as the longest name allows) and a line between.
+            let rows = belowKeyRows(across: defaultSize)
+            script += "set key outside center bottom horizontal maxrows \(rows)\nset bmargin \(Self.belowKeyMargin(rows: rows))\n"
         }
         let sharedKey = sharedKeyFraction
         for (p, panel) in panels.enumerated() {
@@ -216,13 +234,17 @@ extension LinePlot.Panel {
     /// A round spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 6 intervals over the
     /// panel's x range, or `nil` (gnuplot's own) on a log axis or without a range. gnuplot's own
     /// choice ignores the label width, and in a panel of a grid, epochs 0…150 at steps of 20 ran
-    /// into one another.
+    /// into one another. On a whole-number axis (`integerX`, inferred when every x is whole) the
+    /// step is a whole number, at least 1.
     var xTicStep: Double? {
         guard !logX else { return nil }
         let xs = series.flatMap(\.x).filter(\.isFinite)
         guard let low = xs.min(), let high = xs.max(), high > low else { return nil }
         let rough = (high - low) / 6
         let magnitude = pow(10, log10(rough).rounded(.down))
+        if integerX ?? xs.allSatisfy({ $0 == $0.rounded() }) {
+            return [1.0, 2, 2.5, 5, 10].map { Swift.max(1, $0 * magnitude) }.first { $0 >= rough && $0 == $0.rounded() }!
+        }
         return [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!
     }
 }

@@ -58,6 +58,23 @@ public enum Theme: String, CaseIterable, Codable, Sendable {
     /// What must catch the eye (the worst elements of a graded answer).
     public var alert: String { self == .light ? "#B00000" : "#FF6F6F" }
 
+    /// The level lines of a contour map, low to high (a gnuplot `palette defined` list). Light:
+    /// pale to dark blue. Dark: the other way round, dim to pale, so that no level sinks into the
+    /// background (the light theme's dark blue was invisible on #1B1B1B).
+    public var levelLinePalette: String {
+        self == .light ? "(0 \"#C6DBEF\", 1 \"#6B8EB5\", 2 \"#35506E\")" : "(0 \"#3F5F82\", 1 \"#6F93BA\", 2 \"#B4CDE6\")"
+    }
+
+    /// Filled contour bands, low to high. Light: ColorBrewer Blues, white (the minimum) to navy.
+    /// Dark: background-dark at the minimum to a muted slate blue, so the bright paths (sky blue,
+    /// orange, near-white marks) keep their contrast everywhere; pale bands glared on a dark
+    /// slide and hid the sky-blue path.
+    public var bandPalette: String {
+        self == .light
+            ? "(0 \"#F7FBFF\", 1 \"#C6DBEF\", 2 \"#6BAED6\", 3 \"#2171B5\", 4 \"#08306B\")"
+            : "(0 \"#202224\", 1 \"#26313D\", 2 \"#2E4257\", 3 \"#3A5573\", 4 \"#4A6A8E\")"
+    }
+
     /// The current theme's palette.
     public static var palette: [String] { current.colors }
 

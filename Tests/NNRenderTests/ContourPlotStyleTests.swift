@@ -23,9 +23,11 @@ final class ContourPlotStyleTests: XCTestCase {
         XCTAssertFalse(Theme.palette.contains("#F0E442"), "no yellow lines on white")
     }
 
-    func testTheLegendIsBelowInTwoColumnsClearOfTheXLabel() {
+    func testTheLegendIsPlacedByTheMapsShape() {
         let script = Self.plot.gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(script.contains("set key outside below center horizontal maxrows 3 width -12 height 1.5\nset xlabel offset 0,0.5\n"), script)
+        let placement = ContourPlot.keyPlacement(names: Self.plot.keyNames, size: Self.plot.defaultSize, aspect: Self.plot.aspect, titleLines: 1)
+        XCTAssertTrue(script.contains(placement), script)
+        XCTAssertFalse(script.contains("xlabel offset"), "the label stays where gnuplot puts it; the key makes room")
     }
 
     func testDecadesBoundTheLowestLogLevel() {

@@ -40,4 +40,31 @@ final class HistogramGridTests: XCTestCase {
         logGrid.logY = true
         XCTAssertFalse(logGrid.gnuplotCommands(prefix: "f0_").contains("bar cut"), "a log axis shows a spike whole")
     }
+
+    /// Shared axes: one y range for every panel (a spike above it cut), one x range over every
+    /// panel's bins.
+    func testSharedAxes() throws {
+        let wide = Histogram([-3, 0, 3], bins: 3, lower: -4.5, upper: 4.5)
+        var shared = grid([Self.bell, wide])
+        shared.sharedY = true
+        shared.sharedX = true
+        XCTAssertEqual(shared.panelXRange, -4.5...4.5)
+        let top = try XCTUnwrap(shared.sharedYRange).upperBound
+        XCTAssertEqual(top, 1.05 * 3.0 / 9, accuracy: 1e-12, "the bell's tallest bar, 3 of 9")
+        let script = shared.gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("set xrange [-4.5:4.5]\n"), script)
+        XCTAssertTrue(script.contains("set yrange [0.0:\(top)]\n"), script)
+        XCTAssertFalse(script.contains("[0:*]"), "no panel scales itself")
+        XCTAssertEqual(grid([Self.bell, wide]).panelXRange, -1.25...1.25, "by default the first panel's bins")
+        // A spike stays cut: the axis is set by the cut tops, and the spike's panel says so.
+        var spiky = grid([Self.bell, Self.spike])
+        spiky.sharedY = true
+        let spikyScript = spiky.gnuplotCommands(prefix: "f0_")
+        XCTAssertEqual(spikyScript.components(separatedBy: "bar cut: 60%").count - 1, 1, spikyScript)
+        // On a log axis: from half the smallest non-zero fraction to 1.
+        var log = grid([Self.bell, wide])
+        log.sharedY = true
+        log.logY = true
+        XCTAssertEqual(log.sharedYRange, (1.0 / 18)...1)
+    }
 }

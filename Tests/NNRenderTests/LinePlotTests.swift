@@ -84,10 +84,35 @@ final class LinePlotTests: XCTestCase {
         XCTAssertNil(step([3, 3]), "no range")
     }
 
+    /// Whole-number x (degrees, seeds, layers, epochs) gets whole-number ticks: never 2.5 or 0.5.
+    func testWholeNumberAxesGetWholeNumberTicks() {
+        func step(_ xs: [Double], integerX: Bool? = nil) -> Double? {
+            var panel = LinePlot.Panel(title: "", xLabel: "", yLabel: "", series: [.init(name: "s", x: xs, y: xs)])
+            panel.integerX = integerX
+            return panel.xTicStep
+        }
+        XCTAssertEqual(step(Array(stride(from: 1.0, through: 15, by: 1))), 5, "degree 1…15: 2.5 before")
+        XCTAssertEqual(step([0, 1, 2, 3]), 1, "seed index 0…3: 0.5 before")
+        XCTAssertEqual(step(Array(stride(from: 0.0, through: 150, by: 1))), 25, "epochs 0…150")
+        XCTAssertEqual(step([0, 2, 4, 6, 8, 10, 12, 14]), 5, "2.5 before")
+        XCTAssertEqual(step([0, 1.5]), 0.25, "not whole numbers")
+        XCTAssertEqual(step([0, 1, 2, 3], integerX: false), 0.5, "the option overrides the inference")
+        XCTAssertEqual(step([0, 1.5], integerX: true), 1)
+    }
+
     /// A key below the panels gets a bottom margin for itself and the x label, reset afterwards.
     func testKeyBelowMakesRoomAndResets() {
         let below = LinePlot(title: "t", panels: Self.plot.panels, key: .below).gnuplotCommands(prefix: "f0_")
-        XCTAssertTrue(below.contains("set key outside center bottom horizontal\nset bmargin 7\n"), below)
+        XCTAssertTrue(below.contains("set key outside center bottom horizontal maxrows 1\nset bmargin 7\n"), below)
+        // Eight long names: as many rows as the columns across the figure need, and the margin grows.
+        let long = LinePlot.Panel(title: "p", xLabel: "step", yLabel: "f", series: (0..<8).map {
+            .init(name: "momentum(lr=0.001): f = 4.345e-05 at step \($0)", x: [0, 1], y: [1, 2])
+        })
+        let plot = LinePlot(title: "t", panels: [long], key: .below)
+        XCTAssertEqual(plot.belowKeyRows(across: plot.defaultSize), 4)
+        XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("maxrows 4\nset bmargin 9\n"))
+        XCTAssertGreaterThan(plot.defaultSize.height, LinePlot(title: "t", panels: [long]).defaultSize.height,
+                             "the legend's rows beyond two add to the height")
         XCTAssertTrue(below.hasSuffix("set xtics autofreq\nset bmargin\n"), below)
         XCTAssertFalse(Self.plot.gnuplotCommands(prefix: "f0_").contains("bmargin"))
     }
@@ -114,8 +139,8 @@ final class LinePlotYAxisTests: XCTestCase {
     func testYFromStartsTheAxisAndOthersAutoscale() {
         let script = LinePlot(title: "t", panels: [panel([0.4, 0.9], yFrom: 0), panel([0.4, 0.9])]).gnuplotCommands(prefix: "f0_")
         let panels = script.components(separatedBy: "set title 'p'")
-        XCTAssertTrue(panels[0].hasSuffix("unset logscale y\nset format y \"% h\"\nset yrange [0.0:*]\nunset logscale x\nset format x \"% h\"\nset xtics 0.2\n"), panels[0])
-        XCTAssertTrue(panels[1].hasSuffix("unset logscale y\nset format y \"% h\"\nset autoscale y\nunset logscale x\nset format x \"% h\"\nset xtics 0.2\n"), panels[1])
+        XCTAssertTrue(panels[0].hasSuffix("unset logscale y\nset format y \"% h\"\nset yrange [0.0:*]\nunset logscale x\nset format x \"% h\"\nset xtics 1.0\n"), panels[0])
+        XCTAssertTrue(panels[1].hasSuffix("unset logscale y\nset format y \"% h\"\nset autoscale y\nunset logscale x\nset format x \"% h\"\nset xtics 1.0\n"), panels[1])
     }
 
     func testANoteIsWrittenInItsPanelOnly() {

@@ -106,6 +106,30 @@ final class SlideRuleTests: XCTestCase {
         }
     }
 
+    /// A contour map's legend goes right of the map when that leaves the map larger, else below in two columns with a margin under the x label; both
+    /// keep to the slide rule (the figure's font).
+    func testContourLegendGoesRightWhenItFitsElseBelowWithRoomForTheXLabel() {
+        let size = FigureSize(width: 1920, height: 1080)
+        let names = (0..<8).map { "momentum(lr=0.001): f = 4.345e-05 at step \($0)" } + ["start", "minimum"]
+        XCTAssertTrue(ContourPlot.fitsKeyRight(names: names, size: size, aspect: 1.1, titleLines: 3), "Beale's map")
+        XCTAssertFalse(ContourPlot.fitsKeyRight(names: names, size: size, aspect: 3, titleLines: 3), "a wide map")
+        XCTAssertFalse(ContourPlot.fitsKeyRight(names: names, size: FigureSize(width: 720, height: 800), aspect: 1, titleLines: 3),
+                       "the animation's narrow frame")
+        let right = ContourPlot.keyPlacement(names: names + ["λ"], size: size, aspect: 1.1, titleLines: 3)
+        XCTAssertTrue(right.hasPrefix("set key outside right center vertical width -1 "), right)
+        let below = ContourPlot.keyPlacement(names: names, size: size, aspect: 3, titleLines: 3)
+        XCTAssertTrue(below.contains("set key at screen 0.5, screen 0.01 center bottom horizontal maxrows 5 "), below)
+        XCTAssertTrue(below.contains("set bmargin 11\n"), "five rows, the tics, the label and a line between: \(below)")
+        XCTAssertFalse(below.contains("font"), "the legend is in the figure's font")
+        // Dark theme: the level lines and bands have their own palettes.
+        let grid = ContourGrid(domain: TestFunction.valley.domain, resolution: 5) { TestFunction.valley.value(x: $0, y: $1) }
+        let plot = ContourPlot(title: "t", grid: grid, paths: [.init(name: "p", x: [0, 1], y: [0, 1])], starts: [], minima: [],
+                               style: .filledBands(count: 8))
+        let dark = Theme.$current.withValue(.dark) { plot.gnuplotCommands(prefix: "f0_") }
+        XCTAssertTrue(dark.contains(Theme.dark.bandPalette), dark)
+        XCTAssertTrue(Theme.$current.withValue(.dark) { grid.traceCommands(into: "l") }.contains(Theme.dark.levelLinePalette))
+    }
+
     /// WCAG 2 contrast ratio of two `#RRGGBB` colours.
     static func contrast(_ a: String, _ b: String) -> Double {
         func luminance(_ hex: String) -> Double {

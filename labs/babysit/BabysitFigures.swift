@@ -135,7 +135,8 @@ struct BabysitFigures {
         }
         return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer, \(BabysitLab.probeCount) validation digits"
                                  : "ReLU activations, good run (dead: 0 on all \(BabysitLab.probeCount) probe digits); dead at the end: \(deadAtEnd)",
-                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "h", panels: panels, columns: probes.count, logY: false)
+                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "h", panels: panels, columns: probes.count, logY: false,
+                             sharedY: true, sharedX: true)
     }
 
     /// Figure 4d: the first layer's weights as 8×8 images, blue negative, red positive.

@@ -36,11 +36,11 @@ struct ComputationGraphFigure: Figure {
             let (dx, dy) = (b.x - a.x, b.y - a.y)
             let length = (dx * dx + dy * dy).squareRoot()
             let (ux, uy) = (dx / length, dy / length)
-            s += "set arrow from \(a.x + r * ux),\(a.y + r * uy) to \(b.x - r * ux),\(b.y - r * uy) head filled size screen 0.012,20 lw 1.5 lc rgb \"#555555\" back\n"
+            s += "set arrow from \(a.x + r * ux),\(a.y + r * uy) to \(b.x - r * ux),\(b.y - r * uy) head filled size screen 0.012,20 lw 1.5 lc rgb \"\(Theme.current.neutral)\" back\n"
             let (lx, ly) = (a.x + e.at * dx, a.y + e.at * dy)
             s += "set label \(Gnuplot.quoted(e.label)) at \(lx),\(ly + 0.12) center front tc rgb \"#333333\" boxed\n"
         }
-        s += "set label \(Gnuplot.quoted(footer)) at -0.9,-2.6 left front\n"
+        s += "set label \(Gnuplot.quoted(footer)) at -0.9,-2.6 left front \(Theme.textColor)\n"
         s += "plot NaN notitle\n"
         return s
     }

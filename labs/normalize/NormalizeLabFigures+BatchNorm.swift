@@ -86,7 +86,7 @@ extension NormalizeLabFigures {
         let c = result.configuration
         return HistogramGrid(title: "\(netName) hidden activations on the validation digits (training-mode forward), at epoch 0 and \(plain.epoch): rows without, then with batch norm; unit std: a unit's std across the digits, averaged over units",
                              xLabel: "\(c.activation) output", panels: panels, columns: c.depth,
-                             xRange: c.activation == .sigmoid ? 0...1 : -1...1)
+                             xRange: c.activation == .sigmoid ? 0...1 : -1...1, sharedY: true)
     }
 
     /// Training-mode accuracy against the evaluation batch size, and the running estimates.

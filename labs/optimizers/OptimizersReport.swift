@@ -102,7 +102,7 @@ public enum OptimizersReport {
                 title: distance ? "distance travelled (f is unbounded below)" : "f − f* against step",
                 xLabel: "step", yLabel: distance ? "distance travelled Σ‖Δx‖" : "f(x, y) − f*",
                 series: study.runs.map { lossSeries($0, distance: distance, minimum: f.minimumValue ?? 0) },
-                logY: true, markers: false, note: distance ? nil : oscillationNote(study.runs))])
+                logY: true, markers: false, note: distance ? nil : oscillationNote(study.runs))], key: .below)
             add(loss, "\(f.rawValue)-loss", FigureData(
                 figure: distance ? "distance travelled against step, log-y" : "f − f* against step, log-y",
                 parameters: parameters, optimizers: study.runs))
@@ -137,7 +137,7 @@ public enum OptimizersReport {
             }
             let loss = LinePlot(title: heading, panels: [LinePlot.Panel(
                 title: "too small crawls, right converges, too large oscillates or diverges", xLabel: "step", yLabel: "f(x, y) − f*",
-                series: runs.map { lossSeries($0, distance: false, minimum: 0) }, logY: true, markers: false)])
+                series: runs.map { lossSeries($0, distance: false, minimum: 0) }, logY: true, markers: false)], key: .below)
             add(loss, "lr-sweep", SweepData(figure: "SGD's f − f* against step for each learning rate, log-y",
                                             parameters: parameters, learningRates: sweep.entries))
             let grid = contourGrid(f, over: f.domain)

@@ -73,7 +73,7 @@ struct RegularizeFigures {
                              xLabel: "weight", panels: runs.map { name, run in
             HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3: \(F.percent(run.nearZeroFraction)), exactly 0: \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
                                 histogram: run.histogram)
-        }, columns: 3)
+        }, columns: 3, sharedY: true, sharedX: true)
     }
 
     /// Figure 3: bias², variance and error against degree and against training-set size.
@@ -115,7 +115,7 @@ struct RegularizeFigures {
             HistogramGrid.Panel(title: (side.epsilon == 0 ? "one-hot targets" : "smoothed targets, ε = \(side.epsilon) (optimum at 1 − ε)")
                                     + "\nmean confidence \(F.percent(side.meanConfidence)), test CE \(F.short(side.testLoss))\nvalidation \(F.percent(v.meanValidation)) ± \(String(format: "%.1f", 100 * v.spread))",
                                 histogram: side.confidence)
-        }, columns: 2, logY: true, xRange: 0...1)
+        }, columns: 2, logY: true, xRange: 0...1, sharedY: true)
     }
 
     /// Figure 4d: validation accuracy per seed for each augmentation.

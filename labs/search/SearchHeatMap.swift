@@ -44,7 +44,10 @@ struct SearchHeatMap: Figure {
         // Viridis (perceptually uniform, legible in grey): dark = low accuracy, yellow = high.
         script += "set palette defined (0 '#440154', 0.25 '#3B528B', 0.5 '#21918C', 0.75 '#5EC962', 1 '#FDE725')\n"
         script += "set grid front lc rgb '#FFFFFF' lw 0.4\n"
-        script += "set bmargin 9\nset key at screen 0.45,0.055 center center horizontal maxcols 3 height 0.5\n"
+        // The marks are black to stand out on every viridis colour; on a dark slide the legend
+        // gets a light box so that its black swatches show too.
+        let lightKey = Theme.current == .dark ? " opaque fc rgb '#E6E6E6' textcolor rgb '#000000'" : ""
+        script += "set bmargin 9\nset key at screen 0.45,0.055 center center horizontal maxcols 3 height 0.5\(lightKey)\n"
         script += "plot $\(prefix)map using 1:2:3 with image notitle, \\\n"
         script += "     $\(prefix)coarsebox using 1:2 with lines lw 2 lc rgb '#000000' title 'coarse range', \\\n"
         script += "     $\(prefix)finebox using 1:2 with lines lw 2.5 dt (8,4) lc rgb '#D55E00' title 'fine region', \\\n"
