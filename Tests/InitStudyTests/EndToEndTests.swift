@@ -130,7 +130,7 @@ final class EndToEndTests: XCTestCase {
     func testListAndHelp() throws {
         let list = try LabBinary.run(["list"])
         XCTAssertEqual(list.status, 0)
-        XCTAssertTrue(list.stdout.hasPrefix("init-study"), list.stdout)
+        XCTAssertTrue(list.stdout.split(separator: "\n").contains { $0.hasPrefix("init-study") }, list.stdout)
         let help = try LabBinary.run(["--help"])
         XCTAssertEqual(help.status, 0, help.stderr)
         XCTAssertTrue(help.stdout.contains("init-study"), help.stdout)
