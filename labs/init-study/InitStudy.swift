@@ -25,14 +25,18 @@ public enum InitStudy {
         let upstream = Tensor.randomNormal(shape: shape, using: &streams.upstream)
         let layerStreams = streams.layers
         var workspace = Workspace()
-        // The normal schemes first, while they share the standard normal matrices; those are
-        // dropped before the other schemes draw their own, so one set of big matrices is alive at
-        // a time. Each scheme restarts the layer streams, so the order changes no number.
+        // The normal schemes first, while they share the standard normal matrices; their storage
+        // then passes to the other schemes' weights, which overwrite it in full, so one set of big
+        // matrices is alive at a time and none is mapped twice. Each scheme restarts the layer
+        // streams, so the order changes no number.
         let weightShape = [configuration.width, configuration.width]
         let isScaledNormal = schemes.map { $0.initializer.normalScale(for: weightShape) != nil }
         var results = [SchemeResult?](repeating: nil, count: schemes.count)
         for i in schemes.indices.sorted(by: { (isScaledNormal[$0] ? 0 : 1, $0) < (isScaledNormal[$1] ? 0 : 1, $1) }) {
-            if !isScaledNormal[i] { workspace.standardNormals = [] }
+            if !isScaledNormal[i] && !workspace.standardNormals.isEmpty {
+                workspace.weights = workspace.standardNormals.map(\.matrix)
+                workspace.standardNormals = []
+            }
             results[i] = run(schemes[i], input: input, upstream: upstream, layerStreams: layerStreams,
                              bins: configuration.bins, workspace: &workspace)
         }
