@@ -171,9 +171,24 @@ public enum InitStudy {
     /// `maxᵢ (maxⱼ hᵢⱼ − minⱼ hᵢⱼ)`: how differently the units of a layer respond to one input
     /// (rows of `h`), or how differently they are updated along one input weight (rows of dW).
     static func unitSpread(_ h: Tensor) -> Double {
-        (0..<h.shape[0]).map { i in
-            let row = h.row(i)
-            return row.max - row.min
-        }.max() ?? 0
+        precondition(h.rank == 2, "unit spread of a tensor of shape \(h.shape)")
+        let width = h.shape[1]
+        return h.scalars.withUnsafeBufferPointer { p in
+            (0..<h.shape[0]).map { i in range(of: UnsafeBufferPointer(rebasing: p[(i * width)..<((i + 1) * width)])) }.max() ?? 0
+        }
+    }
+
+    /// `max − min` of one row, equal bit for bit to `row.max - row.min` of the row as a tensor
+    /// (NaN if any element is NaN; ties keep the first, which matters only for ±0), in one pass
+    /// and without copying the row: the spread of every dW row reads 16.7 M elements per layer.
+    static func range(of row: UnsafeBufferPointer<Double>) -> Double {
+        guard var lower = row.first else { return .nan }
+        var upper = lower
+        for x in row {
+            if x.isNaN { return .nan }
+            if x < lower { lower = x }
+            if x > upper { upper = x }
+        }
+        return upper - lower
     }
 }
