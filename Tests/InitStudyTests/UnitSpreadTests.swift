@@ -9,6 +9,11 @@ final class UnitSpreadTests: XCTestCase {
         let rows: [[Double]] = [
             [3, -1, 2.5, 7, -4], [0.0, -0.0], [-0.0, 0.0], [-0.0, -0.0, 0.0], [5], [1, .nan, 2],
             [.nan], [-.infinity, 1], [2, 2, 2], [1e-300, -1e-300, 0],
+            // Past the eight lanes: a tail, ±0 ties across lanes, a NaN in a lane and in the tail.
+            (0..<21).map { Double(($0 * 7) % 11) - 5 }, [0.0] + [Double](repeating: -0.0, count: 17),
+            [-0.0] + [Double](repeating: 0.0, count: 9) + [-0.0], (0..<16).map { $0 == 9 ? .nan : Double($0) },
+            (0..<19).map { $0 == 17 ? .nan : Double($0) }, (0..<24).map { $0 % 8 == 3 ? 0.0 : 1.0 },
+            (0..<24).map { -Double($0 % 5) },
         ]
         for row in rows {
             let tensor = Tensor(row)

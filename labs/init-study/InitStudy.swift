@@ -179,9 +179,37 @@ public enum InitStudy {
     }
 
     /// `max − min` of one row, equal bit for bit to `row.max - row.min` of the row as a tensor
-    /// (NaN if any element is NaN; ties keep the first, which matters only for ±0), in one pass
-    /// and without copying the row: the spread of every dW row reads 16.7 M elements per layer.
+    /// (NaN if any element is NaN), in one pass and without copying the row: the spread of every
+    /// dW row reads 16.7 M elements per layer. Eight lanes keep their own running min and max
+    /// with the same strict comparisons; they find the same extreme values as one scan, and only
+    /// which of +0 and −0 wins a tie depends on the order, so a zero extreme is settled by the
+    /// sequential scan.
     static func range(of row: UnsafeBufferPointer<Double>) -> Double {
+        guard let first = row.first, let base = row.baseAddress else { return .nan }
+        var lowers = SIMD8<Double>(repeating: first), uppers = lowers
+        var unordered = SIMDMask<SIMD8<Int64>>(repeating: false)
+        var i = 0
+        while i + 8 <= row.count {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Double>.self)
+            unordered .|= x .!= x
+            lowers.replace(with: x, where: x .< lowers)
+            uppers.replace(with: x, where: x .> uppers)
+            i += 8
+        }
+        if any(unordered) { return .nan }
+        var lower = lowers.min(), upper = uppers.max()
+        while i < row.count {
+            let x = row[i]
+            if x.isNaN { return .nan }
+            if x < lower { lower = x }
+            if x > upper { upper = x }
+            i += 1
+        }
+        return lower == 0 || upper == 0 ? sequentialRange(of: row) : upper - lower
+    }
+
+    /// `range(of:)` by one scan in order, ties keeping the first element.
+    static func sequentialRange(of row: UnsafeBufferPointer<Double>) -> Double {
         guard var lower = row.first else { return .nan }
         var upper = lower
         for x in row {
