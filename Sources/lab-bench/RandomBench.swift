@@ -23,6 +23,30 @@ func medianThreadCPUTime(_ repeats: Int, _ work: () -> Void) -> Double {
     return times.sorted()[times.count / 2]
 }
 
+/// Medians over `repeats` runs of `work` of the process's CPU time (user + sys, all threads, in
+/// seconds), its minor page faults, and the wall time (seconds).
+func medianProcessUsage(_ repeats: Int, _ work: () -> Void) -> (cpu: Double, faults: Int, wall: Double) {
+    func usage() -> (cpu: Double, faults: Int) {
+        var r = rusage()
+        getrusage(RUSAGE_SELF_VALUE, &r)
+        let seconds = Double(r.ru_utime.tv_sec + r.ru_stime.tv_sec) + Double(r.ru_utime.tv_usec + r.ru_stime.tv_usec) / 1e6
+        return (seconds, r.ru_minflt)
+    }
+    var cpus: [Double] = [], faults: [Int] = [], walls: [Double] = []
+    for _ in 0..<repeats {
+        let before = usage(), start = DispatchTime.now().uptimeNanoseconds
+        work()
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, after = usage()
+        cpus.append(after.cpu - before.cpu)
+        faults.append(after.faults - before.faults)
+        walls.append(wall)
+    }
+    return (cpus.sorted()[repeats / 2], faults.sorted()[repeats / 2], walls.sorted()[repeats / 2])
+}
+
+/// `RUSAGE_SELF`, which Glibc imports as an enum case rather than the `Int32` `getrusage` takes.
+private let RUSAGE_SELF_VALUE: Int32 = 0
+
 func randomSamplerRows() {
     let n = 4096 * 4096
     var ziggurat = RandomStream(seed: 2), boxMuller = RandomStream(seed: 2)
@@ -31,14 +55,17 @@ func randomSamplerRows() {
     row("normal draws, sequential normal() (1 core, CPU)", String(format: "%.2f ns/draw", zigguratTime / Double(n) * 1e9),
         String(format: "%.1f× faster than Box–Muller", boxMullerTime / zigguratTime))
 
+    // The fills report the process's CPU time (user + sys, every thread) and page faults beside
+    // the wall time: a fresh 128 MB block costs 32,768 page mappings, which wall time on a
+    // busy machine hides.
     var generator = RandomStream(seed: 3)
-    let fillTime = median(3) { _ = Tensor.randomNormal(shape: [4096, 4096], using: &generator) }
-    row("randn 4096×4096 tensor (parallel, fresh memory)", String(format: "%.1f ms", fillTime * 1e3),
-        String(format: "%.2f ns/draw wall", fillTime / Double(n) * 1e9))
+    let fresh = medianProcessUsage(5) { _ = Tensor.randomNormal(shape: [4096, 4096], using: &generator) }
+    row("randn 4096×4096 tensor (parallel, fresh memory)", String(format: "%.1f ms CPU", fresh.cpu * 1e3),
+        String(format: "%.1f ms wall, %d page faults", fresh.wall * 1e3, fresh.faults))
     var reused = Tensor(zeros: [4096, 4096])
-    let refillTime = median(3) { reused.fillRandom(shape: [4096, 4096], from: NormalDistribution(), using: &generator) }
-    row("randn 4096×4096 into existing storage (parallel)", String(format: "%.1f ms", refillTime * 1e3),
-        String(format: "%.2f ns/draw wall", refillTime / Double(n) * 1e9))
+    let refill = medianProcessUsage(5) { reused.fillRandom(shape: [4096, 4096], from: NormalDistribution(), using: &generator) }
+    row("randn 4096×4096 into existing storage (parallel)", String(format: "%.1f ms CPU", refill.cpu * 1e3),
+        String(format: "%.1f ms wall, %d page faults", refill.wall * 1e3, refill.faults))
 
     // The C kernels on one core, per instruction-set level.
     let count = 1 << 22

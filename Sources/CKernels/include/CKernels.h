@@ -21,6 +21,13 @@ void nnlab_adam_step(double *x, double *m, double *v, const double *g, size_t n,
 /// Does nothing on other C libraries.
 void nnlab_keep_freed_memory(void);
 
+/// Maps every whole page of `[start, start + bytes)` writable now, in one kernel call
+/// (`madvise(MADV_POPULATE_WRITE)`, Linux 5.14), instead of one page fault per 4 KB page on first
+/// touch. For a fresh block that is about to be overwritten; see `Tensor.uninitializedScalars`.
+/// Does nothing where unsupported (other systems, older kernels), where the pages then fault
+/// on first touch as usual.
+void nnlab_populate_for_writing(void *start, size_t bytes);
+
 /// The Philox4x64-10 block function of Random123 (Salmon et al., SC'11): `out = Philox(counter, key)`,
 /// four 64-bit words from a 256-bit counter and a 128-bit key.
 void nnlab_philox4x64_10(const uint64_t counter[4], const uint64_t key[2], uint64_t out[4]);

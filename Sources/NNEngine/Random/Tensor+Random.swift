@@ -25,7 +25,7 @@ extension Tensor {
         let key = stream.key
         // Fresh storage is left uninitialized: every element is written below, and zeroing
         // hundreds of megabytes first would only touch each page twice.
-        if scalars.count != count { scalars = Array(unsafeUninitializedCapacity: count) { _, initialized in initialized = count } }
+        if scalars.count != count { scalars = Tensor.uninitializedScalars(count: count) }
         shape = newShape
         let chunks = (count + Tensor.randomChunkSize - 1) / Tensor.randomChunkSize
         scalars.withUnsafeMutableBufferPointer { buffer in

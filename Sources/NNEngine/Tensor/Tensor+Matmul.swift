@@ -30,7 +30,7 @@ extension Tensor {
             precondition(result.shape == [m, n], "matmul accumulating into \(result.shape), expected [\(m), \(n)]")
         } else if result.count != m * n {
             // dgemm with β = 0 overwrites every element, so fresh storage needs no zeroing.
-            result.scalars = Array(unsafeUninitializedCapacity: m * n) { _, initialized in initialized = m * n }
+            result.scalars = Tensor.uninitializedScalars(count: m * n)
         }
         result.shape = [m, n]
         guard m > 0, n > 0, k > 0 else {
