@@ -52,7 +52,7 @@ struct BabysitFigures {
         }
         func epochs(_ n: Int) -> [Double] { (1...Swift.max(1, n)).map(Double.init).prefix(n).map { $0 } }
         let lastEpoch = Double(s.overfits.map(\.trainAccuracy.count).max() ?? 1)
-        var accuracy = Panel(title: "overfit \(SanityChecks.sampleSize) examples: accuracy", xLabel: "epoch (full batch, λ = 0)",
+        var accuracy = Panel(title: "overfit \(SanityChecks.sampleSize): accuracy", xLabel: "epoch (full batch, λ = 0)",
                              yLabel: "training accuracy",
                              series: withLogC(s.overfits.enumerated().map { Series(name: Self.legendName($1.setup), x: epochs($1.trainAccuracy.count), y: $1.trainAccuracy, color: $0) },
                                               from: 1, to: lastEpoch),
@@ -66,7 +66,7 @@ struct BabysitFigures {
         // gaps in the curve. The JSON keeps the losses as computed.
         let floor = 1e-6
         let floored = s.overfits.contains { $0.trainLoss.contains { $0 < floor } }
-        var loss = Panel(title: "overfit \(SanityChecks.sampleSize) examples: loss" + (floored ? "\n(0 drawn at 1e-6)" : ""), xLabel: "epoch (full batch, λ = 0)", yLabel: "training loss",
+        var loss = Panel(title: "overfit \(SanityChecks.sampleSize): loss" + (floored ? "\n(0 drawn at 1e-6)" : ""), xLabel: "epoch (full batch, λ = 0)", yLabel: "training loss",
                          series: withLogC(s.overfits.enumerated().map { Series(name: Self.legendName($1.setup), x: epochs($1.trainLoss.count),
                                                                               y: $1.trainLoss.map { $0.isNaN ? $0 : Swift.max($0, floor) }, color: $0) },
                                           from: 1, to: lastEpoch),
@@ -111,23 +111,26 @@ struct BabysitFigures {
     /// three panels a row and one legend for all.
     var curves: LinePlot {
         let logC = result.sanity.logC
+        // The axis is cut at 2 log C rounded up to a whole number (5 for ten classes): at 2 log C
+        // itself, 4.61, gnuplot labelled every 0.5 and the labels ran together in a third of a slide.
+        let top = Swift.max(2.5, (2 * logC).rounded(.up))
         let panels = result.curves.map { c -> Panel in
             let x = c.stepLosses.indices.map { Double($0 + 1) / Double(c.stepsPerEpoch) }
-            var loss = Panel(title: Self.runTitle(c), xLabel: "epoch", yLabel: "loss",
+            var loss = Panel(title: c.title, xLabel: "epoch", yLabel: "loss",
                              series: [Series(name: "minibatch", x: x, y: c.stepLosses, color: 6),
                                       Series(name: "1-epoch average", x: x, y: c.movingAverage, color: 0)],
                              markers: false, note: c.divergedAtStep.map { "NaN at step \($0): drawn until then" })
-            loss.yRange = 0...(2 * logC)
+            loss.yRange = 0...top
             return loss
         }
-        return LinePlot(title: "Loss curves to learn to read (same axes; loss clipped at 2 log C = \(BabysitFindings.f(2 * logC, 3)))", panels: panels, key: .outside, columns: 3)
+        return LinePlot(title: "Loss curves to learn to read (same axes, cut at \(BabysitFindings.f(top, 3)) ≥ 2 log C = \(BabysitFindings.f(2 * logC, 3)))", panels: panels, key: .outside, columns: 3)
     }
 
     /// Figure 3b: the same runs' training and validation accuracy after every epoch.
     var accuracyCurves: LinePlot {
         let epochsMax = Double(result.configuration.epochs)
         let panels = result.curves.map { c -> Panel in
-            var accuracy = Panel(title: Self.runTitle(c) + ", \(c.trainCount) train", xLabel: "epoch", yLabel: "accuracy",
+            var accuracy = Panel(title: Self.runTitle(c), xLabel: "epoch", yLabel: "accuracy",
                                  series: [Series(name: "train", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.map(\.trainAccuracy), color: 2),
                                           Series(name: "validation", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.compactMap(\.validationAccuracy), color: 1, dashed: true)],
                                  markers: false)
@@ -167,8 +170,8 @@ struct BabysitFigures {
             }
         }
         return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer of the good run, \(BabysitLab.probeCount) validation digits"
-                                 : "ReLU activations of the good run, \(BabysitLab.probeCount) validation digits (dead: 0 on all of them)\ndead at the end of the loss-curve runs: \(deadAtEnd)",
-                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "h", panels: panels, columns: probes.count, logY: false)
+                                 : "ReLU activations h of the good run, \(BabysitLab.probeCount) validation digits (dead: 0 on all of them)\ndead at the end of the loss-curve runs: \(deadAtEnd)",
+                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "", panels: panels, columns: probes.count, logY: false)
     }
 
     /// Figure 4d: the first layer's weights as 8×8 images, blue negative, red positive.
@@ -188,11 +191,13 @@ struct BabysitFigures {
         }
         let columns = (0..<shown).map { u -> [ImagePanels.Panel] in
             let (w0, w1) = (inside.firstLayerInitial[u], inside.firstLayerFinal[u])
-            return [ImagePanels.Panel(title: "unit \(u + 1): init", image: image(w0)),
-                    ImagePanels.Panel(title: "unit \(u + 1): end", image: image(w1)),
-                    ImagePanels.Panel(title: "end − init", image: image(zip(w1, w0).map { $0 - $1 }))]
+            // Untitled: at the slide font a title per image ran into the image above it; the
+            // figure's title names the rows and columns.
+            return [ImagePanels.Panel(title: "", image: image(w0)),
+                    ImagePanels.Panel(title: "", image: image(w1)),
+                    ImagePanels.Panel(title: "", image: image(zip(w1, w0).map { $0 - $1 }))]
         }
-        return ImagePanels(title: "First-layer weights as 8×8 images (red +, blue −, each to its own max |w|)",
+        return ImagePanels(title: "First-layer weights of units 1–\(shown) (columns) as 8×8 images, red +, blue −, each to its own max |w|\nrows: at initialization, after training, change (end − init)",
                            columns: columns)
     }
 

@@ -90,9 +90,9 @@ extension NormalizeLabFigures {
                                     histogram: end.histograms[l]))
             }
         }
-        return HistogramGrid(title: "\(netName) hidden activations on the validation digits at epoch \(plain.epoch) (training-mode forward): top without, bottom with batch norm\n"
-                                + "std: a unit's std across the digits, averaged over units, epoch 0 → \(plain.epoch)",
-                             xLabel: "\(c.activation) output", panels: panels, columns: layers.count,
+        return HistogramGrid(title: "\(netName) nets' \(c.activation) outputs on the validation digits at epoch \(plain.epoch): top without, bottom with batch norm\n"
+                                + "std: a unit's std across the digits (mean over units), epoch 0 → \(plain.epoch)",
+                             xLabel: "", panels: panels, columns: layers.count,
                              xRange: c.activation == .sigmoid ? 0...1 : -1...1)
     }
 
@@ -102,7 +102,7 @@ extension NormalizeLabFigures {
         let sizes = s.batchSizes.map(Double.init)
         let layers = s.runningVarianceRatio.indices.map { Double($0 + 1) }
         return LinePlot(title: "The batch-norm net at test time (validation digits, best-validation epoch)", panels: [
-            LinePlot.Panel(title: "accuracy; training mode: each batch's own statistics\nbatch of 2: \(F.percent(s.trainModeAccuracy.first!)); running statistics: \(F.percent(s.inferenceAccuracy))",
+            LinePlot.Panel(title: "training mode: each batch's own statistics\nbatch of 2: \(F.percent(s.trainModeAccuracy.first!)); running statistics: \(F.percent(s.inferenceAccuracy))",
                            xLabel: "evaluation batch size", yLabel: "validation accuracy", series: [
                 .init(name: "training mode", x: sizes, y: s.trainModeAccuracy),
                 .init(name: "running statistics", x: sizes, y: sizes.map { _ in s.inferenceAccuracy }, dashed: true),

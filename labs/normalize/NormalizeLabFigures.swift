@@ -60,7 +60,7 @@ struct NormalizeLabFigures {
                         panels: [
             LinePlot.Panel(title: "softmax accuracy\nleaked − proper: val \(F.spread(l.validationAccuracyShift, scale: 100, unit: "")), test \(F.spread(l.testAccuracyShift, scale: 100, unit: "")) pts",
                            xLabel: "split", yLabel: "accuracy", series: series({ $0.validationAccuracy }, { $0.testAccuracy })),
-            LinePlot.Panel(title: "max |Cov − I| after whitening (0: white)\nthe leak whitens the validation digits only",
+            LinePlot.Panel(title: "max |Cov − I| after whitening\n(0: white)",
                            xLabel: "split", yLabel: "max |Cov − I|", series: series({ $0.validationWhiteness }, { $0.testWhiteness }), logY: true),
         ], key: .outside)
     }
