@@ -93,7 +93,7 @@ struct NormalizeLabFigures {
                     b = s.rawBias
                 }
                 let line = boundary(w, b)
-                return ScatterGrid.Series(name: degrees == 0 ? "boundary" : String(format: "W rotated %+.0f°", degrees), x: line.x, y: line.y,
+                return ScatterGrid.Series(name: degrees == 0 ? "boundary" : String(format: "W %+.0f°", degrees), x: line.x, y: line.y,
                                           style: .line(dashed: degrees != 0), color: 2 + k)
             }
         }
@@ -104,10 +104,10 @@ struct NormalizeLabFigures {
         let at2 = s.losses(at: 2)
         return ScatterGrid(title: "The same linear classifier, W rotated by ±2°: raw inputs ~11 units from the origin against normalized inputs (both drawn in raw coordinates)",
                            panels: [
-            .init(title: String(format: "raw inputs: loss %.3f → %.3f at +2°", s.lossAtZero, at2.raw), xLabel: "x₁", yLabel: "x₂", series: points + lines(normalized: false)),
-            .init(title: String(format: "normalized inputs: loss %.3f → %.3f at +2°", s.lossAtZero, at2.normalized), xLabel: "x₁", yLabel: "x₂",
+            .init(title: String(format: "raw inputs\nloss %.3f → %.3f at +2°", s.lossAtZero, at2.raw), xLabel: "x₁", yLabel: "x₂", series: points + lines(normalized: false)),
+            .init(title: String(format: "normalized inputs\nloss %.3f → %.3f at +2°", s.lossAtZero, at2.normalized), xLabel: "x₁", yLabel: "x₂",
                   series: points + lines(normalized: true)),
-            .init(title: String(format: "loss against the rotation of W\nd²L/dθ² = %.3g raw, %.3g normalized", s.rawCurvature, s.normalizedCurvature),
+            .init(title: String(format: "loss against the rotation of W\nd²L/dθ²: %.3g raw, %.3g normalized", s.rawCurvature, s.normalizedCurvature),
                   xLabel: "rotation θ of W (degrees)", yLabel: "mean logistic loss", series: [
                 .init(name: "raw inputs", x: s.anglesDegrees, y: s.rawLoss, style: .line(dashed: false), color: 0),
                 .init(name: "normalized inputs", x: s.anglesDegrees, y: s.normalizedLoss, style: .line(dashed: false), color: 1),

@@ -42,7 +42,7 @@ struct RegularizeFigures {
                 return LinePlot.Series(name: kind.title, x: runs.map(\.lambda), y: runs.map(value), color: k)
             }
         }
-        let accuracy = series(\.validationAccuracy) + [LinePlot.Series(name: "no penalty", x: [lambdas.min()!, lambdas.max()!],
+        let accuracy = series(\.validationAccuracy) + [LinePlot.Series(name: "", x: [lambdas.min()!, lambdas.max()!],
                                                                         y: [base.validationAccuracy, base.validationAccuracy], color: 4, dashed: true)]
         let zeros = series(\.nearZeroFraction) + PenaltyKind.allCases.enumerated().map { k, kind in
             let runs = lambdas.compactMap { findings.run(kind, $0) }
@@ -52,13 +52,13 @@ struct RegularizeFigures {
         let m = result.maxNorms
         return LinePlot(title: "Weight penalties on \(c.trainCount) digits (64-\(c.hidden.map(String.init).joined(separator: "-"))-10 ReLU, SGD lr \(c.learningRate), \(c.epochs) epochs, seed \(c.seed))" + divergenceNote,
                         panels: [
-                            LinePlot.Panel(title: "validation accuracy at the end of training", xLabel: "λ", yLabel: "validation accuracy",
+                            LinePlot.Panel(title: "final validation accuracy\n(dashed: no penalty)", xLabel: "λ", yLabel: "validation accuracy",
                                            series: accuracy, logX: true),
-                            LinePlot.Panel(title: "fraction of weights with |w| < 1e-3 (solid), exactly 0 (dashed)", xLabel: "λ",
+                            LinePlot.Panel(title: "fraction of weights: |w| < 1e-3\n(solid), exactly 0 (dashed)", xLabel: "λ",
                                            yLabel: "fraction of weights", series: zeros, logX: true, yFrom: 0),
-                            LinePlot.Panel(title: "max-norm ‖w_unit‖₂ ≤ c, no penalty", xLabel: "c", yLabel: "validation accuracy", series: [
+                            LinePlot.Panel(title: "max-norm ‖w_unit‖₂ ≤ c (λ = 0)\nno constraint: max \(F.short(base.largestUnitNorm))", xLabel: "c", yLabel: "validation accuracy", series: [
                                 .init(name: "max-norm c", x: m.compactMap(\.maxNorm), y: m.map(\.validationAccuracy)),
-                                .init(name: "no constraint (largest ‖w_unit‖ \(F.short(base.largestUnitNorm)))", x: [m.compactMap(\.maxNorm).min()!, m.compactMap(\.maxNorm).max()!],
+                                .init(name: "no constraint", x: [m.compactMap(\.maxNorm).min()!, m.compactMap(\.maxNorm).max()!],
                                       y: [base.validationAccuracy, base.validationAccuracy], dashed: true),
                             ], logX: true),
                         ], key: .below)
