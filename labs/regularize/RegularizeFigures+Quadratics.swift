@@ -46,25 +46,26 @@ extension RegularizeFigures {
         let q = result.earlyStoppingQuadratic
         var equivalence: [LinePlot.Series] = []
         for (k, h) in q.horizons.enumerated() {
-            equivalence.append(.init(name: "t = \(h.steps) steps of GD", x: q.eigenvalues, y: h.descent, color: k))
-            equivalence.append(.init(name: "L2, λ = 1/(tε) = \(F.short(h.alpha))", x: q.eigenvalues, y: h.l2, color: k, dashed: true))
+            // One legend entry per horizon: the dashed L2 partner's λ = 1/(tε) is in the title's rule.
+            equivalence.append(.init(name: "t = \(h.steps)", x: q.eigenvalues, y: h.descent, color: k))
+            equivalence.append(.init(name: "", x: q.eigenvalues, y: h.l2, color: k, dashed: true))
         }
         let minimum = e.validationLossAtMinimum
         // The first epochs' loss (log C ≈ 2.3 falling fast) would flatten the climb after the minimum.
         let zoomFrom = Swift.min(10, Swift.max(1, e.epochs.count / 2))
         let late = e.epochs.filter { $0.epoch >= zoomFrom }
-        return LinePlot(title: "Early stopping as a regularizer (seed \(result.configuration.seed))" + divergenceNote, panels: [
-            LinePlot.Panel(title: "digits net, no penalty, Adam lr \(F.short(RegularizePlan.earlyStoppingOptimizer.learningRate)): validation loss least at epoch \(e.bestLossEpoch)\n(\(F.short(minimum)); \(F.short(e.validationLossAtEnd)) at the end)",
+        return LinePlot(title: "Early stopping as a regularizer (seed \(result.configuration.seed)); right: t steps of GD and L2 with λ = 1/(tε) match their formulas to \(F.short(q.maxFormulaError))" + divergenceNote, panels: [
+            LinePlot.Panel(title: "digits net, Adam lr \(F.short(RegularizePlan.earlyStoppingOptimizer.learningRate)), no penalty\nbest epoch \(e.bestLossEpoch): \(F.short(minimum)); end: \(F.short(e.validationLossAtEnd))",
                            xLabel: "epoch", yLabel: "cross-entropy", series: [
                 .init(name: "training loss", x: epochs, y: e.epochs.map(\.trainLoss)),
                 .init(name: "validation loss", x: epochs, y: e.epochs.map { $0.validationLoss ?? .nan }),
                 .init(name: "validation minimum", x: [Double(e.bestLossEpoch)], y: [minimum], dotsOnly: true, color: 2, dotSize: 2.5),
             ], logY: true, markers: false),
-            LinePlot.Panel(title: "validation loss from epoch \(zoomFrom) on, linear axis:\nit passes its minimum and climbs", xLabel: "epoch", yLabel: "validation cross-entropy", series: [
+            LinePlot.Panel(title: "validation loss from epoch \(zoomFrom)\n(linear axis): min, then climbs", xLabel: "epoch", yLabel: "validation cross-entropy", series: [
                 .init(name: "validation loss", x: late.map { Double($0.epoch) }, y: late.map { $0.validationLoss ?? .nan }, color: 1),
                 .init(name: "validation minimum", x: [Double(e.bestLossEpoch)], y: [minimum], dotsOnly: true, color: 2, dotSize: 2.5),
             ], markers: false),
-            LinePlot.Panel(title: "quadratic, \(q.dimension) eigen-directions, lr ε = \(q.learningRate): fraction of w* recovered\nGD from 0 (solid) vs L2 minimum (dashed); formulas match to \(F.short(q.maxFormulaError))",
+            LinePlot.Panel(title: "quadratic, \(q.dimension) directions, ε = \(q.learningRate)\nsolid: t steps of GD from 0\ndashed: L2 minimum, λ = 1/(tε)",
                            xLabel: "eigenvalue λᵢ of H", yLabel: "w̃ᵢ / w*ᵢ", series: equivalence, logX: true, yFrom: 0),
         ], key: .below)
     }

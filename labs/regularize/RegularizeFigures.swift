@@ -85,26 +85,26 @@ struct RegularizeFigures {
         for (k, degree) in b.sizeDegrees.enumerated() {
             let points = b.bySize.filter { $0.degree == degree }
             let n = points.map { Double($0.trainPoints) }
-            bySize += [LinePlot.Series(name: "degree \(degree): test error", x: n, y: points.map(\.testError), color: 2 * k),
-                       LinePlot.Series(name: "degree \(degree): bias²", x: n, y: points.map(\.biasSquared), color: 2 * k, dashed: true),
-                       LinePlot.Series(name: "degree \(degree): variance", x: n, y: points.map(\.variance), color: 2 * k + 1, dashed: true)]
+            bySize += [LinePlot.Series(name: "d = \(degree): test", x: n, y: points.map(\.testError), color: 2 * k),
+                       LinePlot.Series(name: "d = \(degree): bias²", x: n, y: points.map(\.biasSquared), color: 2 * k, dashed: true),
+                       LinePlot.Series(name: "d = \(degree): var.", x: n, y: points.map(\.variance), color: 2 * k + 1, dashed: true)]
         }
         bySize.append(LinePlot.Series(name: "noise σ²", x: [Double(b.bySize.first!.trainPoints), Double(b.bySize.last!.trainPoints)],
                                       y: [b.sigma * b.sigma, b.sigma * b.sigma], color: 4, dashed: true))
         return LinePlot(title: "Bias and variance: Legendre polynomial least squares to y = sin(πx) + N(0, \(b.sigma)²), \(b.draws) training sets per point, seed \(result.configuration.seed)",
                         panels: [
-                            LinePlot.Panel(title: "\(d.first!.trainPoints) training points: test error = bias² + variance + σ²\nleast error at degree \(b.bestDegree)",
+                            LinePlot.Panel(title: "\(d.first!.trainPoints) training points\nleast error at degree \(b.bestDegree)",
                                            xLabel: "polynomial degree (capacity)", yLabel: "mean squared error", series: [
-                                .init(name: "test error (measured, fresh labels)", x: x, y: d.map(\.testError)),
-                                .init(name: "bias² + variance + σ²", x: x, y: d.map { $0.biasSquared + $0.variance + $0.noise }, dotsOnly: true, dotSize: 1.4),
+                                .init(name: "test error", x: x, y: d.map(\.testError)),
+                                .init(name: "bias² + var. + σ²", x: x, y: d.map { $0.biasSquared + $0.variance + $0.noise }, dotsOnly: true, dotSize: 1.4),
                                 .init(name: "bias²", x: x, y: d.map(\.biasSquared)),
                                 .init(name: "variance", x: x, y: d.map(\.variance)),
-                                .init(name: "training error", x: x, y: d.map(\.trainError), dashed: true),
+                                .init(name: "train error", x: x, y: d.map(\.trainError), dashed: true),
                                 .init(name: "noise σ²", x: [x.first!, x.last!], y: [b.sigma * b.sigma, b.sigma * b.sigma], dashed: true),
                             ], logY: true),
-                            LinePlot.Panel(title: "more data: variance falls, bias stays", xLabel: "training points n", yLabel: "mean squared error",
+                            LinePlot.Panel(title: "more data, degree d:\nvariance falls, bias stays", xLabel: "training points n", yLabel: "",
                                            series: bySize, logY: true, logX: true),
-                        ], key: .below)
+                        ], key: .outside)
     }
 
     /// Figure 4c: confidence histograms with and without label smoothing.
