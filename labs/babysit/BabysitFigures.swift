@@ -169,9 +169,9 @@ struct BabysitFigures {
                                     histogram: gradients ? p.gradientHistograms[l] : p.activationHistograms[l])
             }
         }
-        return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer of the good run, \(BabysitLab.probeCount) validation digits"
+        return HistogramGrid(title: gradients ? "Gradients ∂L/∂h at each hidden ReLU layer of the good run, \(BabysitLab.probeCount) validation digits\nx axis: ∂L/∂h in units of \(BabysitFindings.f(result.inside.gradientUnit, 1))"
                                  : "ReLU activations h of the good run, \(BabysitLab.probeCount) validation digits (dead: 0 on all of them)\ndead at the end of the loss-curve runs: \(deadAtEnd)",
-                             xLabel: gradients ? "∂L/∂h (×\(BabysitFindings.f(result.inside.gradientUnit, 1)))" : "", panels: panels, columns: probes.count, logY: false)
+                             xLabel: "", panels: panels, columns: probes.count, logY: false)
     }
 
     /// Figure 4d: the first layer's weights as 8×8 images, blue negative, red positive.
