@@ -239,17 +239,17 @@ struct BabysitFigures {
         var noiseSeries: [Series] = []
         for (i, n) in result.noise.enumerated() {
             let points = n.points.filter { $0.batchSize < n.exampleCount }
-            noiseSeries.append(Series(name: n.state, x: points.map { Double($0.batchSize) }, y: points.map(\.measured), dotsOnly: true, color: i, dotSize: 1.2))
+            noiseSeries.append(Series(name: n.state.hasPrefix("at init") ? "at init" : "trained", x: points.map { Double($0.batchSize) }, y: points.map(\.measured), dotsOnly: true, color: i, dotSize: 1.2))
             // The prediction's formula is in the title: one legend entry per state.
             noiseSeries.append(Series(name: "", x: points.map { Double($0.batchSize) }, y: points.map(\.predicted), color: i, dashed: true))
         }
-        let noise = Panel(title: "E‖g_B − G‖², \(result.noise.first?.draws ?? 0) draws per B (dots)\ndashed: tr Σ/B · (N−B)/(N−1)", xLabel: "batch size B", yLabel: "‖g_B − G‖²",
-                          series: noiseSeries, logY: true, markers: false, logX: true, note: "B = N: 0 exactly (not drawn)")
+        let noise = Panel(title: "E‖g_B − G‖² (dots)\ndashed: predicted", xLabel: "batch size B", yLabel: "‖g_B − G‖²",
+                          series: noiseSeries, logY: true, markers: false, logX: true, note: "B = N: 0 (not drawn)")
         // The smallest and the largest batch only: four noisy curves on one axis hide each other.
         let scaled = result.batches.filter(\.scaled)
         let shown = [scaled.first, scaled.count > 1 ? scaled.last : nil].compactMap { $0 }
-        let curves = Panel(title: "minibatch loss, linear lr scaling", xLabel: "examples seen", yLabel: "loss",
-                           series: shown.enumerated().map { i, b in Series(name: "B \(b.batchSize), lr \(BabysitFindings.f(b.learningRate, 2))", x: b.examplesSeen.map(Double.init), y: b.stepLosses, color: i == 0 ? 0 : 4) },
+        let curves = Panel(title: "minibatch loss, linear lr scaling", xLabel: "examples seen (thousands)", yLabel: "loss",
+                           series: shown.enumerated().map { i, b in Series(name: "B \(b.batchSize), lr \(BabysitFindings.f(b.learningRate, 2))", x: b.examplesSeen.map { Double($0) / 1000 }, y: b.stepLosses, color: i == 0 ? 0 : 4) },
                            logY: true, markers: false)
         func byB(_ scaledOnes: Bool, _ value: (BatchRun) -> Double) -> Series {
             let runs = result.batches.filter { $0.scaled == scaledOnes }
@@ -263,6 +263,7 @@ struct BabysitFigures {
         let accuracies = result.batches.map(\.finalValidationAccuracy).filter(\.isFinite)
         let bottom = Swift.max(0, ((accuracies.min() ?? 0) - 0.02) * 50).rounded(.down) / 50
         final.yRange = bottom...1.0
-        return LinePlot(title: "Batch size and gradient noise, at the same \(result.configuration.epochs) epochs of examples", panels: [noise, curves, noiseOfLoss, final], key: .below, columns: 2)
+        return LinePlot(title: "Batch size and gradient noise, at the same \(result.configuration.epochs) epochs of examples; left: \(result.noise.first?.draws ?? 0) draws per B, "
+                            + "predicted tr Σ/B · (N−B)/(N−1), at init and after training (good run)", panels: [noise, curves, noiseOfLoss, final], key: .below)
     }
 }
