@@ -71,7 +71,7 @@ struct RegularizeFigures {
             + PenaltyKind.allCases.compactMap { k in findings.run(k, lambda).map { (k.title, $0) } }
         return HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); tallest bar cut when it dwarfs the rest)" + divergenceNote,
                              xLabel: "weight", panels: runs.map { name, run in
-            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3: \(F.percent(run.nearZeroFraction)), exactly 0: \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
+            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3 \(F.percent(run.nearZeroFraction)), = 0 \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
                                 histogram: run.histogram)
         }, columns: 3)
     }
