@@ -12,7 +12,7 @@ struct BabysitCommand: ParsableCommand {
         abstract: "Babysitting the learning process: sanity checks, lr finder, loss curves, update/weight ratios, schedules, batch noise.",
         discussion: """
             Trains many short ReLU nets (in parallel) and writes the figures with their JSON: sanity-checks, lr-finder, \
-            loss-curves, update-ratios, activation-histograms, gradient-histograms, first-layer-weights, schedules, batch-size.
+            loss-curves, accuracy-curves, update-ratios, activation-histograms, gradient-histograms, first-layer-weights, schedules, batch-size.
             Datasets: digits, \(SyntheticDataset.names.joined(separator: ", ")).
             Optimizers: \(OptimizerKind.names.joined(separator: ", ")).
             Schedules: \(LearningRateSchedule.names.joined(separator: ", ")) (T, K, EVERY in updates; PATIENCE in epochs).

@@ -5,7 +5,7 @@ import XCTest
 /// Runs the built `lab babysit` on a small configuration and reads back its JSON.
 final class BabysitEndToEndTests: XCTestCase {
     static let small = ["--hidden", "8", "--epochs", "2", "--batch-size", "64", "--seed", "3"]
-    static let names = ["sanity-checks", "lr-finder", "loss-curves", "update-ratios", "activation-histograms", "gradient-histograms",
+    static let names = ["sanity-checks", "lr-finder", "loss-curves", "accuracy-curves", "update-ratios", "activation-histograms", "gradient-histograms",
                         "first-layer-weights", "schedules", "batch-size"]
 
     struct Document: Decodable {
@@ -27,7 +27,7 @@ final class BabysitEndToEndTests: XCTestCase {
         for pass in 0..<2 {
             let run = try LabBinary.run(["babysit", "--out", folder.path] + Self.small)
             XCTAssertEqual(run.status, 0, run.stderr)
-            XCTAssert(run.stdout.contains("wrote 9 figures"), run.stdout)
+            XCTAssert(run.stdout.contains("wrote 10 figures"), run.stdout)
             let data = try Self.names.map { try Data(contentsOf: folder.appendingPathComponent("babysit/\($0).json")) }
             if pass == 0 { first = data } else { XCTAssertEqual(data, first, "same seed, byte-identical JSON") }
         }

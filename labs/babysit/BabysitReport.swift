@@ -5,7 +5,7 @@ import NNRender
 
 /// Turns a `BabysitResult` into its figures, each with a JSON of the numbers it plots, the
 /// run's parameters and seed, and the gallery's caption: `sanity-checks`, `lr-finder`,
-/// `loss-curves`, `update-ratios`, `activation-histograms`, `gradient-histograms`,
+/// `loss-curves`, `accuracy-curves`, `update-ratios`, `activation-histograms`, `gradient-histograms`,
 /// `first-layer-weights` (digits only), `schedules`, `batch-size`.
 public enum BabysitReport {
     struct Parameters: Codable {
@@ -51,6 +51,7 @@ public enum BabysitReport {
         let figures = BabysitFigures(result: result)
         var jobs: [(name: String, figure: any Figure)] = [
             ("sanity-checks", figures.sanity), ("lr-finder", figures.finder), ("loss-curves", figures.curves),
+            ("accuracy-curves", figures.accuracyCurves),
             ("update-ratios", figures.ratios), ("activation-histograms", figures.histograms(gradients: false)),
             ("gradient-histograms", figures.histograms(gradients: true)),
         ]
@@ -71,6 +72,7 @@ public enum BabysitReport {
         try json("sanity-checks", "sanity checks: initial loss against λ, overfitting 20 examples, a broken setup", findings.sanity, result.sanity)
         try json("lr-finder", "learning-rate finder: loss against a log-spaced sweep, regions from the measured curve", findings.finder, result.finders)
         try json("loss-curves", "loss curves: good lr, too high, too low, bad initialization, too little regularization", findings.curves, result.curves)
+        try json("accuracy-curves", "training and validation accuracy of the loss-curve runs", findings.curves, result.curves)
         let inside = result.inside
         try json("update-ratios", "update-to-weight ratio per layer at every step", findings.ratios,
                  UpdateRatios(layers: inside.layers, stepsPerEpoch: inside.stepsPerEpoch, medians: inside.medianRatios, ratios: inside.ratios))

@@ -41,11 +41,11 @@ extension NormalizeLabFigures {
         sweepSeries.append(.init(name: "target \(F.percent(c.targetAccuracy))", x: [c.sweepRates.first!, c.sweepRates.last!],
                                  y: [c.targetAccuracy, c.targetAccuracy], color: 6, dashed: true))
         return LinePlot(title: "\(netName) nets on the digits, \(c.optimizerConfiguration), batch \(c.batchSize), seed \(c.seed)", panels: [
-            LinePlot.Panel(title: "training loss (whole training set)", xLabel: "epoch", yLabel: "cross-entropy", series: curves(\.trainLoss),
+            LinePlot.Panel(title: "training loss", xLabel: "epoch", yLabel: "cross-entropy", series: curves(\.trainLoss),
                            logY: true, markers: false),
             LinePlot.Panel(title: "validation accuracy", xLabel: "epoch", yLabel: "accuracy", series: curves(\.validationAccuracy),
                            markers: false, yFrom: 0),
-            LinePlot.Panel(title: "learning-rate sweep, \(c.sweepEpochs) epochs each: final validation accuracy\nhighest lr reaching \(F.percent(c.targetAccuracy)): \(F.rate(b.sweep.highestTolerated)) without, \(F.rate(b.sweep.highestToleratedWithBatchNorm)) with batch norm",
+            LinePlot.Panel(title: "lr sweep, \(c.sweepEpochs) epochs each\nhighest lr ≥ \(F.percent(c.targetAccuracy)): \(F.rate(b.sweep.highestTolerated)) / \(F.rate(b.sweep.highestToleratedWithBatchNorm)) (BN)",
                            xLabel: "learning rate", yLabel: "accuracy", series: sweepSeries, logX: true, yFrom: 0,
                            note: diverged.isEmpty ? "no run diverged" : "diverged: " + diverged.joined(separator: "; ")),
         ], key: .below)
@@ -69,23 +69,30 @@ extension NormalizeLabFigures {
                                                 series: series, markers: true, yFrom: 0)], key: .outside)
     }
 
-    /// Per-layer std and saturation at each snapshot, and the histograms at the last one.
+    /// The layers shown in the activation figure: the first, the last and two between, so
+    /// that a row of four panels reads on a slide (all of them are in the JSON).
+    static func shownLayers(_ depth: Int) -> [Int] {
+        guard depth > 4 else { return Array(0..<depth) }
+        return Array(Set([0, (depth - 1) / 3, 2 * (depth - 1) / 3, depth - 1])).sorted()
+    }
+
+    /// The histograms at the last snapshot, without then with batch norm, for four layers;
+    /// each panel's unit std at epoch 0 and at the end.
     var activations: HistogramGrid {
         let (plain, normalized) = findings.lastSnapshots
         let first = result.batchNorm.activations.filter { $0.epoch == 0 }
+        let c = result.configuration
+        let layers = Self.shownLayers(c.depth)
         var panels: [HistogramGrid.Panel] = []
-        for (name, snapshots) in [("no BN", first.first { !$0.batchNorm }!, plain), ("BN", first.first(where: \.batchNorm)!, normalized)]
-            .map({ ($0.0, [$0.1, $0.2]) }) {
-            for snapshot in snapshots {
-                for l in snapshot.histograms.indices {
-                    panels.append(.init(title: "\(name), epoch \(snapshot.epoch), layer \(l + 1)\nunit std \(F.short(snapshot.unitStd[l]))",
-                                        histogram: snapshot.histograms[l]))
-                }
+        for (name, start, end) in [("no BN", first.first { !$0.batchNorm }!, plain), ("BN", first.first(where: \.batchNorm)!, normalized)] {
+            for l in layers where end.histograms.indices.contains(l) {
+                panels.append(.init(title: "\(name), layer \(l + 1)\nstd \(F.short(start.unitStd[l])) → \(F.short(end.unitStd[l]))",
+                                    histogram: end.histograms[l]))
             }
         }
-        let c = result.configuration
-        return HistogramGrid(title: "\(netName) hidden activations on the validation digits (training-mode forward), at epoch 0 and \(plain.epoch): rows without, then with batch norm; unit std: a unit's std across the digits, averaged over units",
-                             xLabel: "\(c.activation) output", panels: panels, columns: c.depth,
+        return HistogramGrid(title: "\(netName) nets' \(c.activation) outputs on the validation digits at epoch \(plain.epoch): top without, bottom with batch norm\n"
+                                + "std: a unit's std across the digits (mean over units), epoch 0 → \(plain.epoch)",
+                             xLabel: "", panels: panels, columns: layers.count,
                              xRange: c.activation == .sigmoid ? 0...1 : -1...1, sharedY: true)
     }
 
@@ -95,18 +102,18 @@ extension NormalizeLabFigures {
         let sizes = s.batchSizes.map(Double.init)
         let layers = s.runningVarianceRatio.indices.map { Double($0 + 1) }
         return LinePlot(title: "The batch-norm net at test time (validation digits, best-validation epoch)", panels: [
-            LinePlot.Panel(title: "training mode normalizes each example with its batch's statistics\nbatch of 2: \(F.percent(s.trainModeAccuracy.first!)); running statistics: \(F.percent(s.inferenceAccuracy))",
-                           xLabel: "evaluation batch size (training mode)", yLabel: "validation accuracy", series: [
-                .init(name: "training mode, batch statistics", x: sizes, y: s.trainModeAccuracy),
-                .init(name: "inference mode, running statistics (momentum 0.9)", x: sizes, y: sizes.map { _ in s.inferenceAccuracy }, dashed: true),
-                .init(name: "inference mode, the deck's average over all training batches", x: sizes, y: sizes.map { _ in s.deckEstimateAccuracy }, dashed: true),
-                .init(name: "training mode, the whole set as one batch", x: sizes, y: sizes.map { _ in s.wholeSetTrainModeAccuracy }, dashed: true),
+            LinePlot.Panel(title: "training mode: each batch's own statistics\nbatch of 2: \(F.percent(s.trainModeAccuracy.first!)); running statistics: \(F.percent(s.inferenceAccuracy))",
+                           xLabel: "evaluation batch size", yLabel: "validation accuracy", series: [
+                .init(name: "training mode", x: sizes, y: s.trainModeAccuracy),
+                .init(name: "running statistics", x: sizes, y: sizes.map { _ in s.inferenceAccuracy }, dashed: true),
+                .init(name: "deck's average", x: sizes, y: sizes.map { _ in s.deckEstimateAccuracy }, dashed: true),
+                .init(name: "whole set, one batch", x: sizes, y: sizes.map { _ in s.wholeSetTrainModeAccuracy }, dashed: true),
             ], logX: true, yFrom: 0),
-            LinePlot.Panel(title: "training-time estimates against what each layer sees at test time\n(training digits, earlier layers in inference mode)",
+            LinePlot.Panel(title: "training-time estimates ÷ test-time statistics\n(training digits, earlier layers in inference mode)",
                            xLabel: "batch-norm layer", yLabel: "mean over units", series: [
-                .init(name: "running var / population var", x: layers, y: s.runningVarianceRatio),
-                .init(name: "deck estimate's var / population var", x: layers, y: s.deckVarianceRatio),
-                .init(name: "|running mean − population mean| / population std", x: layers, y: s.runningMeanOffset),
+                .init(name: "running var ÷ var", x: layers, y: s.runningVarianceRatio),
+                .init(name: "deck's var ÷ var", x: layers, y: s.deckVarianceRatio),
+                .init(name: "|mean offset| ÷ std", x: layers, y: s.runningMeanOffset),
             ], yFrom: 0),
         ], key: .below)
     }

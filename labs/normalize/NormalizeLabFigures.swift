@@ -17,16 +17,19 @@ struct NormalizeLabFigures {
         return "[\(entries[0]) \(entries[1]); \(entries[2]) \(entries[3])]"
     }
 
-    /// Figure 1: two rows (Gaussian, digits) of five equal-scaled scatter panels.
+    /// Figure 1: two rows (Gaussian, digits) of five equal-scaled scatter panels, each titled
+    /// with its stage only: the covariances are in the JSON and the gallery caption.
     var preprocessing: ScatterGrid {
         let panels = result.pictures.rows.flatMap { row in
             row.panels.map { p -> ScatterGrid.Panel in
                 let (xl, yl): (String, String)
+                let pixels = row.plane.map { "pixel \($0)" }
                 switch p.stage {
-                case .raw, .centred, .normalized: (xl, yl) = (row.planeNames[0], row.planeNames[1])
-                case .decorrelated, .whitened: (xl, yl) = ("principal direction 1", "principal direction 2")
+                case .raw, .centred, .normalized: (xl, yl) = row.planeNames.count == 2 && row.planeNames[0].count <= 4 ? (row.planeNames[0], row.planeNames[1]) : (pixels[0], pixels[1])
+                case .decorrelated, .whitened: (xl, yl) = ("PC 1", "PC 2")
                 }
-                return ScatterGrid.Panel(title: "\(row.name): \(p.stage.rawValue)\ntrain Σ \(Self.matrix(p.trainCovariance))\nval Σ \(Self.matrix(p.validationCovariance))",
+                let rowName = row.name.hasPrefix("correlated") ? "Gaussian" : row.name
+                return ScatterGrid.Panel(title: "\(rowName): \(p.stage.rawValue)",
                                          xLabel: xl, yLabel: yl, series: [
                     .init(name: "training", x: p.trainX, y: p.trainY, style: .dots(0.45), color: 0),
                     .init(name: "validation (training statistics)", x: p.validationX, y: p.validationY, style: .dots(0.45), color: 1),
@@ -34,9 +37,12 @@ struct NormalizeLabFigures {
                 ], key: false)
             }
         }
-        return ScatterGrid(title: "Preprocessing fitted on the training points (blue) only, applied unchanged to the validation points (orange); black: the origin. "
-                            + "Whitened training covariance = I to \(F.short(result.pictures.rows.map(\.whitenedTrainDeviation).max()!)), seed \(result.configuration.seed)",
+        let digits = result.pictures.rows.last.map { r in r.planeNames.count == 2 ? "digits: \(r.plane.map { "pixel \($0)" }.joined(separator: " and ")) = \(r.planeNames.joined(separator: ", "))" : "" } ?? ""
+        var grid = ScatterGrid(title: "Preprocessing fitted on the training points (blue) only, applied unchanged to the validation points (orange); black: the origin\n"
+                            + "whitened training covariance = I to \(F.short(result.pictures.rows.map(\.whitenedTrainDeviation).max()!)); \(digits)",
                            panels: panels, columns: 5)
+        grid.ticIntervals = 3
+        return grid
     }
 
     /// Figure 1's leak: per split, validation and test accuracy and loss, proper against leaked.
@@ -44,19 +50,19 @@ struct NormalizeLabFigures {
         let l = result.leak
         let x = l.splits.indices.map { Double($0) }
         func series(_ validation: (LeakStudy.Scores) -> Double, _ test: (LeakStudy.Scores) -> Double) -> [LinePlot.Series] {
-            [.init(name: "validation, fitted on train", x: x, y: l.splits.map { validation($0.proper) }, color: 0),
-             .init(name: "validation, fitted on train + val (leak)", x: x, y: l.splits.map { validation($0.leaked) }, color: 0, dashed: true),
-             .init(name: "test, fitted on train", x: x, y: l.splits.map { test($0.proper) }, color: 1),
-             .init(name: "test, fitted on train + val (leak)", x: x, y: l.splits.map { test($0.leaked) }, color: 1, dashed: true)]
+            [.init(name: "val, fit on train", x: x, y: l.splits.map { validation($0.proper) }, color: 0),
+             .init(name: "val, fit on train + val", x: x, y: l.splits.map { validation($0.leaked) }, color: 0, dashed: true),
+             .init(name: "test, fit on train", x: x, y: l.splits.map { test($0.proper) }, color: 1),
+             .init(name: "test, fit on train + val", x: x, y: l.splits.map { test($0.leaked) }, color: 1, dashed: true)]
         }
-        return LinePlot(title: "The leak: PCA whitening (\(l.components) of 64 directions, ε = \(l.epsilon)) fitted on \(l.trainCount) training digits, or on those + \(l.validationCount) validation digits;\n"
-                            + "softmax classifier trained \(l.epochs) epochs on the training digits; \(l.testCount) test digits enter neither fit",
+        return LinePlot(title: "The leak: PCA whitening (\(l.components) of 64 directions, ε = \(l.epsilon)) fitted on \(l.trainCount) training digits, or on those + \(l.validationCount) validation digits (leak); "
+                            + "softmax trained \(l.epochs) epochs on the training digits; \(l.testCount) test digits enter neither fit",
                         panels: [
-            LinePlot.Panel(title: "softmax accuracy; leaked − proper: val \(F.spread(l.validationAccuracyShift, scale: 100, unit: " pts")), test \(F.spread(l.testAccuracyShift, scale: 100, unit: " pts"))\nvalidation − test: \(F.spread(l.properOptimism, scale: 100, unit: " pts")) proper, \(F.spread(l.leakedOptimism, scale: 100, unit: " pts")) leaked",
+            LinePlot.Panel(title: "softmax accuracy\nleaked − proper: val \(F.spread(l.validationAccuracyShift, scale: 100, unit: "")), test \(F.spread(l.testAccuracyShift, scale: 100, unit: "")) pts",
                            xLabel: "split", yLabel: "accuracy", series: series({ $0.validationAccuracy }, { $0.testAccuracy })),
-            LinePlot.Panel(title: "max |Cov − I| of the whitened digits (0: white)\nthe leaked fit whitens the validation digits it saw, not the test digits",
+            LinePlot.Panel(title: "max |Cov − I| after whitening\n(0: white)",
                            xLabel: "split", yLabel: "max |Cov − I|", series: series({ $0.validationWhiteness }, { $0.testWhiteness }), logY: true),
-        ], key: .below)
+        ], key: .outside)
     }
 
     /// Figure 1's loss sensitivity: the data with the boundary and its rotations in both
@@ -87,7 +93,7 @@ struct NormalizeLabFigures {
                     b = s.rawBias
                 }
                 let line = boundary(w, b)
-                return ScatterGrid.Series(name: degrees == 0 ? "boundary" : String(format: "W rotated %+.0f°", degrees), x: line.x, y: line.y,
+                return ScatterGrid.Series(name: degrees == 0 ? "boundary" : String(format: "W %+.0f°", degrees), x: line.x, y: line.y,
                                           style: .line(dashed: degrees != 0), color: 2 + k)
             }
         }
@@ -98,10 +104,10 @@ struct NormalizeLabFigures {
         let at2 = s.losses(at: 2)
         return ScatterGrid(title: "The same linear classifier, W rotated by ±2°: raw inputs ~11 units from the origin against normalized inputs (both drawn in raw coordinates)",
                            panels: [
-            .init(title: String(format: "raw inputs: loss %.3f → %.3f at +2°", s.lossAtZero, at2.raw), xLabel: "x₁", yLabel: "x₂", series: points + lines(normalized: false)),
-            .init(title: String(format: "normalized inputs: loss %.3f → %.3f at +2°", s.lossAtZero, at2.normalized), xLabel: "x₁", yLabel: "x₂",
+            .init(title: String(format: "raw inputs\nloss %.3f → %.3f at +2°", s.lossAtZero, at2.raw), xLabel: "x₁", yLabel: "x₂", series: points + lines(normalized: false)),
+            .init(title: String(format: "normalized inputs\nloss %.3f → %.3f at +2°", s.lossAtZero, at2.normalized), xLabel: "x₁", yLabel: "x₂",
                   series: points + lines(normalized: true)),
-            .init(title: String(format: "loss against the rotation of W\nd²L/dθ² = %.3g raw, %.3g normalized", s.rawCurvature, s.normalizedCurvature),
+            .init(title: String(format: "loss against the rotation of W\nd²L/dθ²: %.3g raw, %.3g normalized", s.rawCurvature, s.normalizedCurvature),
                   xLabel: "rotation θ of W (degrees)", yLabel: "mean logistic loss", series: [
                 .init(name: "raw inputs", x: s.anglesDegrees, y: s.rawLoss, style: .line(dashed: false), color: 0),
                 .init(name: "normalized inputs", x: s.anglesDegrees, y: s.normalizedLoss, style: .line(dashed: false), color: 1),
@@ -116,19 +122,21 @@ struct NormalizeLabFigures {
             zip(r.levelX, r.levelY).map { ScatterGrid.Series(name: "loss level set", x: $0, y: $1, style: .line(dashed: false), color: 6, hidden: true) }
         }
         let panels = z.runs.enumerated().map { k, r in
-            ScatterGrid.Panel(title: "\(r.name), lr = \(F.short(r.learningRate))\n\(F.percent(r.sameSignFraction)) of the updates move w₁ and w₂ the same way\n"
-                                + (r.stepsToTarget.map { "near w* after \($0) steps" } ?? "not near w* in \(z.steps) steps")
-                                + " (median of \(r.orderCount) orders: \(F.short(r.medianStepsToTarget)))",
+            ScatterGrid.Panel(title: "\(r.name.hasPrefix("all-positive") ? "positive inputs" : r.name.hasPrefix("centred") ? "centred inputs" : r.name), lr \(F.short(r.learningRate))\n"
+                                + "\(F.percent(r.sameSignFraction)) same-sign updates\n"
+                                + (r.stepsToTarget.map { "near w* after \($0) steps" } ?? "not near w* in \(z.steps) steps"),
                               xLabel: "w₁", yLabel: "w₂", series: levels(r) + [
                 .init(name: "SGD path, one example a step", x: r.w1, y: r.w2, style: .path, color: k),
                 .init(name: "w* = (1, −1)", x: [z.target[0]], y: [z.target[1]], style: .dots(2.2), color: 7),
             ])
         }
-        let gradients = ScatterGrid.Panel(title: "per-example ∂L/∂w at w = 0\npositive inputs: quadrants I and III only",
+        let gradients = ScatterGrid.Panel(title: "per-example ∂L/∂w at w = 0\npositive inputs: quadrants\nI and III only",
                                           xLabel: "∂L/∂w₁", yLabel: "∂L/∂w₂", series: z.runs.enumerated().map { k, r in
             .init(name: r.name, x: r.gradient1, y: r.gradient2, style: .dots(0.5), color: k)
         })
-        return ScatterGrid(title: "A unit f = w·x learning y = w*·x by SGD (L = ½(f − y)², ∂L/∂w = (f − y)·x), \(z.steps) steps from w = 0, the same example order",
+        let orders = z.runs.map { "\(F.short($0.medianStepsToTarget))" }.joined(separator: " and ")
+        return ScatterGrid(title: "A unit f = w·x learning y = w*·x by SGD (L = ½(f − y)², ∂L/∂w = (f − y)·x), \(z.steps) steps from w = 0, the same example order; "
+                            + "median steps to near w* over \(z.runs.first?.orderCount ?? 0) orders: \(orders)",
                            panels: panels + [gradients], columns: 3)
     }
 }

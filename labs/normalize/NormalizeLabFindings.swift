@@ -30,6 +30,11 @@ struct NormalizeLabFindings {
         result.pictures.rows.flatMap { r in
             [Number(name: "\(r.name): max |Cov_train − I| whitened", value: Self.short(r.whitenedTrainDeviation)),
              Number(name: "\(r.name): max |Cov_val − I| whitened", value: Self.short(r.whitenedValidationDeviation))]
+                // The covariances once written in every panel's title.
+                + r.panels.filter { $0.stage == .raw || $0.stage == .whitened }.map { p in
+                    Number(name: "\(r.name), \(p.stage.rawValue): train Σ, val Σ",
+                           value: "\(NormalizeLabFigures.matrix(p.trainCovariance)), \(NormalizeLabFigures.matrix(p.validationCovariance))")
+                }
         }
     }
 

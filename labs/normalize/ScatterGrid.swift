@@ -40,6 +40,9 @@ struct ScatterGrid: Figure {
     var title: String
     var panels: [Panel]
     var columns: Int
+    /// At most this many tic intervals on an equal-scaled axis: 5 suits three panels a row, a
+    /// row of five has room for about 3 labels of "-2.5" under each panel.
+    var ticIntervals = 5
 
     var grid: (rows: Int, columns: Int) { ((panels.count + columns - 1) / columns, Swift.min(columns, panels.count)) }
 
@@ -54,7 +57,7 @@ struct ScatterGrid: Figure {
                 script += Gnuplot.datablock("\(prefix)\(p)_\(s)", rows: zip(series.x, series.y).map { [$0, $1] })
             }
         }
-        script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(title))\n"
+        script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(Self.wrapped(title, to: defaultSize))) \(Theme.textColor)\n"
         script += "set key outside center bottom vertical maxrows 3\n"
         for (p, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
@@ -63,7 +66,7 @@ struct ScatterGrid: Figure {
             // The legend under the panel takes the x label's place unless the margin makes room.
             script += panel.key ? "set key\nset bmargin 7\n" : "unset key\nset bmargin\n"
             if panel.equalAxes, let box = Self.squareBox(panel) {
-                let step = Self.ticStep(box.x.upperBound - box.x.lowerBound)
+                let step = Self.ticStep(box.x.upperBound - box.x.lowerBound, intervals: ticIntervals)
                 script += "set size ratio -1\nset xrange [\(box.x.lowerBound):\(box.x.upperBound)]\nset yrange [\(box.y.lowerBound):\(box.y.upperBound)]\n"
                 script += "set xtics \(step)\nset ytics \(step)\n"
             } else {
@@ -87,10 +90,28 @@ struct ScatterGrid: Figure {
     /// A round tic spacing (1, 2, 2.5 or 5 times a power of ten) giving at most 5 intervals over
     /// `width`: gnuplot's own choice ignores the label width and ran "-2-1.5-1-0.5" together in
     /// a panel of a grid.
-    static func ticStep(_ width: Double) -> Double {
-        let rough = Swift.max(width, 1e-12) / 5
+    static func ticStep(_ width: Double, intervals: Int = 5) -> Double {
+        let rough = Swift.max(width, 1e-12) / Double(intervals)
         let magnitude = pow(10, log10(rough).rounded(.down))
         return [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!
+    }
+
+    /// `text` broken at spaces into lines that fit across a figure of `size`: gnuplot never
+    /// wraps, and a long title ran off both edges. The font is the slide rule's (21 pt at a
+    /// 1080p slide's scale, `FigureSize.slideScale`), a character ~0.6 em of 4/3 pixel a point.
+    static func wrapped(_ text: String, to size: FigureSize) -> String {
+        let points = (21 / size.slideScale).rounded(.up)
+        let limit = Swift.max(20, Int(Double(size.width) / (0.6 * points * 4 / 3)))
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var lines: [String] = [], current = ""
+            for word in line.split(separator: " ") {
+                if current.isEmpty { current = String(word) } else if current.count + 1 + word.count > limit {
+                    lines.append(current)
+                    current = String(word)
+                } else { current += " " + word }
+            }
+            return (lines + [current]).joined(separator: "\n")
+        }.joined(separator: "\n")
     }
 
     /// A square box (equal x and y extents) around every finite point of the panel, 6% margin.

@@ -42,7 +42,7 @@ struct RegularizeFigures {
                 return LinePlot.Series(name: kind.title, x: runs.map(\.lambda), y: runs.map(value), color: k)
             }
         }
-        let accuracy = series(\.validationAccuracy) + [LinePlot.Series(name: "no penalty", x: [lambdas.min()!, lambdas.max()!],
+        let accuracy = series(\.validationAccuracy) + [LinePlot.Series(name: "", x: [lambdas.min()!, lambdas.max()!],
                                                                         y: [base.validationAccuracy, base.validationAccuracy], color: 4, dashed: true)]
         let zeros = series(\.nearZeroFraction) + PenaltyKind.allCases.enumerated().map { k, kind in
             let runs = lambdas.compactMap { findings.run(kind, $0) }
@@ -52,13 +52,13 @@ struct RegularizeFigures {
         let m = result.maxNorms
         return LinePlot(title: "Weight penalties on \(c.trainCount) digits (64-\(c.hidden.map(String.init).joined(separator: "-"))-10 ReLU, SGD lr \(c.learningRate), \(c.epochs) epochs, seed \(c.seed))" + divergenceNote,
                         panels: [
-                            LinePlot.Panel(title: "validation accuracy at the end of training", xLabel: "λ", yLabel: "validation accuracy",
+                            LinePlot.Panel(title: "final validation accuracy\n(dashed: no penalty)", xLabel: "λ", yLabel: "validation accuracy",
                                            series: accuracy, logX: true),
-                            LinePlot.Panel(title: "fraction of weights with |w| < 1e-3 (solid), exactly 0 (dashed)", xLabel: "λ",
+                            LinePlot.Panel(title: "fraction of weights: |w| < 1e-3\n(solid), exactly 0 (dashed)", xLabel: "λ",
                                            yLabel: "fraction of weights", series: zeros, logX: true, yFrom: 0),
-                            LinePlot.Panel(title: "max-norm ‖w_unit‖₂ ≤ c, no penalty", xLabel: "c", yLabel: "validation accuracy", series: [
+                            LinePlot.Panel(title: "max-norm ‖w_unit‖₂ ≤ c (λ = 0)\nno constraint: max \(F.short(base.largestUnitNorm))", xLabel: "c", yLabel: "validation accuracy", series: [
                                 .init(name: "max-norm c", x: m.compactMap(\.maxNorm), y: m.map(\.validationAccuracy)),
-                                .init(name: "no constraint (largest ‖w_unit‖ \(F.short(base.largestUnitNorm)))", x: [m.compactMap(\.maxNorm).min()!, m.compactMap(\.maxNorm).max()!],
+                                .init(name: "no constraint", x: [m.compactMap(\.maxNorm).min()!, m.compactMap(\.maxNorm).max()!],
                                       y: [base.validationAccuracy, base.validationAccuracy], dashed: true),
                             ], logX: true),
                         ], key: .below)
@@ -71,7 +71,7 @@ struct RegularizeFigures {
             + PenaltyKind.allCases.compactMap { k in findings.run(k, lambda).map { (k.title, $0) } }
         return HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); tallest bar cut when it dwarfs the rest)" + divergenceNote,
                              xLabel: "weight", panels: runs.map { name, run in
-            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3: \(F.percent(run.nearZeroFraction)), exactly 0: \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
+            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3 \(F.percent(run.nearZeroFraction)), = 0 \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
                                 histogram: run.histogram)
         }, columns: 3, sharedY: true, sharedX: true)
     }
@@ -85,26 +85,26 @@ struct RegularizeFigures {
         for (k, degree) in b.sizeDegrees.enumerated() {
             let points = b.bySize.filter { $0.degree == degree }
             let n = points.map { Double($0.trainPoints) }
-            bySize += [LinePlot.Series(name: "degree \(degree): test error", x: n, y: points.map(\.testError), color: 2 * k),
-                       LinePlot.Series(name: "degree \(degree): bias²", x: n, y: points.map(\.biasSquared), color: 2 * k, dashed: true),
-                       LinePlot.Series(name: "degree \(degree): variance", x: n, y: points.map(\.variance), color: 2 * k + 1, dashed: true)]
+            bySize += [LinePlot.Series(name: "d = \(degree): test", x: n, y: points.map(\.testError), color: 2 * k),
+                       LinePlot.Series(name: "d = \(degree): bias²", x: n, y: points.map(\.biasSquared), color: 2 * k, dashed: true),
+                       LinePlot.Series(name: "d = \(degree): var.", x: n, y: points.map(\.variance), color: 2 * k + 1, dashed: true)]
         }
         bySize.append(LinePlot.Series(name: "noise σ²", x: [Double(b.bySize.first!.trainPoints), Double(b.bySize.last!.trainPoints)],
                                       y: [b.sigma * b.sigma, b.sigma * b.sigma], color: 4, dashed: true))
         return LinePlot(title: "Bias and variance: Legendre polynomial least squares to y = sin(πx) + N(0, \(b.sigma)²), \(b.draws) training sets per point, seed \(result.configuration.seed)",
                         panels: [
-                            LinePlot.Panel(title: "\(d.first!.trainPoints) training points: test error = bias² + variance + σ²\nleast error at degree \(b.bestDegree)",
+                            LinePlot.Panel(title: "\(d.first!.trainPoints) training points\nleast error at degree \(b.bestDegree)",
                                            xLabel: "polynomial degree (capacity)", yLabel: "mean squared error", series: [
-                                .init(name: "test error (measured, fresh labels)", x: x, y: d.map(\.testError)),
-                                .init(name: "bias² + variance + σ²", x: x, y: d.map { $0.biasSquared + $0.variance + $0.noise }, dotsOnly: true, dotSize: 1.4),
+                                .init(name: "test error", x: x, y: d.map(\.testError)),
+                                .init(name: "bias² + var. + σ²", x: x, y: d.map { $0.biasSquared + $0.variance + $0.noise }, dotsOnly: true, dotSize: 1.4),
                                 .init(name: "bias²", x: x, y: d.map(\.biasSquared)),
                                 .init(name: "variance", x: x, y: d.map(\.variance)),
-                                .init(name: "training error", x: x, y: d.map(\.trainError), dashed: true),
+                                .init(name: "train error", x: x, y: d.map(\.trainError), dashed: true),
                                 .init(name: "noise σ²", x: [x.first!, x.last!], y: [b.sigma * b.sigma, b.sigma * b.sigma], dashed: true),
                             ], logY: true),
-                            LinePlot.Panel(title: "more data: variance falls, bias stays", xLabel: "training points n", yLabel: "mean squared error",
+                            LinePlot.Panel(title: "more data, degree d:\nvariance falls, bias stays", xLabel: "training points n", yLabel: "",
                                            series: bySize, logY: true, logX: true),
-                        ], key: .below)
+                        ], key: .outside)
     }
 
     /// Figure 4c: confidence histograms with and without label smoothing.

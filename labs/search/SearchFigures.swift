@@ -12,7 +12,7 @@ struct SearchFigures {
     /// axis (the marginals): the grid sees the learning-rate curve at 3 points only.
     var gridVersusRandom: LinePlot {
         let g = result.gridVersusRandom
-        let lr = "learning rate (log)", decay = "weight decay λ (log; barely matters here)"
+        let lr = "learning rate (log)", decay = "weight decay λ (log)"
         func dots(_ name: String, _ points: [TrialPoint], _ x: KeyPath<TrialPoint, Double>, _ y: KeyPath<TrialPoint, Double>, _ color: Int) -> LinePlot.Series {
             LinePlot.Series(name: name, x: points.map { $0[keyPath: x] }, y: points.map { $0[keyPath: y] }, dotsOnly: true, color: color, dotSize: 1.6)
         }
@@ -29,13 +29,13 @@ struct SearchFigures {
                             + "best: grid \(F.percent(g.gridBest.validationAccuracy)), random \(F.percent(g.randomBest.validationAccuracy))",
                         panels: [
             trialsPanel,
-            LinePlot.Panel(title: "marginal along the important axis: the grid's \(g.grid.count) trials sit on \(g.gridDistinctLearningRates) learning rates", xLabel: lr, yLabel: "validation accuracy", series: [
+            LinePlot.Panel(title: "along the important axis\ngrid: \(g.grid.count) trials on \(g.gridDistinctLearningRates) rates", xLabel: lr, yLabel: "validation accuracy", series: [
                 dots("grid trials", g.grid, \.learningRate, \.validationAccuracy, 0),
                 LinePlot.Series(name: "grid: mean at each lr", x: g.gridMarginalLearningRate.map(\.value),
                                 y: g.gridMarginalLearningRate.map(\.meanValidationAccuracy), color: 0, dashed: true),
                 LinePlot.Series(name: "random trials", x: sortedRandom.map(\.learningRate), y: sortedRandom.map(\.validationAccuracy), color: 1),
             ], logX: true, yFrom: 0),
-            LinePlot.Panel(title: "marginal along the unimportant axis", xLabel: decay, yLabel: "validation accuracy", series: [
+            LinePlot.Panel(title: "along the unimportant axis", xLabel: decay, yLabel: "validation accuracy", series: [
                 dots("grid trials", g.grid, \.weightDecay, \.validationAccuracy, 0),
                 dots("random trials", g.random, \.weightDecay, \.validationAccuracy, 1),
             ], logX: true, yFrom: 0),
@@ -67,13 +67,14 @@ struct SearchFigures {
         let v = result.crossValidation
         let ranks = v.configurations.map { Double($0.singleSplitRank) }
         let folds = v.configurations.flatMap { c in c.foldAccuracies.map { _ in Double(c.singleSplitRank) } }
-        let labels = v.configurations.map { "#\($0.singleSplitRank): lr \(F.short($0.learningRate)), λ \(F.short($0.weightDecay))" }
+        // Non-breaking spaces inside each configuration: the title wraps between them, not inside one.
+        let labels = v.configurations.map { "#\($0.singleSplitRank)\u{00A0}lr\u{00A0}\(F.short($0.learningRate))\u{00A0}λ\u{00A0}\(F.short($0.weightDecay))" }
         return LinePlot(title: "\(v.folds)-fold cross-validation of the \(v.configurations.count) best configurations against one validation split\n"
                             + "fold spread up to \(F.percent(v.largestFoldSpread)); single-split accuracies within \(F.percent(v.singleSplitGap)); "
                             + "the single split flatters them by \(String(format: "%+.1f", 100 * v.singleSplitOptimism)) points on average"
                             + (v.rankingChanged ? "; cross-validation changes the pick" : "; cross-validation keeps the pick"),
                         panels: [
-            LinePlot.Panel(title: "configurations by single-split rank\n" + labels.joined(separator: "\n"),
+            LinePlot.Panel(title: "configurations by single-split rank: " + labels.joined(separator: " · "),
                            xLabel: "rank on the single validation split", yLabel: "validation accuracy", series: [
                 LinePlot.Series(name: "each held-out fold", x: folds, y: v.configurations.flatMap(\.foldAccuracies), dotsOnly: true, color: 2, dotSize: 1.4),
                 LinePlot.Series(name: "mean over folds", x: ranks, y: v.configurations.map(\.mean), color: 0),
