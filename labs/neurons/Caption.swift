@@ -1,27 +1,10 @@
-/// The caption a figure's JSON carries for the gallery (`"caption"`): the lecture's claim, the
-/// deck it comes from (000–004), what this run measured, its key numbers, and the figure's rank
-/// within the lab (0 first).
-struct Caption: Encodable, Sendable {
-    struct Number: Encodable, Sendable {
-        var name: String
-        var value: String
-    }
+import Foundation
+import NNFiles
 
-    var lecturePoint: String
-    var deck: String
-    var finding: String
-    var numbers: [Number]
-    var rank: Int
-}
-
-/// One figure's JSON: its title, seed, caption, the run's parameters and the plotted numbers.
-struct FigureDocument<Parameters: Encodable, Body: Encodable>: Encodable {
-    var figure: String
-    var seed: UInt64
-    var caption: Caption
-    var parameters: Parameters
-    var results: Body
-}
+/// The gallery caption and the figure document every figure of this lab writes (shared with the
+/// other labs through NNFiles).
+typealias Caption = GalleryCaption
+typealias FigureDocument = CaptionedFigureDocument
 
 /// Short number formats for titles and captions.
 enum Format {
