@@ -23,14 +23,8 @@ public enum BabysitReport {
         var seed: UInt64
     }
 
-    struct Caption: Encodable {
-        struct Number: Encodable { var name: String; var value: String }
-        var lecturePoint: String
-        var deck: String
-        var finding: String
-        var numbers: [Number]
-        var rank: Int
-    }
+    /// The gallery's caption (`GalleryCaption`, shared by every lab).
+    typealias Caption = GalleryCaption
 
     struct Document<Body: Encodable>: Encodable {
         var figure: String

@@ -25,14 +25,8 @@ public enum RegularizeReport {
         var keptModel = "every net's parameters after its last epoch (no early-stopping snapshot), except figure 4a's curve, which shows every epoch"
     }
 
-    struct Caption: Encodable {
-        struct Number: Encodable { var name: String; var value: String }
-        var lecturePoint: String
-        var deck: String
-        var finding: String
-        var numbers: [Number]
-        var rank: Int
-    }
+    /// The gallery's caption (`GalleryCaption`, shared by every lab).
+    typealias Caption = GalleryCaption
 
     struct Document<Body: Encodable>: Encodable {
         var figure: String
