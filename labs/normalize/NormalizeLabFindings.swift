@@ -1,9 +1,10 @@
 import Foundation
+import NNFiles
 
 /// What each figure measured, in one sentence, with the numbers the captions list: for the
 /// terminal, the JSON and the gallery.
 struct NormalizeLabFindings {
-    struct Number: Encodable { var name: String; var value: String }
+    typealias Number = GalleryCaption.Number
 
     let result: NormalizeLabResult
 

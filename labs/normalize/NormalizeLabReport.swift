@@ -22,14 +22,8 @@ public enum NormalizeLabReport {
         var data: String
     }
 
-    /// The gallery's caption (`FigureJSON.Described`).
-    struct Caption: Encodable {
-        var lecturePoint: String
-        var deck: String
-        var finding: String
-        var numbers: [NormalizeLabFindings.Number]
-        var rank: Int
-    }
+    /// The gallery's caption (`GalleryCaption`, shared by every lab).
+    typealias Caption = GalleryCaption
 
     struct Document<Body: Encodable>: Encodable {
         var figure: String
