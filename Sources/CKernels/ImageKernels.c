@@ -1,4 +1,5 @@
 #include "CKernels.h"
+#include "KernelDispatch.h"
 
 // NNImage's inner loops over float32 planes and 8-bit rows. Each is written so that clang
 // vectorizes it, and compiled three times on x86-64 Linux (AVX-512, AVX2, baseline SSE2), the
@@ -7,56 +8,28 @@
 // equals the plain Swift loops it replaced bit for bit (ImageKernelTests checks every lane and tail).
 #pragma clang fp contract(off)
 
-// Each kernel's body is one always-inlined function, instantiated once per instruction set
-// (below, `NNLAB_IMAGE_KERNEL`), and the public function calls the instance of the level chosen
-// at the first call (the CPU's best) or by `nnlab_image_kernels_use` (the tests, to check every
-// instance against the scalar reference on a machine that has them all).
-#define NNLAB_BODY static inline __attribute__((always_inline))
-
-#if defined(__x86_64__) && defined(__linux__)
-#define NNLAB_X86_DISPATCH 1
-static int supported_level(void) {
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl")
-        && __builtin_cpu_supports("avx512dq")) return 2;
-    if (__builtin_cpu_supports("avx2")) return 1;
-    return 0;
-}
-#else
-static int supported_level(void) { return 0; }
-#endif
+// Each kernel is instantiated once per instruction set (KernelDispatch.h), and the public
+// function calls the instance of the level chosen at the first call (the CPU's best) or by
+// `nnlab_image_kernels_use` (the tests, to check every instance against the scalar reference on
+// a machine that has them all).
 
 // -1 until the first call; a plain int, set once to the same value by any racing threads.
 static int chosen_level = -1;
 
 static inline int level(void) {
     int l = __atomic_load_n(&chosen_level, __ATOMIC_RELAXED);
-    if (l < 0) { l = supported_level(); __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); }
+    if (l < 0) { l = nnlab_supported_level(); __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); }
     return l;
 }
 
 int nnlab_image_kernels_use(int requested) {
-    int best = supported_level();
+    int best = nnlab_supported_level();
     int l = requested < 0 || requested > best ? best : requested;
     __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED);
     return l;
 }
 
-#if NNLAB_X86_DISPATCH
-#define NNLAB_IMAGE_KERNEL(name, params, args) \
-    __attribute__((target("avx512f,avx512bw,avx512dq,avx512vl"))) static void name##_avx512 params { name##_body args; } \
-    __attribute__((target("avx2"))) static void name##_avx2 params { name##_body args; } \
-    static void name##_sse2 params { name##_body args; } \
-    void name params { \
-        switch (level()) { \
-        case 2: name##_avx512 args; break; \
-        case 1: name##_avx2 args; break; \
-        default: name##_sse2 args; break; \
-        } \
-    }
-#else
-#define NNLAB_IMAGE_KERNEL(name, params, args) void name params { name##_body args; }
-#endif
+#define NNLAB_IMAGE_KERNEL(name, params, args) NNLAB_DISPATCHED(level(), name, params, args)
 
 // Swift's `min(max(v, 0), 1)`: `max(x, y)` is `y >= x ? y : x` and `min(x, y)` is `y < x ? y : x`,
 // spelled the same way so that -0 and NaN come out as in Swift.

@@ -30,12 +30,28 @@ public struct Histogram: Codable, Equatable, Sendable {
                 counts[Swift.min(Int((x - lower) / width), bins - 1)] += 1
             }
         }
-        // The last edge is `upper` exactly: lower + bins·width can round below it.
-        self.edges = (0...bins).map { $0 == bins ? upper : lower + Double($0) * width }
+        self.edges = Self.edges(bins: bins, lower: lower, upper: upper)
         self.counts = counts
         self.below = below
         self.above = above
         self.nonFinite = nonFinite
+    }
+
+    /// A histogram from counts made by the rule above elsewhere (`ProductSummary`'s kernel).
+    init(bins: Int, lower: Double, upper: Double, counts: [Int], below: Int, above: Int, nonFinite: Int) {
+        precondition(counts.count == bins, "\(counts.count) counts for \(bins) bins")
+        self.edges = Self.edges(bins: bins, lower: lower, upper: upper)
+        self.counts = counts
+        self.below = below
+        self.above = above
+        self.nonFinite = nonFinite
+    }
+
+    /// `lower + k·(upper − lower)/bins` for k = 0…bins; the last edge is `upper` exactly, since
+    /// lower + bins·width can round below it.
+    static func edges(bins: Int, lower: Double, upper: Double) -> [Double] {
+        let width = (upper - lower) / Double(bins)
+        return (0...bins).map { $0 == bins ? upper : lower + Double($0) * width }
     }
 
     /// The midpoint of each bin.

@@ -82,7 +82,7 @@ public enum Initializer: Equatable, Sendable {
         let uniformBound = 3.0.squareRoot() * (std ?? 0)
         switch self {
         case .zeros, .constant:
-            weight.fillRandom(shape: shape, from: ConstantDistribution(self == .zeros ? 0 : constantValue), using: &generator)
+            weight.fillRandom(shape: shape, from: ConstantDistribution(constantValue!), using: &generator)
         case .normal(let mean, let std):
             weight.fillRandom(shape: shape, from: NormalDistribution(mean: mean, std: std), using: &generator)
         case .uniform(let low, let high):
@@ -99,8 +99,13 @@ public enum Initializer: Equatable, Sendable {
         }
     }
 
-    private var constantValue: Double {
-        if case .constant(let c) = self { return c }
-        return 0
+    /// The value of every weight for `.zeros` (0) and `.constant(c)` (c), else nil: such weights
+    /// are `c` times a matrix of ones, as normal ones are `normalScale` times one of N(0, 1) draws.
+    public var constantValue: Double? {
+        switch self {
+        case .zeros: return 0
+        case .constant(let c): return c
+        default: return nil
+        }
     }
 }

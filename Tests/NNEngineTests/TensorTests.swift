@@ -150,3 +150,28 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(h.edges.last, 0.9)
     }
 }
+
+extension TensorTests {
+    func testStackingRowsAndTakingThemBack() {
+        let a = Tensor(matrix: [[1, 2, 3]]), b = Tensor(matrix: [[4, 5, 6], [7, 8, 9]])
+        let stacked = Tensor(stackingRows: [a, b])
+        XCTAssertEqual(stacked, Tensor(matrix: [[1, 2, 3], [4, 5, 6], [7, 8, 9]]))
+        XCTAssertEqual(stacked.rows(0..<1), a)
+        XCTAssertEqual(stacked.rows(1..<3), b)
+        XCTAssertEqual(stacked.rows(2..<2).shape, [0, 3])
+    }
+}
+
+extension TensorTests {
+    /// Big sums and variances run on every core and give the serial result bit for bit.
+    func testParallelSumAndVarianceEqualTheSerialOnes() {
+        var stream = RandomStream(seed: 5)
+        for n in [Tensor.parallelSumThreshold, Tensor.parallelSumThreshold + 12_345] {
+            let t = Tensor.randomNormal(shape: [n], using: &stream) + 0.25
+            XCTAssertEqual(t.sum.bitPattern, Tensor.pairwiseSum(t.scalars[...]).bitPattern, "sum of \(n)")
+            let mu = Tensor.pairwiseSum(t.scalars[...]) / Double(n)
+            let serial = Tensor.blockedSum(n) { (t.scalars[$0] - mu) * (t.scalars[$0] - mu) } / Double(n)
+            XCTAssertEqual(t.variance.bitPattern, serial.bitPattern, "variance of \(n)")
+        }
+    }
+}

@@ -23,22 +23,22 @@ public enum InitStudy {
         let shape = [configuration.batch, configuration.width]
         let input = Tensor.randomNormal(shape: shape, using: &streams.input)
         let upstream = Tensor.randomNormal(shape: shape, using: &streams.upstream)
-        let layerStreams = streams.layers
-        var workspace = Workspace()
-        // The normal schemes first, while they share the standard normal matrices; their storage
-        // then passes to the other schemes' weights, which overwrite it in full, so one set of big
-        // matrices is alive at a time and none is mapped twice. Each scheme restarts the layer
-        // streams, so the order changes no number.
         let weightShape = [configuration.width, configuration.width]
-        let isScaledNormal = schemes.map { $0.initializer.normalScale(for: weightShape) != nil }
         var results = [SchemeResult?](repeating: nil, count: schemes.count)
-        for i in schemes.indices.sorted(by: { (isScaledNormal[$0] ? 0 : 1, $0) < (isScaledNormal[$1] ? 0 : 1, $1) }) {
-            if !isScaledNormal[i] && !workspace.standardNormals.isEmpty {
-                workspace.weights = workspace.standardNormals.map(\.matrix)
-                workspace.standardNormals = []
+        // One group's big matrices at a time: each group draws into the storage the previous one
+        // leaves, so no block is mapped twice. Every group restarts the layer streams, so neither
+        // the order nor the company changes a number.
+        var spare: [Tensor] = []
+        for group in WeightGroup.groups(of: schemes, shape: weightShape) {
+            let bases = group.bases(schemes: schemes, shape: weightShape, layerStreams: streams.layers, spare: &spare)
+            for part in group.parts(ofAtMost: configuration.schemesAtOnce) {
+                let passes = part.passes(schemes: schemes, bases: bases, input: input, upstream: upstream)
+                let members = part.members.map { schemes[$0.index] }
+                for (member, result) in zip(part.members, try Self.results(of: passes, schemes: members, bins: configuration.bins)) {
+                    results[member.index] = result
+                }
             }
-            results[i] = run(schemes[i], input: input, upstream: upstream, layerStreams: layerStreams,
-                             bins: configuration.bins, workspace: &workspace)
+            spare += group.base == .ones ? [bases[0].matrix] : bases.map(\.matrix)
         }
         return InitStudyResult(configuration: configuration, schemes: results.map { $0! })
     }
@@ -59,94 +59,69 @@ public enum InitStudy {
                        layers: (1...depth).map { root.stream(.layer($0)) })
     }
 
-    /// The big buffers, [width, width] each, kept from scheme to scheme. Mapping fresh gigabytes
-    /// for every scheme cost more time in page faults than the matrix products themselves.
-    ///
-    /// Every normal scheme's layer-l weights are `s · Z` for one matrix `Z` of N(0, 1) draws from
-    /// layer l's stream (the schemes differ only in scale, by design). `standardNormals` holds
-    /// those `Z`, drawn once, with their standard deviations; the products take `s` as dgemm's α,
-    /// so the weights are never materialized. Drawing 16.7 M normals per layer for every scheme,
-    /// and their std, had been a third of the study's time. `weights` holds the matrices of the
-    /// other schemes (constant, uniform, orthogonal), and `weightGradient` one dW at a time.
-    struct Workspace {
-        var standardNormals: [(matrix: Tensor, std: Double)] = []
-        var weights: [Tensor] = []
-        var weightGradient = Tensor(zeros: [0])
+    /// Each scheme's statistics and histograms from its pass, the layers of all the schemes
+    /// shared among the cores.
+    static func results(of passes: [SchemePass], schemes: [Scheme], bins: Int) throws -> [SchemeResult] {
+        // What each scheme's panels share: the activations' x range, and dL/dW's from the
+        // moments of every layer's weight gradient, taken from its two thin factors.
+        let ranges = zip(passes, schemes).map { histogramRange(for: $1.activation, activations: Array($0.activations.dropFirst())) }
+        let moments = passes.map { pass in
+            pass.localGradients.indices.map { WeightGradientMoments(input: pass.activations[$0], localGradient: pass.localGradients[$0]) }
+        }
+        let bounds = moments.map { moments -> Double in
+            let spread = moments.map(\.standardDeviation).max() ?? 0
+            return spread > 0 && spread.isFinite ? 4 * spread : 1
+        }
+        let depth = passes.first?.localGradients.count ?? 0
+        let layers = try Parallel.map(passes.count * depth) { task in
+            let (s, l) = task.quotientAndRemainder(dividingBy: depth)
+            return layer(l, of: passes[s], activation: schemes[s].activation, moments: moments[s][l], bins: bins,
+                         activationRange: ranges[s], gradientBound: bounds[s])
+        }
+        return schemes.indices.map { s in
+            let summaries = layers[(s * depth)..<((s + 1) * depth)]
+            return SchemeResult(scheme: schemes[s], layers: summaries.map(\.statistics),
+                                activationHistograms: summaries.map(\.activationHistogram),
+                                gradientHistograms: summaries.map(\.gradientHistogram),
+                                symmetrySample: summaries.compactMap(\.sample).first!)
+        }
     }
 
-    /// One scheme's forward pass, backward pass and statistics.
-    static func run(_ scheme: Scheme, input: Tensor, upstream: Tensor, layerStreams: [RandomStream],
-                    bins: Int, workspace: inout Workspace) -> SchemeResult {
-        let f = scheme.activation
-        let shape = [input.shape[1], input.shape[1]]
-        let scale = scheme.initializer.normalScale(for: shape)
-        // Layer l's weights are `weights[l].scale · weights[l].matrix`.
-        var weights: [(matrix: Tensor, scale: Double, std: Double)] = []
-        var preActivations: [Tensor] = [], activations = [input]
-        for (l, var stream) in layerStreams.enumerated() {
-            if let scale {
-                if workspace.standardNormals.count <= l {
-                    let z = Initializer.normal(std: 1).make(shape: shape, using: &stream)
-                    workspace.standardNormals.append((z, z.standardDeviation))
-                }
-                let z = workspace.standardNormals[l]
-                weights.append((z.matrix, scale, abs(scale) * z.std))
-            } else {
-                if workspace.weights.count <= l { workspace.weights.append(Tensor(zeros: [0])) }
-                scheme.initializer.fill(&workspace.weights[l], shape: shape, using: &stream)
-                weights.append((workspace.weights[l], 1, workspace.weights[l].standardDeviation))
-            }
-            let z = Tensor.matmul(activations.last!, weights[l].matrix, scale: weights[l].scale)
-            preActivations.append(z)
-            activations.append(f(z))
-        }
-
-        // Backward: dz = dh ⊙ f′(z), dW = hₗ₋₁ᵀ dz, dhₗ₋₁ = dz Wᵀ. The weight gradients are large
-        // ([width, width] each), so they are reduced to statistics one layer at a time.
-        var outputGradient = upstream
-        let derivatives = preActivations.map { f.derivative($0) }
-        var localGradients = derivatives
-        var outputGradientStds = [Double](repeating: 0, count: weights.count)
-        for l in weights.indices.reversed() {
-            outputGradientStds[l] = outputGradient.standardDeviation
-            localGradients[l] = outputGradient * derivatives[l]
-            outputGradient = Tensor.matmul(localGradients[l], weights[l].matrix, transposeB: true, scale: weights[l].scale)
-        }
-
-        let activationRange = histogramRange(for: f, activations: Array(activations.dropFirst()))
-        let gradientMoments = weights.indices.map { l in
-            WeightGradientMoments(input: activations[l], localGradient: localGradients[l])
-        }
-        let gradientSpread = gradientMoments.map(\.standardDeviation).max() ?? 0
-        let gradientBound = gradientSpread > 0 && gradientSpread.isFinite ? 4 * gradientSpread : 1
-
-        var layers: [LayerStatistics] = []
-        var activationHistograms: [Histogram] = [], gradientHistograms: [Histogram] = []
-        let sampledLayer = Swift.min(1, weights.count - 1)
+    /// One layer's statistics and histograms, and its symmetry sample if it is the layer sampled.
+    struct LayerSummary {
+        var statistics: LayerStatistics
+        var activationHistogram: Histogram
+        var gradientHistogram: Histogram
         var sample: SymmetrySample?
-        for l in weights.indices {
-            let h = activations[l + 1]
-            Tensor.matmul(activations[l], localGradients[l], transposeA: true, into: &workspace.weightGradient)
-            let dW = workspace.weightGradient
-            layers.append(LayerStatistics(
-                layer: l + 1,
-                activationMean: h.mean,
-                activationStd: h.standardDeviation,
-                saturatedFraction: saturation(of: h, under: f),
-                zeroFraction: h.fraction { $0 == 0 },
-                localGradientMean: derivatives[l].mean,
-                unitSpread: unitSpread(h),
-                weightStd: weights[l].std,
-                weightGradientMean: gradientMoments[l].mean,
-                weightGradientStd: gradientMoments[l].standardDeviation,
-                outputGradientStd: outputGradientStds[l],
-                weightGradientUnitSpread: unitSpread(dW)))
-            if l == sampledLayer { sample = SymmetrySample.take(layer: l + 1, activations: h, weightGradient: dW) }
-            activationHistograms.append(h.histogram(bins: bins, lower: activationRange.lower, upper: activationRange.upper))
-            gradientHistograms.append(dW.histogram(bins: bins, lower: -gradientBound, upper: gradientBound))
-        }
-        return SchemeResult(scheme: scheme, layers: layers, activationHistograms: activationHistograms,
-                            gradientHistograms: gradientHistograms, symmetrySample: sample!)
+    }
+
+    /// Layer `l` (0-based) of `pass`. Its weight gradient `dW = hₗᵀ·dL/dzₗ` ([width, width]) is
+    /// binned, and its row ranges taken, tile by tile without ever being held (`ProductSummary`).
+    static func layer(_ l: Int, of pass: SchemePass, activation f: Activation, moments: WeightGradientMoments, bins: Int,
+                      activationRange: (lower: Double, upper: Double), gradientBound: Double) -> LayerSummary {
+        let h = pass.activations[l + 1], input = pass.activations[l], localGradient = pass.localGradients[l]
+        let gradient = ProductSummary(input, localGradient, bins: bins, lower: -gradientBound, upper: gradientBound)
+        let statistics = LayerStatistics(
+            layer: l + 1,
+            activationMean: h.mean,
+            activationStd: h.standardDeviation,
+            saturatedFraction: saturation(of: h, under: f),
+            zeroFraction: h.fraction { $0 == 0 },
+            localGradientMean: pass.derivatives[l].mean,
+            unitSpread: unitSpread(h),
+            weightStd: pass.weightStds[l],
+            weightGradientMean: moments.mean,
+            weightGradientStd: moments.standardDeviation,
+            outputGradientStd: pass.outputGradientStds[l],
+            weightGradientUnitSpread: gradient.rowRanges.contains { $0.isNaN } ? .nan : gradient.rowRanges.max() ?? 0)
+        // The second layer, a hidden layer whose input is itself a layer (the first in a one-layer net).
+        let sampled = Swift.min(1, pass.localGradients.count - 1)
+        let sample = l == sampled
+            ? SymmetrySample.take(layer: l + 1, activations: h,
+                                  weightGradient: ProductSummary.rows(0..<Swift.min(SymmetrySample.rows, input.shape[1]), of: input, localGradient))
+            : nil
+        return LayerSummary(statistics: statistics, activationHistogram: h.histogram(bins: bins, lower: activationRange.lower, upper: activationRange.upper),
+                            gradientHistogram: gradient.histogram, sample: sample)
     }
 
     /// The x range shared by a scheme's activation panels: the activation's own limits where it

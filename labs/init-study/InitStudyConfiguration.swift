@@ -24,12 +24,20 @@ public struct InitStudyConfiguration: Codable, Equatable, Sendable {
     }
 
     /// The most memory the [width, width] matrices may take: all `depth` weight matrices are kept
-    /// for the backward pass, and one more holds each layer's dW in turn. Measured peak (release,
-    /// every scheme): width 8192, depth 2 → 1.51 GiB against the estimate (depth + 1)·width²·8 =
-    /// 1.50 GiB; the activations and the process add ~10 MB.
+    /// for the backward pass (the weight gradients are summarized tile by tile, never held).
+    /// Measured peak (release, every scheme): width 8192, depth 2 → 1.07 GiB against the estimate
+    /// depth·width²·8 = 1.0 GiB; the activations and the process add the rest.
     public static let weightMemoryLimit = 4 << 30
     /// The most memory the per-layer activations, pre-activations and gradients may take.
     public static let activationMemoryLimit = 2 << 30
+
+    /// What one scheme's per-layer tensors take: activations, derivatives, local gradients and
+    /// the products they come from, each [batch, width], for every layer and the input.
+    var activationBytes: Double { 4 * Double(depth + 1) * Double(batch) * Double(width) * 8 }
+
+    /// How many schemes of one weight group go through the products together (`WeightGroup`):
+    /// as many as fit `activationMemoryLimit`, at least one.
+    var schemesAtOnce: Int { Swift.max(1, Int((Double(Self.activationMemoryLimit) / activationBytes).rounded(.down))) }
 
     /// Checks that every size is positive and that the run fits in memory.
     /// - Throws: `LabError` saying which value is wrong and what the limit is.
@@ -40,12 +48,11 @@ public struct InitStudyConfiguration: Codable, Equatable, Sendable {
         guard depth <= 1000 else { throw LabError("depth \(depth) is too large; the limit is 1000 layers") }
         guard bins <= 1000 else { throw LabError("bins \(bins) is too large; the limit is 1000") }
         // Multiply in Double: width² overflows Int long before the limit check would fire.
-        let weightBytes = Double(depth + 1) * Double(width) * Double(width) * 8
+        let weightBytes = Double(depth) * Double(width) * Double(width) * 8
         guard weightBytes <= Double(Self.weightMemoryLimit) else {
-            throw LabError("depth \(depth) × width \(width) is too large: the weights and one weight gradient would take \(Self.gibibytes(weightBytes)); "
+            throw LabError("depth \(depth) × width \(width) is too large: the weights would take \(Self.gibibytes(weightBytes)); "
                 + "the limit is \(Self.gibibytes(Double(Self.weightMemoryLimit))) (memory: every layer's weights are kept for the backward pass)")
         }
-        let activationBytes = 4 * Double(depth + 1) * Double(batch) * Double(width) * 8
         guard activationBytes <= Double(Self.activationMemoryLimit) else {
             throw LabError("batch \(batch) × width \(width) × depth \(depth) is too large: the activations would take \(Self.gibibytes(activationBytes)); "
                 + "the limit is \(Self.gibibytes(Double(Self.activationMemoryLimit))) (memory)")

@@ -54,6 +54,24 @@ void nnlab_philox_words_at_level(uint64_t *out, size_t count, uint64_t key0, uin
 size_t nnlab_philox_normal(double *out, size_t count, uint64_t key0, uint64_t key1, uint64_t first,
                            const double *x, const double *ratio, double mean, double std, uint32_t *slow);
 
+/// The histogram and row ranges of `C = Aᵀ·B` [n, m] for A [k, n] and B [k, m] (row-major), for
+/// rows `rowBegin ..< rowEnd`, computed in L1-sized tiles without storing C (ProductSummary.c).
+/// Each element is `Σₜ A[t][i]·B[t][j]`, summed from +0 in the order of t, multiply then add.
+/// `counts` [bins + 3] gains the counts of `Histogram`'s rule over [lower, upper] (`lower < upper`,
+/// both finite): `bins` bins, then the values below, above, and the NaN or ±∞ ones. `ranges`
+/// [rowEnd − rowBegin] gets each row's `max − min`: NaN for a row with a NaN, +0 for equal values.
+void nnlab_transposed_product_summary(const double *a, const double *b, size_t k, size_t n, size_t m,
+                                      size_t rowBegin, size_t rowEnd, double lower, double upper, size_t bins,
+                                      uint64_t *counts, double *ranges);
+
+/// Rows `rowBegin ..< rowEnd` of the same `C = Aᵀ·B`, the same bits, into `out` [rowEnd − rowBegin, m].
+void nnlab_transposed_product_rows(const double *a, const double *b, size_t k, size_t n, size_t m,
+                                   size_t rowBegin, size_t rowEnd, double *out);
+
+/// Makes the product kernels use instruction set `level`, as `nnlab_image_kernels_use` does for
+/// the image kernels; returns the level now in use.
+int nnlab_product_kernels_use(int level);
+
 /// NNImage's kernels (ImageKernels.c): AVX-512, AVX2 and SSE2 instances on x86-64 Linux. Each equals
 /// the scalar formula in the scalar order, bit for bit, on every lane (no FMA contraction).
 
