@@ -119,7 +119,8 @@ func labWallTime(_ arguments: [String]) -> Double? {
 try section("init-study") {
     let configuration = InitStudyConfiguration()
     let computeTime = try median(3) { _ = try InitStudy.run(configuration, schemes: Scheme.builtIn) }
-    row("init-study compute, 6 schemes (fwd+bwd+stats)", String(format: "%.2f s", computeTime))
+    row("init-study compute, \(Scheme.builtIn.count) schemes (fwd+bwd+stats)", String(format: "%.2f s", computeTime))
+    weightGradientSummaryRow()
     if let numpy = referenceNumber("numpy_init_study.py", ["4096", "6", "16", String(Scheme.builtIn.count)]) {
         row("  numpy + OpenBLAS, same work", String(format: "%.2f s", numpy),
             String(format: "ratio NNLab/numpy = %.2f (goal ≤ 1.1)", computeTime / numpy))

@@ -83,6 +83,24 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// One core gives the same JSON as two. Width 1024 makes every parallel path run: the
+    /// stacked products on OpenBLAS's threads, the layers' summaries shared among the cores, and
+    /// the sums and variances of the 2²⁰-element weight matrices split among them.
+    func testOneCoreGivesTheSameJSONAsAll() throws {
+        let arguments = ["init-study", "--width", "1024", "--depth", "2", "--scheme", "small,constant,kaiming-relu,constant-small"]
+        let all = try makeTemporaryFolder("init-study"), one = try makeTemporaryFolder("init-study-1core")
+        let run = try LabBinary.run(arguments + ["--out", all.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        guard let pinned = try LabBinary.runOnOneCore(arguments + ["--out", one.path]) else { throw XCTSkip("taskset is missing") }
+        XCTAssertEqual(pinned.status, 0, pinned.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: all.appendingPathComponent("init-study").path).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(names.count, 10)
+        for name in names {
+            let file = "init-study/\(name)"
+            XCTAssertEqual(try Data(contentsOf: one.appendingPathComponent(file)), try Data(contentsOf: all.appendingPathComponent(file)), "\(name): 1 core ≠ all")
+        }
+    }
+
     func testCustomLargeSchemeSaturates() throws {
         let root = try makeTemporaryFolder("init-study")
         let run = try LabBinary.run(["init-study", "--width", "256", "--init", "normal:0.2", "--activation", "tanh",

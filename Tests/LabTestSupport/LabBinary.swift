@@ -30,8 +30,21 @@ public enum LabBinary {
     /// this process's), reading both pipes to the end before waiting, so a chatty child never
     /// blocks on a full pipe.
     public static func run(_ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Run {
+        try run(url, arguments, environment: environment, in: directory)
+    }
+
+    /// `run(arguments)` pinned to the first core by `taskset -c 0`, where every pool (ours and
+    /// OpenBLAS's) sees one core; nil where taskset is missing. Runs on one core must give what
+    /// runs on all give.
+    public static func runOnOneCore(_ arguments: [String]) throws -> Run? {
+        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
+        guard FileManager.default.isExecutableFile(atPath: taskset.path) else { return nil }
+        return try run(taskset, ["-c", "0", url.path] + arguments)
+    }
+
+    private static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil, in directory: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }

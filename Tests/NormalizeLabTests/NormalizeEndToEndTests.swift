@@ -57,17 +57,9 @@ final class NormalizeEndToEndTests: XCTestCase {
             XCTAssertFalse(document.caption.finding.isEmpty)
         }
         // One core gives the same JSON as two (BLAS single-threaded, every net on its own streams).
-        let taskset = URL(fileURLWithPath: "/usr/bin/taskset")
-        if FileManager.default.isExecutableFile(atPath: taskset.path) {
-            let oneCore = try makeTemporaryFolder("normalize-1core")
-            let process = Process()
-            process.executableURL = taskset
-            process.arguments = ["-c", "0", LabBinary.url.path, "normalize", "--out", oneCore.path, "--seed", "4"] + Self.small
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0)
+        let oneCore = try makeTemporaryFolder("normalize-1core")
+        if let run = try LabBinary.runOnOneCore(["normalize", "--out", oneCore.path, "--seed", "4"] + Self.small) {
+            XCTAssertEqual(run.status, 0, run.stderr)
             for (k, name) in Self.names.enumerated() {
                 XCTAssertEqual(try Data(contentsOf: oneCore.appendingPathComponent("normalize/\(name).json")), first[k], "\(name): 1 core ≠ 2 cores")
             }
