@@ -25,7 +25,7 @@ struct InitStudyCommand: ParsableCommand {
     @Option(help: "Number of layers.")
     var depth = 6
 
-    @Option(help: "Units per layer; the (depth + 1) width×width float64 matrices may take 4 GiB.")
+    @Option(help: "Units per layer; the depth width×width float64 weight matrices may take 4 GiB.")
     var width = 4096
 
     @Option(help: "Inputs per batch.")

@@ -49,7 +49,7 @@ final class BadInputCorpusTests: XCTestCase {
         // Overflow while formatting its own "too large" message.
         Case(why: "width 2e13", arguments: ["init-study", "--width", "20000000000000"]),
         Case(why: "width 0", arguments: ["init-study", "--width", "0"]),
-        Case(why: "over the memory limit", arguments: ["init-study", "--width", "16384", "--depth", "2"]),
+        Case(why: "over the memory limit", arguments: ["init-study", "--width", "16384", "--depth", "3"]),
         Case(why: "empty scheme", arguments: ["init-study", "--scheme", ""]),
         Case(why: "empty scheme item", arguments: ["init-study", "--scheme", "small,,large"]),
         Case(why: "unknown scheme", arguments: ["init-study", "--scheme", "tiny"]),
