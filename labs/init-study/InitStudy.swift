@@ -113,7 +113,7 @@ public enum InitStudy {
             weightGradientMean: moments.mean,
             weightGradientStd: moments.standardDeviation,
             outputGradientStd: pass.outputGradientStds[l],
-            weightGradientUnitSpread: gradient.rowRanges.contains { $0.isNaN } ? .nan : gradient.rowRanges.max() ?? 0)
+            weightGradientUnitSpread: largest(gradient.rowRanges))
         // The second layer, a hidden layer whose input is itself a layer (the first in a one-layer net).
         let sampled = Swift.min(1, pass.localGradients.count - 1)
         let sample = l == sampled
@@ -144,54 +144,15 @@ public enum InitStudy {
     }
 
     /// `maxᵢ (maxⱼ hᵢⱼ − minⱼ hᵢⱼ)`: how differently the units of a layer respond to one input
-    /// (rows of `h`), or how differently they are updated along one input weight (rows of dW).
+    /// (a row of `h`, [batch, width]), or along one input weight (a row of dL/dW, whose ranges
+    /// `ProductSummary` takes without forming it). NaN if any row's range is.
     static func unitSpread(_ h: Tensor) -> Double {
         precondition(h.rank == 2, "unit spread of a tensor of shape \(h.shape)")
-        let width = h.shape[1]
-        return h.scalars.withUnsafeBufferPointer { p in
-            (0..<h.shape[0]).map { i in range(of: UnsafeBufferPointer(rebasing: p[(i * width)..<((i + 1) * width)])) }.max() ?? 0
-        }
+        return largest((0..<h.shape[0]).map { h.row($0).max - h.row($0).min })
     }
 
-    /// `max − min` of one row, equal bit for bit to `row.max - row.min` of the row as a tensor
-    /// (NaN if any element is NaN), in one pass and without copying the row: the spread of every
-    /// dW row reads 16.7 M elements per layer. Eight lanes keep their own running min and max
-    /// with the same strict comparisons; they find the same extreme values as one scan, and only
-    /// which of +0 and −0 wins a tie depends on the order, so a zero extreme is settled by the
-    /// sequential scan.
-    static func range(of row: UnsafeBufferPointer<Double>) -> Double {
-        guard let first = row.first, let base = row.baseAddress else { return .nan }
-        var lowers = SIMD8<Double>(repeating: first), uppers = lowers
-        var unordered = SIMDMask<SIMD8<Int64>>(repeating: false)
-        var i = 0
-        while i + 8 <= row.count {
-            let x = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Double>.self)
-            unordered .|= x .!= x
-            lowers.replace(with: x, where: x .< lowers)
-            uppers.replace(with: x, where: x .> uppers)
-            i += 8
-        }
-        if any(unordered) { return .nan }
-        var lower = lowers.min(), upper = uppers.max()
-        while i < row.count {
-            let x = row[i]
-            if x.isNaN { return .nan }
-            if x < lower { lower = x }
-            if x > upper { upper = x }
-            i += 1
-        }
-        return lower == 0 || upper == 0 ? sequentialRange(of: row) : upper - lower
-    }
-
-    /// `range(of:)` by one scan in order, ties keeping the first element.
-    static func sequentialRange(of row: UnsafeBufferPointer<Double>) -> Double {
-        guard var lower = row.first else { return .nan }
-        var upper = lower
-        for x in row {
-            if x.isNaN { return .nan }
-            if x < lower { lower = x }
-            if x > upper { upper = x }
-        }
-        return upper - lower
+    /// The largest of `ranges`, NaN if any is, 0 if there are none.
+    static func largest(_ ranges: [Double]) -> Double {
+        ranges.contains { $0.isNaN } ? .nan : ranges.max() ?? 0
     }
 }
