@@ -13,21 +13,7 @@
 // `nnlab_image_kernels_use` (the tests, to check every instance against the scalar reference on
 // a machine that has them all).
 
-// -1 until the first call; a plain int, set once to the same value by any racing threads.
-static int chosen_level = -1;
-
-static inline int level(void) {
-    int l = __atomic_load_n(&chosen_level, __ATOMIC_RELAXED);
-    if (l < 0) { l = nnlab_supported_level(); __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); }
-    return l;
-}
-
-int nnlab_image_kernels_use(int requested) {
-    int best = nnlab_supported_level();
-    int l = requested < 0 || requested > best ? best : requested;
-    __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED);
-    return l;
-}
+NNLAB_CHOSEN_LEVEL(nnlab_image_kernels_use)
 
 #define NNLAB_IMAGE_KERNEL(name, params, args) NNLAB_DISPATCHED(level(), name, params, args)
 

@@ -36,4 +36,22 @@ static inline int nnlab_supported_level(void) { return 0; }
 #define NNLAB_DISPATCHED(levelExpr, name, params, args) void name params { name##_body args; }
 #endif
 
+/// Defines the file's `static int level(void)`: the level its kernels run at, the CPU's best
+/// until `useName(requested)` (public) sets another, capped at the best (−1 for the best); the
+/// tests use it to check every instance on a machine that has them all. The level is a plain
+/// int, -1 until the first call, set once to the same value by any racing threads.
+#define NNLAB_CHOSEN_LEVEL(useName) \
+    static int chosen_level = -1; \
+    static inline int level(void) { \
+        int l = __atomic_load_n(&chosen_level, __ATOMIC_RELAXED); \
+        if (l < 0) { l = nnlab_supported_level(); __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); } \
+        return l; \
+    } \
+    int useName(int requested) { \
+        int best = nnlab_supported_level(); \
+        int l = requested < 0 || requested > best ? best : requested; \
+        __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); \
+        return l; \
+    }
+
 #endif

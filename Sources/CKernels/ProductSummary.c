@@ -16,20 +16,7 @@
 // compiled for its instruction set, so the warning that passing them would change the ABI does not apply.
 #pragma clang diagnostic ignored "-Wpsabi"
 
-static int chosen_level = -1;
-
-static inline int level(void) {
-    int l = __atomic_load_n(&chosen_level, __ATOMIC_RELAXED);
-    if (l < 0) { l = nnlab_supported_level(); __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED); }
-    return l;
-}
-
-int nnlab_product_kernels_use(int requested) {
-    int best = nnlab_supported_level();
-    int l = requested < 0 || requested > best ? best : requested;
-    __atomic_store_n(&chosen_level, l, __ATOMIC_RELAXED);
-    return l;
-}
+NNLAB_CHOSEN_LEVEL(nnlab_product_kernels_use)
 
 // Eight lanes: one AVX-512 vector, two AVX2 vectors, four SSE2 vectors.
 typedef double double8 __attribute__((vector_size(64), aligned(8)));
