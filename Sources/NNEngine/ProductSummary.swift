@@ -15,7 +15,8 @@ import CKernels
 public struct ProductSummary: Sendable {
     /// Every element of `C` binned by `Histogram`'s rule.
     public let histogram: Histogram
-    /// `maxⱼ Cᵢⱼ − minⱼ Cᵢⱼ` for each row i: NaN for a row holding a NaN, +0 for a row of equal values.
+    /// `maxⱼ Cᵢⱼ − minⱼ Cᵢⱼ` for each row i: NaN for a row holding a NaN (or empty, m = 0), +0 for a
+    /// row of equal values.
     public let rowRanges: [Double]
 
     /// Summarizes `Aᵀ·B`, binning it into `bins` bins over [lower, upper]. One thread; split big

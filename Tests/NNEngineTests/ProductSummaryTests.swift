@@ -7,19 +7,20 @@ import XCTest
 /// columns and for any split into row ranges; its rows agree with BLAS to the rounding bound.
 final class ProductSummaryTests: XCTestCase {
     /// (k, n, m): the init study's shape scaled down, rows and columns off the kernel's blocks of
-    /// 4 and 8, more columns than one tile (256 at k = 16, 96 at k = 40), k = 1 and the empty sum.
-    static let shapes = [(16, 37, 523), (1, 5, 9), (40, 9, 1030), (0, 3, 17), (3, 1, 1), (16, 64, 256)]
+    /// 4 and 8, more columns than one tile (256 at k = 16, 96 at k = 40), k = 1, the empty sum
+    /// and rows without columns.
+    static let shapes = [(16, 37, 523), (1, 5, 9), (40, 9, 1030), (0, 3, 17), (3, 1, 1), (16, 64, 256), (2, 3, 0)]
 
     static func factors(_ k: Int, _ n: Int, _ m: Int, seed: UInt64) -> (Tensor, Tensor) {
         var stream = RandomStream(seed: seed)
         return (Tensor.randomNormal(shape: [k, n], using: &stream), Tensor.randomNormal(shape: [k, m], using: &stream))
     }
 
-    /// `max − min` of each row by one scan; NaN if the row holds one, +0 for equal values.
+    /// `max − min` of each row by one scan; NaN if the row holds one or is empty, +0 for equal values.
     static func ranges(of c: Tensor) -> [Double] {
         (0..<c.shape[0]).map { i in
             let row = c.row(i).scalars
-            if row.contains(where: \.isNaN) { return .nan }
+            if row.isEmpty || row.contains(where: \.isNaN) { return .nan }
             let range = row.max()! - row.min()!
             return range == 0 ? 0 : range
         }

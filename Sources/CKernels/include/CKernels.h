@@ -59,7 +59,8 @@ size_t nnlab_philox_normal(double *out, size_t count, uint64_t key0, uint64_t ke
 /// Each element is `Σₜ A[t][i]·B[t][j]`, summed from +0 in the order of t, multiply then add.
 /// `counts` [bins + 3] gains the counts of `Histogram`'s rule over [lower, upper] (`lower < upper`,
 /// both finite): `bins` bins, then the values below, above, and the NaN or ±∞ ones. `ranges`
-/// [rowEnd − rowBegin] gets each row's `max − min`: NaN for a row with a NaN, +0 for equal values.
+/// [rowEnd − rowBegin] gets each row's `max − min`: NaN for a row with a NaN or for m = 0, +0 for
+/// equal values.
 void nnlab_transposed_product_summary(const double *a, const double *b, size_t k, size_t n, size_t m,
                                       size_t rowBegin, size_t rowEnd, double lower, double upper, size_t bins,
                                       uint64_t *counts, double *ranges);
