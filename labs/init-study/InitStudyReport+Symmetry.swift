@@ -9,15 +9,9 @@ import NNRender
 /// exactly 0) cannot tell symmetry from saturation; W = 1/4096 saturates nothing, and its rows are
 /// still one colour each.
 extension InitStudyReport {
-    struct SymmetryData: Codable {
-        struct Caption: Codable {
-            var lecturePoint: String
-            var deck = "001"
-            var finding: String
-            var numbers: [Number]
-            var rank = 1
-        }
-        struct Number: Codable { var name: String; var value: String }
+    /// The figure's JSON: a `GalleryCaption`, but its own shape (`schemes`, the seed inside
+    /// `parameters`), so not `CaptionedFigureDocument`.
+    struct SymmetryData: Encodable {
         struct Entry: Codable {
             var scheme: SchemeDescription
             var layer: Int
@@ -28,7 +22,7 @@ extension InitStudyReport {
             var sample: SymmetrySample
         }
         var figure = "constant init: a corner of layer 2's h and dL/dW, rows inputs, columns units"
-        var caption: Caption
+        var caption: GalleryCaption
         var parameters: Parameters
         var schemes: [Entry]
     }
@@ -62,10 +56,10 @@ extension InitStudyReport {
             + "dL/dW \($0.weightGradientUnitSpread == 0 ? "identical across units" : "differs across units")" }
         let title = "Constant init keeps every unit identical, and every unit's gradient too: layer \(layer), rows = inputs (h) or input weights (dL/dW), "
             + "columns = units, colour = value / largest |value| in the panel (blue −, white 0, red +), seed \(result.configuration.seed)"
-        let data = SymmetryData(caption: .init(
+        let data = SymmetryData(caption: GalleryCaption(
             lecturePoint: "Constant initialization: every unit of a layer computes the same function and gets the same gradient, so the symmetry is never broken.",
-            finding: findings.joined(separator: "; "),
-            numbers: entries.map { .init(name: "\($0.scheme.name): saturated units, layer \(layer)", value: saturation($0)) }),
+            deck: "001", finding: findings.joined(separator: "; "),
+            numbers: entries.map { .init(name: "\($0.scheme.name): saturated units, layer \(layer)", value: saturation($0)) }, rank: 1),
                                 parameters: parameters, schemes: entries)
         return (ImagePanels(title: title, columns: columns), data)
     }

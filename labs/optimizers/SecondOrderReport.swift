@@ -10,17 +10,11 @@ import NNRender
 /// - `sgd-noise-decay.{png,json}`: RMS distance to the minimum against step under gradient noise,
 ///   constant against decaying learning rate, and the two rates.
 public enum SecondOrderReport {
-    /// The gallery's caption (`FigureJSON.Described`).
-    struct Caption: Codable {
-        struct Number: Codable { var name: String; var value: String }
-        var lecturePoint: String
-        var deck = "004"
-        var finding: String
-        var numbers: [Number]
-        var rank: Int
-    }
+    /// The gallery's caption (`GalleryCaption`, shared by every lab). The documents below keep
+    /// their own shape (a `lab` key, no `parameters`/`results`), so not `CaptionedFigureDocument`.
+    typealias Caption = GalleryCaption
 
-    struct SurfaceData: Codable {
+    struct SurfaceData: Encodable {
         var figure: String
         var lab = "optimizers"
         var seed: UInt64
@@ -35,7 +29,7 @@ public enum SecondOrderReport {
         var caption: Caption
     }
 
-    struct NoiseData: Codable {
+    struct NoiseData: Encodable {
         var figure: String
         var lab = "optimizers"
         var seed: UInt64
@@ -107,7 +101,7 @@ public enum SecondOrderReport {
                 + surface.secondOrder.dropFirst().map { "\($0.method): \($0.outcome)" }.joined(separator: "; ")
         }
         return Caption(lecturePoint: "Second-order optimization: Newton's step −H⁻¹∇f needs no learning rate but heads for any stationary point, saddles included; L-BFGS builds H⁻¹ from the last m gradient differences, with a line search",
-                       finding: finding, numbers: numbers, rank: rank)
+                       deck: "004", finding: finding, numbers: numbers, rank: rank)
     }
 
     static func isStationary(_ path: SecondOrderPath) -> Bool {
@@ -126,7 +120,7 @@ public enum SecondOrderReport {
     static func noiseCaption(_ noise: NoiseDecayStudy) -> Caption {
         let finals = noise.curves.map { Caption.Number(name: "RMS distance at step \(noise.steps), \($0.name)", value: OptimizerRun.short($0.rmsDistance.last!)) }
         return Caption(lecturePoint: "With minibatch noise, SGD at a constant learning rate stalls at a noise floor; it converges only when the learning rate decays",
-                       finding: "constant lr levels off at \(OptimizerRun.short(noise.curves[0].rmsDistance.last!)) (predicted floor \(OptimizerRun.short(noise.predictedFloor))); the decaying lr falls from \(OptimizerRun.short(noise.curves[1].rmsDistance[noise.steps / 2])) at step \(noise.steps / 2) to \(OptimizerRun.short(noise.curves[1].rmsDistance.last!)) at step \(noise.steps)",
+                       deck: "004", finding: "constant lr levels off at \(OptimizerRun.short(noise.curves[0].rmsDistance.last!)) (predicted floor \(OptimizerRun.short(noise.predictedFloor))); the decaying lr falls from \(OptimizerRun.short(noise.curves[1].rmsDistance[noise.steps / 2])) at step \(noise.steps / 2) to \(OptimizerRun.short(noise.curves[1].rmsDistance.last!)) at step \(noise.steps)",
                        numbers: finals + [Caption.Number(name: "predicted floor", value: OptimizerRun.short(noise.predictedFloor))], rank: 20)
     }
 

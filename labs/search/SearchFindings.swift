@@ -1,12 +1,10 @@
 import Foundation
+import NNFiles
 
 /// What each figure measured, in one sentence and a few named numbers, for the JSON captions,
 /// the figure titles and the terminal.
 struct SearchFindings {
-    struct Number: Codable, Equatable {
-        var name: String
-        var value: String
-    }
+    typealias Number = GalleryCaption.Number
 
     var result: SearchResult
 

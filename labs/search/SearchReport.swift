@@ -8,17 +8,11 @@ import NNRender
 /// `grid-vs-random`, `sampling`, `coarse-to-fine`, `cross-validation`, `ensemble`; and puts the
 /// search's trial files beside them, in `trials/`.
 public enum SearchReport {
-    struct Caption: Encodable {
-        var lecturePoint: String
-        var deck: String
-        var finding: String
-        var numbers: [SearchFindings.Number]
-        var rank: Int
-    }
-
+    /// A figure's JSON: `CaptionedFigureDocument`'s keys plus the search's identity, trial counts,
+    /// data and net, so it keeps its own shape; the caption is the shared `GalleryCaption`.
     struct Document<Body: Encodable>: Encodable {
         var figure: String
-        var caption: Caption
+        var caption: GalleryCaption
         var seed: UInt64
         var search: String
         var trials: Int
@@ -60,7 +54,7 @@ public enum SearchReport {
         let net = "64-" + c.hidden.map(String.init).joined(separator: "-") + "-10 ReLU MLP, SGD with momentum \(c.momentum), "
             + "\(c.epochs) epochs of minibatches of \(c.batchSize), L2 weight decay λ; the kept model is the epoch with the best validation accuracy"
         func json<T: Encodable>(_ rank: Int, _ name: String, _ figure: String, _ finding: String, _ numbers: [SearchFindings.Number], _ body: T) throws {
-            let caption = Caption(lecturePoint: lecturePoints[name]!, deck: name == "ensemble" ? "003" : "001", finding: finding, numbers: numbers, rank: rank)
+            let caption = GalleryCaption(lecturePoint: lecturePoints[name]!, deck: name == "ensemble" ? "003" : "001", finding: finding, numbers: numbers, rank: rank)
             try JSONOutput.write(Document(figure: figure, caption: caption, seed: c.seed, search: result.identity, trials: result.trialCount,
                                           divergedTrials: result.divergedCount, data: result.data, net: net, parameters: c, results: body),
                                  to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
