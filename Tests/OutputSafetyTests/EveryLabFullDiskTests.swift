@@ -19,7 +19,7 @@ final class EveryLabFullDiskTests: XCTestCase {
         var leaving: Double
     }
 
-    /// The labs' small runs (`LabSet.smallRuns`), then a class graded in batch mode.
+    /// The labs' small runs (`LabSet.smallRuns`), then a class graded in batch mode and a student's problem.
     func cases(root: URL) throws -> [Case] {
         let sizes: [String: (Int, Double)] = [
             "neurons": (3584 << 10, 0.5), "losses": (2 << 20, 0.9), "optimizers": (2560 << 10, 0.5), "dropout": (1 << 20, 0.9),
@@ -44,6 +44,10 @@ final class EveryLabFullDiskTests: XCTestCase {
         cases.append(Case(lab: "grade", first: grade + ["--roster", try roster("one.csv", ["alice"])],
                           second: grade + ["--roster", try roster("two.csv", ["alice", "bob"])], folder: "dropout",
                           diskSize: 512 << 10, leaving: 0.5))
+        // `lab exercise make`: one student's problem folder, then another's.
+        let make = ["exercise", "make", "dropout", "--course-key", key.path]
+        cases.append(Case(lab: "exercise make", first: make + ["--student", "dave"], second: make + ["--student", "erin"],
+                          folder: "dropout", diskSize: 256 << 10, leaving: 0.5))
         return cases
     }
 
