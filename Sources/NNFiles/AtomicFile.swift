@@ -24,22 +24,6 @@ public enum AtomicFile {
         try commit(temporary, to: url)
     }
 
-    /// Copies the file `source` to `url` atomically (see `write`), so that a full disk is named as
-    /// such ("no space left on device writing `url`") and leaves no partial copy. For files a lab
-    /// reads whole anyway (a search's trial files), not for large ones.
-    /// - Throws: `LabError` if `source` cannot be read or `url` cannot be written.
-    public static func copy(_ source: URL, to url: URL) throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: source)
-        } catch {
-            let code = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            let reason = code.map { String(cString: strerror(Int32($0))) } ?? "it cannot be read"
-            throw LabError("cannot read \(source.path): \(reason)")
-        }
-        try write(data, to: url)
-    }
-
     /// A hidden temporary path beside `url`, unique to this process: `.NAME.PID.tmp`, the form
     /// `StaleTemporaries` recognizes.
     public static func temporaryURL(for url: URL) -> URL {

@@ -19,7 +19,7 @@ final class EveryLabFullDiskTests: XCTestCase {
         var leaving: Double
     }
 
-    /// The labs' small runs (`LabSet.smallRuns`), then a class graded in batch mode and a student's problem.
+    /// The labs' small runs (`LabSet.smallRuns`), then a class graded in batch mode, a student's problem and a Gradescope bundle.
     func cases(root: URL) throws -> [Case] {
         let sizes: [String: (Int, Double)] = [
             "neurons": (3584 << 10, 0.5), "losses": (2 << 20, 0.9), "optimizers": (2560 << 10, 0.5), "dropout": (1 << 20, 0.9),
@@ -47,6 +47,16 @@ final class EveryLabFullDiskTests: XCTestCase {
         // `lab exercise make`: one student's problem folder, then another's.
         let make = ["exercise", "make", "dropout", "--course-key", key.path]
         cases.append(Case(lab: "exercise make", first: make + ["--student", "dave"], second: make + ["--student", "erin"],
+                          folder: "dropout", diskSize: 256 << 10, leaving: 0.5))
+        // `lab gradescope`: a bundle of a tiny NNLab checkout, then one with another key.
+        let source = root.appendingPathComponent("checkout")
+        try FileManager.default.createDirectory(at: source.appendingPathComponent("labs/grading"), withIntermediateDirectories: true)
+        try Data("// swift-tools-version:5.9\n".utf8).write(to: source.appendingPathComponent("Package.swift"))
+        try Data(String(repeating: "A lecture's exercise.\n", count: 400).utf8).write(to: source.appendingPathComponent("labs/grading/README.md"))
+        let otherKey = root.appendingPathComponent("other.key")
+        try Data("another-secret\n".utf8).write(to: otherKey)
+        let bundle = ["gradescope", "dropout", "--source", source.path, "--course-key"]
+        cases.append(Case(lab: "gradescope", first: bundle + [key.path], second: bundle + [otherKey.path],
                           folder: "dropout", diskSize: 256 << 10, leaving: 0.5))
         return cases
     }
