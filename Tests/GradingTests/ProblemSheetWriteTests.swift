@@ -30,7 +30,7 @@ final class ProblemSheetWriteTests: XCTestCase {
         let dave = disk.url.appendingPathComponent("dave"), erin = disk.url.appendingPathComponent("erin")
         try ProblemSheet.write(exercise, student: try StudentID("dave"), key: .practice, to: dave)
         let before = try folderContents(dave).map { try Data(contentsOf: dave.appendingPathComponent($0)) }
-        try disk.fill(leaving: 4 << 10)
+        try disk.fill(leaving: SmallDisk.pageSize)
         for (student, folder) in [("erin", erin), ("dave", dave)] {
             assertLabError(try ProblemSheet.write(exercise, student: try StudentID(student), key: courseKey, to: folder),
                            contains: ["no space left on device writing \(folder.path)/"])

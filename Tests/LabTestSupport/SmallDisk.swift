@@ -19,6 +19,9 @@ public struct SmallDisk {
         test.addTeardownBlock { [url] in _ = try? Self.run("/bin/umount", [url.path]) }
     }
 
+    /// The size of a memory page, tmpfs's unit of allocation: a file of one byte takes one.
+    public static var pageSize: Int { Int(sysconf(Int32(_SC_PAGESIZE))) }
+
     /// Bytes free on the disk now.
     public var available: Int {
         get throws {

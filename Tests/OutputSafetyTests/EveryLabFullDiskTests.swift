@@ -8,8 +8,9 @@ import XCTest
 final class EveryLabFullDiskTests: XCTestCase {
     /// One lab's case: its small run, the folder it writes under `--out`, the run that must fail,
     /// the disk's size (about 1.5 times what the small run takes, in tmpfs pages), and what part
-    /// of the first run's space is left free for the second: about half fails in a figure drawn by
-    /// gnuplot, 0.9 in a JSON written by the lab (the figures come first).
+    /// of the first run's space is left free for the second: half fails in a figure drawn by
+    /// gnuplot, 0.8 (losses, regularize) in a JSON written by the lab (the figures come first),
+    /// with room to spare for another seed's figures being a little smaller.
     struct Case {
         var lab: String
         var first: [String]
@@ -22,8 +23,8 @@ final class EveryLabFullDiskTests: XCTestCase {
     /// The labs' small runs (`LabSet.smallRuns`), then a class graded in batch mode, a student's problem and a Gradescope bundle.
     func cases(root: URL) throws -> [Case] {
         let sizes: [String: (Int, Double)] = [
-            "neurons": (3584 << 10, 0.5), "losses": (2 << 20, 0.9), "optimizers": (2560 << 10, 0.5), "dropout": (1 << 20, 0.9),
-            "normalize": (2 << 20, 0.5), "regularize": (2560 << 10, 0.9), "babysit": (2 << 20, 0.5), "grading": (1 << 20, 0.5),
+            "neurons": (3584 << 10, 0.5), "losses": (2 << 20, 0.8), "optimizers": (2560 << 10, 0.5), "dropout": (1 << 20, 0.5),
+            "normalize": (2 << 20, 0.5), "regularize": (2560 << 10, 0.8), "babysit": (2 << 20, 0.5), "grading": (1 << 20, 0.5),
         ]
         var cases = LabSet.smallRuns.compactMap { lab, arguments -> Case? in
             guard let (size, leaving) = sizes[lab] else { return nil }

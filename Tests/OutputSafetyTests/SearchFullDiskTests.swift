@@ -28,7 +28,7 @@ final class SearchFullDiskTests: XCTestCase {
         let used = empty - (try disk.available)
 
         // Room for about ten of the search's trial files (a page each on tmpfs), not for all of them.
-        try disk.fill(leaving: 40 << 10)
+        try disk.fill(leaving: 10 * SmallDisk.pageSize)
         let full = try LabBinary.run(Self.small + ["--seed", "1", "--out", out.path])
         assertFullDiskFailure(full, writingUnder: out, "search")
         XCTAssertTrue(full.stderr.contains("/search/trials/"), "the search did not stop between trials: \(full.stderr)")
