@@ -80,9 +80,8 @@ public enum SearchReport {
             let source = files[index]!
             let target = folder.appendingPathComponent(source.lastPathComponent)
             if link(source.path, target.path) == 0 { continue }
-            do { try FileManager.default.copyItem(at: source, to: target) } catch {
-                throw LabError("cannot copy trial file \(source.path) into \(folder.path): \(error.localizedDescription)")
-            }
+            // Copied through `AtomicFile`, whose full-disk error is the standard one line.
+            try AtomicFile.copy(source, to: target)
         }
     }
 

@@ -56,11 +56,17 @@ public enum ProblemSheet {
         return text
     }
 
-    /// Writes both files into `folder` (created if needed).
+    /// Writes both files into `folder` (created if needed), together or not at all: they are
+    /// staged and then moved in (`OutputFolder`), so a full disk cannot leave a problem.json
+    /// without its README.md, or beside the README.md of another problem (another key). Only
+    /// these two files are replaced (`.addedFiles`): the folder may also hold the student's work.
     public static func write(_ exercise: any Exercise, student: StudentID, key: CourseKey, to folder: URL, keyNeeded: Bool? = nil) throws {
         let inputs = Grader.problem(exercise, student: student, key: key)
-        try AtomicFile.write(Data(json(exercise, student: student, inputs: inputs).utf8), to: folder.appendingPathComponent("problem.json"))
-        try AtomicFile.write(Data(readme(exercise, student: student, inputs: inputs, keyNeeded: keyNeeded ?? (key != .practice)).utf8),
-                             to: folder.appendingPathComponent("README.md"))
+        let problem = Data(json(exercise, student: student, inputs: inputs).utf8)
+        let readme = Data(readme(exercise, student: student, inputs: inputs, keyNeeded: keyNeeded ?? (key != .practice)).utf8)
+        try OutputFolder(folder, scope: .addedFiles).replace { staging in
+            try AtomicFile.write(problem, to: staging.appendingPathComponent("problem.json"))
+            try AtomicFile.write(readme, to: staging.appendingPathComponent("README.md"))
+        }
     }
 }

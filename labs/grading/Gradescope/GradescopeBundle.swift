@@ -58,7 +58,8 @@ public enum GradescopeBundle {
         for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where !skipped.contains(name) {
             let child = source.appendingPathComponent(name).resolvingSymlinksInPath().standardizedFileURL.path
             if target == child || target.hasPrefix(child + "/") { continue }
-            try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+            // Through `AtomicFile`: a full disk is the one-line "no space left on device writing …".
+            try AtomicFile.copyTree(source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
         }
     }
 
