@@ -108,8 +108,9 @@ struct BabysitFigures {
     }
 
     /// Figure 3: one panel per run, the minibatch loss and its moving average on the same axes,
-    /// three panels a row and one legend for all.
-    var curves: LinePlot {
+    /// the five runs in one row filling a slide's width (a 2×3 grid left its sixth slot empty),
+    /// the two series named in the title instead of a legend that would take a sixth of the row.
+    var curves: any Figure {
         let logC = result.sanity.logC
         // The axis is cut at 2 log C rounded up to a whole number (5 for ten classes): at 2 log C
         // itself, 4.61, gnuplot labelled every 0.5 and the labels ran together in a third of a slide.
@@ -117,28 +118,34 @@ struct BabysitFigures {
         let panels = result.curves.map { c -> Panel in
             let x = c.stepLosses.indices.map { Double($0 + 1) / Double(c.stepsPerEpoch) }
             var loss = Panel(title: c.title, xLabel: "epoch", yLabel: "loss",
-                             series: [Series(name: "minibatch", x: x, y: c.stepLosses, color: 6),
-                                      Series(name: "1-epoch average", x: x, y: c.movingAverage, color: 0)],
+                             series: [Series(name: "", x: x, y: c.stepLosses, color: 6),
+                                      Series(name: "", x: x, y: c.movingAverage, color: 0)],
                              markers: false, note: c.divergedAtStep.map { "NaN at step \($0): drawn until then" })
             loss.yRange = 0...top
             return loss
         }
-        return LinePlot(title: "Loss curves to learn to read (same axes, cut at \(BabysitFindings.f(top, 3)) ≥ 2 log C = \(BabysitFindings.f(2 * logC, 3)))", panels: panels, key: .outside, columns: 3)
+        let plot = LinePlot(title: "Loss curves to learn to read: grey dashed, each minibatch's loss; blue, its 1-epoch average\n"
+                                + "(same axes, cut at \(BabysitFindings.f(top, 3)) ≥ 2 log C = \(BabysitFindings.f(2 * logC, 3)))",
+                            panels: panels, key: .insideBottomRight)
+        return SlideStrip(figure: plot, size: FigureSize(width: 1920, height: 720))
     }
 
-    /// Figure 3b: the same runs' training and validation accuracy after every epoch.
-    var accuracyCurves: LinePlot {
+    /// Figure 3b: the same runs' training and validation accuracy after every epoch, in one row
+    /// like figure 3, the two series named in the title.
+    var accuracyCurves: any Figure {
         let epochsMax = Double(result.configuration.epochs)
         let panels = result.curves.map { c -> Panel in
             var accuracy = Panel(title: Self.runTitle(c), xLabel: "epoch", yLabel: "accuracy",
-                                 series: [Series(name: "train", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.map(\.trainAccuracy), color: 2),
-                                          Series(name: "validation", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.compactMap(\.validationAccuracy), color: 1, dashed: true)],
+                                 series: [Series(name: "", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.map(\.trainAccuracy), color: 2),
+                                          Series(name: "", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.compactMap(\.validationAccuracy), color: 1, dashed: true)],
                                  markers: false)
             accuracy.yRange = 0...1.02
-            if c.epochs.isEmpty { accuracy.series = [Series(name: "train", x: [epochsMax], y: [Double.nan], color: 2)] }
+            if c.epochs.isEmpty { accuracy.series = [Series(name: "", x: [epochsMax], y: [Double.nan], color: 2)] }
             return accuracy
         }
-        return LinePlot(title: "The same runs' accuracy after every epoch: the train/validation gap", panels: panels, key: .outside, columns: 3)
+        let plot = LinePlot(title: "The same runs' accuracy after every epoch: the train/validation gap\ngreen solid: training; orange dashed: validation",
+                            panels: panels, key: .insideBottomRight)
+        return SlideStrip(figure: plot, size: FigureSize(width: 1920, height: 720))
     }
 
     /// Figure 4a: the update-to-weight ratio per layer against the step, with the 1e-3 band.
