@@ -58,6 +58,9 @@ public struct LinePlot: Figure {
         /// Ticks on whole numbers only (a degree, a seed index, a layer, an epoch): `nil` infers it
         /// when every x is a whole number; gnuplot's own step put ticks at 2.5, 7.5…
         public var integerX: Bool? = nil
+        /// A fixed step between x ticks (linear axis), for a panel narrower than `xTicStep`'s six
+        /// intervals allow (one of a row of five); `nil` uses `xTicStep`.
+        public var xTicStepOverride: Double? = nil
         /// A fixed step between y ticks (linear axis), for a panel whose height holds fewer labels
         /// than gnuplot's own choice (a row of a 2×2 grid); `nil` lets gnuplot choose.
         public var yTicStep: Double? = nil
@@ -258,6 +261,7 @@ extension LinePlot.Panel {
     /// step is a whole number, at least 1.
     var xTicStep: Double? {
         guard !logX else { return nil }
+        if let xTicStepOverride { return xTicStepOverride }
         let xs = series.flatMap(\.x).filter(\.isFinite)
         guard let low = xs.min(), let high = xs.max(), high > low else { return nil }
         let rough = (high - low) / 6

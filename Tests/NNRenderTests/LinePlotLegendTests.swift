@@ -35,4 +35,14 @@ final class LinePlotLegendTests: XCTestCase {
         XCTAssertEqual(plot.paddedTitles, ["one line\n ", "two\nlines", "next row"])
         XCTAssertTrue(plot.gnuplotCommands(prefix: "f0_").contains("set title 'one line'.\"\\n\".' '\n"))
     }
+
+    func testFixedTickStepsAreSetForTheirPanelOnly() {
+        var fixed = Self.panel("fixed", names: ["s"])
+        fixed.yTicStep = 0.2
+        fixed.xTicStepOverride = 10
+        let script = LinePlot(title: "t", panels: [fixed, Self.panel("free", names: ["s"])], key: .outside).gnuplotCommands(prefix: "f0_")
+        XCTAssertTrue(script.contains("set xtics 10.0\nset ytics 0.2\nset title 'fixed'"), script)
+        XCTAssertTrue(script.contains("set ytics autofreq\n"), "the next panel chooses its own: \(script)")
+        XCTAssertFalse(script.contains("set xtics 10.0\nset title 'free'"), script)
+    }
 }
