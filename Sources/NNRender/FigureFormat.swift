@@ -101,4 +101,9 @@ public struct FigureSize: Equatable, Codable, Sendable, CustomStringConvertible 
     }
 
     public var description: String { "\(width)x\(height)" }
+
+    /// The size the figure being written is drawn at (`--size`, else its `defaultSize`), set by
+    /// `FigureRenderer` around each script like `Theme.current`; `nil` outside a renderer. A
+    /// figure that spaces its tick labels by the pixels they get (`HistogramGrid`) reads it.
+    @TaskLocal public static var current: FigureSize?
 }

@@ -31,13 +31,15 @@ extension FigureRenderer {
             for (input, bytes) in job.figure.inputFiles(prefix: prefix) {
                 try AtomicFile.writeNew(bytes, to: workspace.appendingPathComponent(input), reportingAs: job.url)
             }
+            let figureSize = size ?? job.figure.defaultSize
             commands.append(Theme.$current.withValue(theme) {
-                var script = Theme.preamble
-                let figureSize = size ?? job.figure.defaultSize
-                script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize, theme: theme)) + "\n"
-                script += "set output \(Gnuplot.quoted(name))\n"
-                script += job.figure.gnuplotCommands(prefix: prefix)
-                return script + "unset output\n"
+                FigureSize.$current.withValue(figureSize) {
+                    var script = Theme.preamble
+                    script += (job.figure.terminalOverride(size: figureSize) ?? format.terminal(size: figureSize, theme: theme)) + "\n"
+                    script += "set output \(Gnuplot.quoted(name))\n"
+                    script += job.figure.gnuplotCommands(prefix: prefix)
+                    return script + "unset output\n"
+                }
             })
         }
         let groups = Self.balance(jobs.map(\.figure.renderingCost), into: max(1, processes))

@@ -100,29 +100,26 @@ public struct HistogramGrid: Figure {
             script += Gnuplot.datablock("\(prefix)\(i)", rows: zip(h.centers, h.fractions).map { [$0, $1, width] })
         }
         let (rows, columns) = layout
-        script += "set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\nunset key\n"
+        let size = drawnSize
+        script += "set multiplot layout \(rows),\(columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: size))) \(Theme.textColor)\nunset key\n"
         script += "set xrange [\(range.lowerBound):\(range.upperBound)]\n"
         let shared = sharedYRange
         let yRange = shared.map { "set yrange [\($0.lowerBound):\($0.upperBound)]\n" } ?? (logY ? "set yrange [*:1]\n" : "set yrange [0:*]\n")
         script += (logY ? "set logscale y\n" : "") + yRange
-        // A shared linear axis gets a round step of about four intervals (gnuplot's own drew ten
-        // tics a panel, touching), and every panel a right margin for the cut bar's note.
-        if let shared, !logY {
-            let rough = shared.upperBound / 4
-            let magnitude = pow(10, log10(rough).rounded(.down))
-            script += "set ytics \([1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= rough }!)\nset rmargin 4\n"
-        }
+        // Tick steps from the panel's pixels and the font (`HistogramGrid+Ticks`): gnuplot's own
+        // drew about ten a panel whatever its height, and the labels touched.
+        let intervals = Self.maxYIntervals(panelBox(at: size))
+        let ticks = panels.map { yTicks($0, shared: shared, intervals: intervals) }
+        let yLabelCharacters = logY ? 5 : ticks.map { Self.yLabelCharacters(top: $0.top, step: $0.step) }.max() ?? 6
+        script += "set xtics \(Self.xStep(range: range, box: panelBox(at: size, yLabelCharacters: yLabelCharacters)))\n"
+        // A shared linear axis leaves every panel a right margin for the cut bar's note.
+        if shared != nil, !logY { script += "set rmargin 4\n" }
         script += "set xlabel \(Gnuplot.quoted(xLabel))\nset ylabel \"fraction\"\n"
         for (i, panel) in panels.enumerated() {
             script += "set title \(Gnuplot.quoted(panel.title))\n"
             if i % columns != 0 { script += "unset ylabel\n" }
-            // A spike is cut at the top of the axis and its height written beside it.
-            // Under a shared axis, a bar is cut when it rises above the axis's top.
-            let spike: (top: Double, bin: Int)? = logY ? nil : shared.map { shared in
-                let fractions = panel.histogram.fractions
-                guard let peak = fractions.indices.max(by: { fractions[$0] < fractions[$1] }), fractions[peak] > shared.upperBound else { return nil }
-                return (shared.upperBound, peak)
-            } ?? Self.clip(panel.histogram)
+            script += "set ytics \(ticks[i].step)\n"
+            let spike = ticks[i].spike
             if let spike {
                 let h = panel.histogram
                 let percent = String(format: "%.0f%%", 100 * h.fractions[spike.bin])
@@ -132,6 +129,25 @@ public struct HistogramGrid: Figure {
             script += "plot $\(prefix)\(i) using 1:2:3 with boxes lc rgb \"\(Theme.color(0))\"\n"
             if spike != nil { script += "unset label 1\n" + yRange }
         }
-        return script + "unset multiplot\n" + (shared != nil && !logY ? "set ytics autofreq\nset rmargin\n" : "")
+        return script + "unset multiplot\nset xtics autofreq\nset ytics autofreq\n" + (shared != nil && !logY ? "set rmargin\n" : "")
+    }
+
+    /// A panel's y axis: the cut spike if any, the top of its axis (the spike's cut, the shared
+    /// top, or its tallest bar), and the tick step for at most `intervals` intervals (on a log
+    /// axis, the factor between ticks).
+    func yTicks(_ panel: Panel, shared: ClosedRange<Double>?, intervals: Int) -> (spike: (top: Double, bin: Int)?, top: Double, step: Double) {
+        let fractions = panel.histogram.fractions
+        if logY {
+            let bottom = shared?.lowerBound ?? (fractions.filter { $0 > 0 }.min() ?? 0.1)
+            return (nil, 1, Self.logStep(bottom: bottom, intervals: intervals))
+        }
+        // A spike is cut at the top of the axis and its height written beside it. Under a shared
+        // axis, a bar is cut when it rises above the axis's top.
+        let spike: (top: Double, bin: Int)? = shared.map { shared in
+            guard let peak = fractions.indices.max(by: { fractions[$0] < fractions[$1] }), fractions[peak] > shared.upperBound else { return nil }
+            return (shared.upperBound, peak)
+        } ?? Self.clip(panel.histogram)
+        let top = spike?.top ?? shared?.upperBound ?? (fractions.max() ?? 1)
+        return (spike, top, Self.yStep(top: top, intervals: intervals))
     }
 }

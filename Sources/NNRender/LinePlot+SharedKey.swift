@@ -63,6 +63,19 @@ extension LinePlot {
         return Swift.max(1, (names.count + columns - 1) / columns)
     }
 
+    /// Every panel's title wrapped to its width, and padded with blank lines to the most lines of
+    /// any title in its row: gnuplot sizes a panel's top margin after its own title, and in a row
+    /// where one title took two lines that panel's plot was shorter than its neighbours'.
+    var paddedTitles: [String] {
+        let wrapped = panels.map { TitleWrap.wrapped($0.title, limit: noteCharacters) }
+        let lines = wrapped.map { $0.split(separator: "\n", omittingEmptySubsequences: false).count }
+        return wrapped.indices.map { p in
+            let row = (p / grid.columns * grid.columns)..<Swift.min(panels.count, (p / grid.columns + 1) * grid.columns)
+            let missing = (lines[row].max() ?? 1) - lines[p]
+            return wrapped[p] + String(repeating: "\n ", count: missing)
+        }
+    }
+
     /// How many characters of a panel's note fit across it.
     var noteCharacters: Int {
         let share = (1 - (sharedKeyFraction ?? (key == .outside ? 0.3 : 0))) / Double(grid.columns)

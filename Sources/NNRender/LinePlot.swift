@@ -58,6 +58,12 @@ public struct LinePlot: Figure {
         /// Ticks on whole numbers only (a degree, a seed index, a layer, an epoch): `nil` infers it
         /// when every x is a whole number; gnuplot's own step put ticks at 2.5, 7.5…
         public var integerX: Bool? = nil
+        /// A fixed step between x ticks (linear axis), for a panel narrower than `xTicStep`'s six
+        /// intervals allow (one of a row of five); `nil` uses `xTicStep`.
+        public var xTicStepOverride: Double? = nil
+        /// A fixed step between y ticks (linear axis), for a panel whose height holds fewer labels
+        /// than gnuplot's own choice (a row of a 2×2 grid); `nil` lets gnuplot choose.
+        public var yTicStep: Double? = nil
         public init(title: String, xLabel: String, yLabel: String, series: [Series], logY: Bool = false, markers: Bool = true,
                     logX: Bool = false, diagonal: Bool = false, yFrom: Double? = nil, note: String? = nil) {
             self.title = title
@@ -132,18 +138,29 @@ public struct LinePlot: Figure {
             }
         }
         script += "set multiplot layout \(grid.rows),\(grid.columns) title \(Gnuplot.quoted(TitleWrap.fitted(title, to: defaultSize))) \(Theme.textColor)\n"
+        let keyCommand: String
         switch key {
-        case .outside: script += "set key outside right top vertical\n"
-        case .insideBottomRight: script += "set key inside bottom right vertical\n"
+        case .outside: keyCommand = "set key outside right top vertical\n"
+        case .insideBottomRight: keyCommand = "set key inside bottom right vertical\n"
         case .below:
             // gnuplot's automatic margin leaves the x label under the key: room for both, the
             // key's rows (as many columns as the longest name allows) and a line between.
             let rows = belowKeyRows(across: defaultSize)
-            script += "set key outside center bottom horizontal maxrows \(rows)\nset bmargin \(Self.belowKeyMargin(rows: rows))\n"
+            keyCommand = "set key outside center bottom horizontal maxrows \(rows)\nset bmargin \(Self.belowKeyMargin(rows: rows))\n"
         }
+        script += keyCommand
         let sharedKey = sharedKeyFraction
+        let titles = paddedTitles
+        var keyShown = true
         for (p, panel) in panels.enumerated() {
-            if let sharedKey { script += sharedKeyMargins(panel: p, keyFraction: sharedKey) + self.sharedKey(panel: p) }
+            if let sharedKey {
+                script += sharedKeyMargins(panel: p, keyFraction: sharedKey) + self.sharedKey(panel: p)
+            } else if panel.hasKeyEntry != keyShown {
+                // A panel whose series are all unnamed has no legend: gnuplot still drew the
+                // key's empty box, a faint line in the corner (the neurons lab's activations).
+                keyShown = panel.hasKeyEntry
+                script += keyShown ? keyCommand : "unset key\n"
+            }
             // gnuplot stops the whole figure at a panel with no point it can place ("x range is
             // invalid"): a run that overflowed or underflowed everywhere. Such a panel says so.
             guard panel.hasDrawablePoint else {
@@ -167,7 +184,8 @@ public struct LinePlot: Figure {
             }
             script += panel.logX ? "set logscale x\nset format x \"%g\"\n" : "unset logscale x\nset format x \"% h\"\n"
             script += panel.xTicStep.map { "set xtics \($0)\n" } ?? "set xtics autofreq\n"
-            script += "set title \(Gnuplot.quoted(TitleWrap.wrapped(panel.title, limit: noteCharacters)))\n"
+            if let step = panel.yTicStep { script += "set ytics \(step)\n" }
+            script += "set title \(Gnuplot.quoted(titles[p]))\n"
             script += "set xlabel \(Gnuplot.quoted(panel.xLabel))\nset ylabel \(Gnuplot.quoted(panel.yLabel))\n"
             var plots = panel.series.enumerated().map { s, series in
                 "$\(prefix)\(p)_\(s) using 1:2 with \(panel.style(of: series, at: s)) lc rgb \"\(Theme.color(series.color ?? s))\" title \(Gnuplot.quoted(series.name))"
@@ -182,6 +200,7 @@ public struct LinePlot: Figure {
             }
             script += "plot " + plots.joined(separator: ", \\\n     ") + "\n"
             if panel.note != nil { script += "unset label 2\n" }
+            if panel.yTicStep != nil { script += "set ytics autofreq\n" }
         }
         if let sharedKey {
             let titleLines = TitleWrap.fitted(title, to: defaultSize).split(separator: "\n", omittingEmptySubsequences: false).count
@@ -189,10 +208,14 @@ public struct LinePlot: Figure {
         }
         return script + "unset multiplot\nunset logscale x\nset xtics autofreq\n" + (key == .below ? "set bmargin\n" : "")
             + (sharedKey != nil ? "set lmargin\nset rmargin\nset tmargin\nset bmargin\nset border\nset tics\n" : "")
+            + (keyShown ? "" : "set key\n")
     }
 }
 
 extension LinePlot.Panel {
+    /// Whether the panel's legend has an entry: a named series, or the `y = x` line.
+    var hasKeyEntry: Bool { diagonal || series.contains { !$0.name.isEmpty } }
+
     /// How series `s` is drawn: its colour slot's marker and dash pattern (`Theme`), so curves
     /// stay apart for colour-blind readers and in greyscale. A panel that pairs series of one
     /// colour (train and validation) keeps the dash for the pair: solid, and dashed for the
@@ -238,6 +261,7 @@ extension LinePlot.Panel {
     /// step is a whole number, at least 1.
     var xTicStep: Double? {
         guard !logX else { return nil }
+        if let xTicStepOverride { return xTicStepOverride }
         let xs = series.flatMap(\.x).filter(\.isFinite)
         guard let low = xs.min(), let high = xs.max(), high > low else { return nil }
         let rough = (high - low) / 6

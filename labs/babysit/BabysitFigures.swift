@@ -107,38 +107,55 @@ struct BabysitFigures {
         "\(c.title)\nlr \(BabysitFindings.f(c.learningRate, 2)), λ \(BabysitFindings.f(c.lambda, 2))"
     }
 
+    /// The epoch axis's tick step in a row of five panels: at most three intervals (0, 10, 20 for
+    /// twenty epochs), since "0 5 10 15 20" ran together in a fifth of a slide.
+    static func epochTicStep(_ epochs: Int) -> Double {
+        [1.0, 2, 5, 10, 20, 50, 100, 200, 500, 1000].first { Double(epochs) / $0 <= 3 } ?? Double(epochs)
+    }
+
     /// Figure 3: one panel per run, the minibatch loss and its moving average on the same axes,
-    /// three panels a row and one legend for all.
-    var curves: LinePlot {
+    /// the five runs in one row filling a slide's width (a 2×3 grid left its sixth slot empty),
+    /// the two series named in the title instead of a legend that would take a sixth of the row.
+    var curves: any Figure {
         let logC = result.sanity.logC
         // The axis is cut at 2 log C rounded up to a whole number (5 for ten classes): at 2 log C
         // itself, 4.61, gnuplot labelled every 0.5 and the labels ran together in a third of a slide.
         let top = Swift.max(2.5, (2 * logC).rounded(.up))
-        let panels = result.curves.map { c -> Panel in
+        // The y label on the first panel only: the row shares one axis, and each repeat took
+        // width the x labels needed.
+        let panels = result.curves.enumerated().map { i, c -> Panel in
             let x = c.stepLosses.indices.map { Double($0 + 1) / Double(c.stepsPerEpoch) }
-            var loss = Panel(title: c.title, xLabel: "epoch", yLabel: "loss",
-                             series: [Series(name: "minibatch", x: x, y: c.stepLosses, color: 6),
-                                      Series(name: "1-epoch average", x: x, y: c.movingAverage, color: 0)],
+            var loss = Panel(title: c.title, xLabel: "epoch", yLabel: i == 0 ? "loss" : "",
+                             series: [Series(name: "", x: x, y: c.stepLosses, color: 6),
+                                      Series(name: "", x: x, y: c.movingAverage, color: 0)],
                              markers: false, note: c.divergedAtStep.map { "NaN at step \($0): drawn until then" })
             loss.yRange = 0...top
+            loss.xTicStepOverride = Self.epochTicStep(result.configuration.epochs)
             return loss
         }
-        return LinePlot(title: "Loss curves to learn to read (same axes, cut at \(BabysitFindings.f(top, 3)) ≥ 2 log C = \(BabysitFindings.f(2 * logC, 3)))", panels: panels, key: .outside, columns: 3)
+        let plot = LinePlot(title: "Loss curves to learn to read: grey dashed, each minibatch's loss; blue, its 1-epoch average\n"
+                                + "(same axes, cut at \(BabysitFindings.f(top, 3)) ≥ 2 log C = \(BabysitFindings.f(2 * logC, 3)))",
+                            panels: panels, key: .insideBottomRight)
+        return SlideStrip(figure: plot, size: FigureSize(width: 1920, height: 720))
     }
 
-    /// Figure 3b: the same runs' training and validation accuracy after every epoch.
-    var accuracyCurves: LinePlot {
+    /// Figure 3b: the same runs' training and validation accuracy after every epoch, in one row
+    /// like figure 3, the two series named in the title.
+    var accuracyCurves: any Figure {
         let epochsMax = Double(result.configuration.epochs)
-        let panels = result.curves.map { c -> Panel in
-            var accuracy = Panel(title: Self.runTitle(c), xLabel: "epoch", yLabel: "accuracy",
-                                 series: [Series(name: "train", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.map(\.trainAccuracy), color: 2),
-                                          Series(name: "validation", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.compactMap(\.validationAccuracy), color: 1, dashed: true)],
+        let panels = result.curves.enumerated().map { i, c -> Panel in
+            var accuracy = Panel(title: Self.runTitle(c), xLabel: "epoch", yLabel: i == 0 ? "accuracy" : "",
+                                 series: [Series(name: "", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.map(\.trainAccuracy), color: 2),
+                                          Series(name: "", x: c.epochs.map { Double($0.epoch) }, y: c.epochs.compactMap(\.validationAccuracy), color: 1, dashed: true)],
                                  markers: false)
             accuracy.yRange = 0...1.02
-            if c.epochs.isEmpty { accuracy.series = [Series(name: "train", x: [epochsMax], y: [Double.nan], color: 2)] }
+            accuracy.xTicStepOverride = Self.epochTicStep(result.configuration.epochs)
+            if c.epochs.isEmpty { accuracy.series = [Series(name: "", x: [epochsMax], y: [Double.nan], color: 2)] }
             return accuracy
         }
-        return LinePlot(title: "The same runs' accuracy after every epoch: the train/validation gap", panels: panels, key: .outside, columns: 3)
+        let plot = LinePlot(title: "The same runs' accuracy after every epoch: the train/validation gap\ngreen solid: training; orange dashed: validation",
+                            panels: panels, key: .insideBottomRight)
+        return SlideStrip(figure: plot, size: FigureSize(width: 1920, height: 720))
     }
 
     /// Figure 4a: the update-to-weight ratio per layer against the step, with the 1e-3 band.

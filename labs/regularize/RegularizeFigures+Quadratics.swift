@@ -3,7 +3,13 @@ import NNEngine
 import NNRender
 
 extension RegularizeFigures {
-    /// Figure 2c: the penalized minimum of a 2-D quadratic as λ grows, L2 and L1.
+    /// Figure 2c: the penalized minimum of a 2-D quadratic as λ grows, L2 and L1: a row each, the
+    /// path in the plane and then the coordinates against λ, each legend right of its panel, clear
+    /// of the data and of the x labels. Lines are closed forms and dots numerical minima in every
+    /// panel (the figure's title says so), so the legends name only what differs: the level
+    /// lines, and each direction or coordinate; short names leave the panels most of the width.
+    /// In one row of four, the legends below took a third of the height and, at a smaller
+    /// `--size`, ran into one another.
     var paths: LinePlot {
         let q = result.quadratic
         func levels(_ center: [Double], _ eigen: [Double], _ degrees: Double) -> [LinePlot.Series] {
@@ -14,30 +20,45 @@ extension RegularizeFigures {
         }
         let l2 = q.l2Path, l1 = q.l1Path
         let lambdas = l2.map(\.lambda)
+        var l2Path = LinePlot.Panel(title: "L2 path, H: eig. \(q.l2Eigenvalues.map { F.short($0) }.joined(separator: ", ")), \(Int(q.rotationDegrees))°",
+                                    xLabel: "w₁", yLabel: "w₂", series: levels(q.l2Optimum, q.l2Eigenvalues, q.rotationDegrees) + [
+            .init(name: "closed form", x: l2.map { $0.closedForm[0] }, y: l2.map { $0.closedForm[1] }, color: 0),
+            .init(name: "numerical", x: l2.map { $0.numerical[0] }, y: l2.map { $0.numerical[1] }, dotsOnly: true, color: 1, dotSize: 1.2),
+        ], markers: false)
+        var l2Shrinkage = LinePlot.Panel(title: "L2: w̃ᵢ / w*ᵢ = λᵢ/(λᵢ + λ)", xLabel: "λ", yLabel: "w̃ᵢ / w*ᵢ",
+                                         series: (0..<2).flatMap { i -> [LinePlot.Series] in [
+            .init(name: "λ\(i + 1) = \(F.short(q.l2Eigenvalues[i]))", x: lambdas, y: l2.map { $0.shrinkage[i] }, color: 2 * i),
+            .init(name: "", x: lambdas, y: l2.map { $0.measuredShrinkage[i] }, dotsOnly: true, color: 2 * i + 1, dotSize: 1.2),
+        ] }, markers: false, logX: true, yFrom: 0)
+        var l1Path = LinePlot.Panel(title: "L1 path, H = diag(\(q.l1Diagonal.map { F.short($0) }.joined(separator: ", ")))",
+                                    xLabel: "w₁", yLabel: "w₂", series: levels(q.l1Optimum, q.l1Diagonal, 0) + [
+            .init(name: "closed form", x: l1.map { $0.closedForm[0] }, y: l1.map { $0.closedForm[1] }, color: 0),
+            .init(name: "ISTA", x: l1.map { $0.numerical[0] }, y: l1.map { $0.numerical[1] }, dotsOnly: true, color: 1, dotSize: 1.2),
+        ], markers: false)
+        var l1Threshold = LinePlot.Panel(title: "L1: w̃ᵢ = 0 for λ ≥ |w*ᵢ| Hᵢᵢ", xLabel: "λ", yLabel: "w̃ᵢ",
+                                         series: (0..<2).flatMap { i -> [LinePlot.Series] in [
+            .init(name: "w̃\(i + 1)", x: l1.map(\.lambda), y: l1.map { $0.closedForm[i] }, color: 2 * i),
+            .init(name: "", x: l1.map(\.lambda), y: l1.map { $0.numerical[i] }, dotsOnly: true, color: 2 * i + 1, dotSize: 1.2),
+        ] }, markers: false, yFrom: 0)
+        // A row of the 2×2 grid holds about five y labels a text height apart at the slide font;
+        // gnuplot's own steps of 0.5 and 0.1 printed ten and more, touching.
+        l2Path.yTicStep = Self.tickStep(l2Path.series.flatMap(\.y))
+        l1Path.yTicStep = Self.tickStep(l1Path.series.flatMap(\.y))
+        l2Shrinkage.yTicStep = Self.tickStep([0] + l2Shrinkage.series.flatMap(\.y))
+        l1Threshold.yTicStep = Self.tickStep([0] + l1Threshold.series.flatMap(\.y))
         return LinePlot(title: "The penalized minimum of J(w) = ½(w − w*)ᵀH(w − w*) as λ grows: closed form (lines) vs numerical minimum (dots), largest difference \(F.short(q.maxDiscrepancy))\n"
                             + "L2: w̃ = Q Λ(Λ + λ)⁻¹ Qᵀ w*, λ = \(F.short(lambdas.first!)) … \(F.short(lambdas.last!)); L1: w̃ᵢ = sign(w*ᵢ) max(0, |w*ᵢ| − λ/Hᵢᵢ), λ = 0 … \(F.short(l1.last!.lambda))",
-                        panels: [
-                            LinePlot.Panel(title: "L2 path\nH: eig. \(q.l2Eigenvalues.map { F.short($0) }.joined(separator: ", ")), \(Int(q.rotationDegrees))°",
-                                           xLabel: "w₁", yLabel: "w₂", series: levels(q.l2Optimum, q.l2Eigenvalues, q.rotationDegrees) + [
-                                .init(name: "closed form", x: l2.map { $0.closedForm[0] }, y: l2.map { $0.closedForm[1] }, color: 0),
-                                .init(name: "numerical", x: l2.map { $0.numerical[0] }, y: l2.map { $0.numerical[1] }, dotsOnly: true, color: 1, dotSize: 1.2),
-                            ], markers: false),
-                            LinePlot.Panel(title: "L2, eigen-coordinates\nscaled by λᵢ/(λᵢ + λ)", xLabel: "λ", yLabel: "w̃ᵢ / w*ᵢ",
-                                           series: (0..<2).flatMap { i -> [LinePlot.Series] in [
-                                .init(name: "λ\(i + 1) = \(F.short(q.l2Eigenvalues[i])): formula", x: lambdas, y: l2.map { $0.shrinkage[i] }, color: 2 * i),
-                                .init(name: "λ\(i + 1): numerical", x: lambdas, y: l2.map { $0.measuredShrinkage[i] }, dotsOnly: true, color: 2 * i + 1, dotSize: 1.2),
-                            ] }, markers: false, logX: true, yFrom: 0),
-                            LinePlot.Panel(title: "L1 path\nH = diag(\(q.l1Diagonal.map { F.short($0) }.joined(separator: ", ")))",
-                                           xLabel: "w₁", yLabel: "w₂", series: levels(q.l1Optimum, q.l1Diagonal, 0) + [
-                                .init(name: "closed form", x: l1.map { $0.closedForm[0] }, y: l1.map { $0.closedForm[1] }, color: 0),
-                                .init(name: "numerical (ISTA)", x: l1.map { $0.numerical[0] }, y: l1.map { $0.numerical[1] }, dotsOnly: true, color: 1, dotSize: 1.2),
-                            ], markers: false),
-                            LinePlot.Panel(title: "L1 soft threshold: 0\nfrom λ = |w*ᵢ| Hᵢᵢ on",
-                                           xLabel: "λ", yLabel: "w̃ᵢ", series: (0..<2).flatMap { i -> [LinePlot.Series] in [
-                                .init(name: "w̃\(i + 1), formula", x: l1.map(\.lambda), y: l1.map { $0.closedForm[i] }, color: 2 * i),
-                                .init(name: "w̃\(i + 1), numerical", x: l1.map(\.lambda), y: l1.map { $0.numerical[i] }, dotsOnly: true, color: 2 * i + 1, dotSize: 1.2),
-                            ] }, markers: false, yFrom: 0),
-                        ], key: .below)
+                        panels: [l2Path, l2Shrinkage, l1Path, l1Threshold], key: .outside, columns: 2)
+    }
+
+    /// A round y tick step (1, 2 or 5 times a power of ten) giving at most five intervals over
+    /// `values`.
+    static func tickStep(_ values: [Double]) -> Double? {
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max(), high > low else { return nil }
+        let rough = (high - low) / 5
+        let exponent = log10(rough).rounded(.down)
+        return [1.0, 2, 5, 10].map { exponent >= 0 ? $0 * pow(10, exponent) : $0 / pow(10, -exponent) }.first { $0 >= rough * (1 - 1e-9) }
     }
 
     /// Figure 4a and 4b: the digits net's validation curve, and early stopping against L2 on a quadratic.
