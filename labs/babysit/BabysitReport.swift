@@ -26,12 +26,41 @@ public enum BabysitReport {
     /// The gallery's caption (`GalleryCaption`, shared by every lab).
     typealias Caption = GalleryCaption
 
-    struct Document<Body: Encodable>: Encodable {
-        var figure: String
-        var caption: Caption
-        var seed: UInt64
-        var parameters: Parameters
-        var results: Body
+    /// The figures in the order they are drawn (`first-layer-weights` only for images), each with
+    /// its caption (ranked in that order) and the numbers it plots.
+    static func figures(_ result: BabysitResult) -> [CaptionedFigure] {
+        let findings = BabysitFindings(result)
+        let figures = BabysitFigures(result: result)
+        let inside = result.inside
+        var all: [(name: String, title: String, figure: any Figure, finding: BabysitFindings.Finding, results: any Encodable)] = [
+            ("sanity-checks", "sanity checks: initial loss against λ, overfitting 20 examples, a broken setup", figures.sanity, findings.sanity, result.sanity),
+            ("lr-finder", "learning-rate finder: loss against a log-spaced sweep, regions from the measured curve", figures.finder, findings.finder, result.finders),
+            ("loss-curves", "loss curves: good lr, too high, too low, bad initialization, too little regularization", figures.curves, findings.curves, result.curves),
+            ("accuracy-curves", "training and validation accuracy of the loss-curve runs", figures.accuracyCurves, findings.curves, result.curves),
+            ("update-ratios", "update-to-weight ratio per layer at every step", figures.ratios, findings.ratios,
+             UpdateRatios(layers: inside.layers, stepsPerEpoch: inside.stepsPerEpoch, medians: inside.medianRatios, ratios: inside.ratios)),
+            ("activation-histograms", "hidden activations per layer and epoch, dead ReLUs counted", figures.histograms(gradients: false), findings.histograms,
+             Activations(goodRun: inside.probes.map { ProbeActivations(epoch: $0.epoch, histograms: $0.activationHistograms, means: $0.activationMeans,
+                                                                       stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) },
+                         deadAtEndOfEachRun: inside.deadAtEndOfEachRun)),
+            ("gradient-histograms", "loss gradients at the hidden activations per layer and epoch", figures.histograms(gradients: true), findings.histograms,
+             Gradients(histogramUnit: inside.gradientUnit,
+                       probes: inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) })),
+        ]
+        if let side = inside.imageSide {
+            all.append(("first-layer-weights", "first-layer weights as 8×8 images at initialization and after training", figures.weights, findings.weights,
+                        FirstLayer(side: side, initial: inside.firstLayerInitial, final: inside.firstLayerFinal)))
+        }
+        all += [
+            ("schedules", "learning-rate schedules: lr(t), validation curves, early stopping", figures.schedules, findings.schedules, result.schedules),
+            ("batch-size", "gradient noise against batch size; loss noise and accuracy at a fixed number of examples seen", figures.batches,
+             findings.batches, BatchSizes(noise: result.noise, runs: result.batches)),
+        ]
+        return all.enumerated().map { rank, e in
+            let caption = Caption(lecturePoint: e.finding.lecturePoint, deck: e.finding.deck, finding: e.finding.text,
+                                  numbers: e.finding.numbers.map { Caption.Number(name: $0.0, value: $0.1) }, rank: rank)
+            return CaptionedFigure(e.name, e.title, e.figure, caption, e.results)
+        }
     }
 
     /// Writes every figure (one gnuplot pass) and its JSON into `folder`; returns the figure URLs.
@@ -41,48 +70,7 @@ public enum BabysitReport {
         let parameters = Parameters(dataset: c.dataset.name, data: result.data, hidden: c.hidden, optimizer: c.optimizerConfiguration,
                                     epochs: c.epochs, batchSize: c.batchSize, regularization: c.regularization,
                                     finderRange: [c.finderRange.lowerBound, c.finderRange.upperBound], finderSteps: c.finderSteps, seed: c.seed)
-        let findings = BabysitFindings(result)
-        let figures = BabysitFigures(result: result)
-        var jobs: [(name: String, figure: any Figure)] = [
-            ("sanity-checks", figures.sanity), ("lr-finder", figures.finder), ("loss-curves", figures.curves),
-            ("accuracy-curves", figures.accuracyCurves),
-            ("update-ratios", figures.ratios), ("activation-histograms", figures.histograms(gradients: false)),
-            ("gradient-histograms", figures.histograms(gradients: true)),
-        ]
-        if result.inside.imageSide != nil { jobs.append(("first-layer-weights", figures.weights)) }
-        jobs += [("schedules", figures.schedules), ("batch-size", figures.batches)]
-        let urls = jobs.map { renderer.url(for: $0.name, in: folder) }
-        try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
-
-        var rank = 0
-        func json<T: Encodable>(_ name: String, _ title: String, _ finding: BabysitFindings.Finding, _ body: T) throws {
-            guard jobs.contains(where: { $0.name == name }) else { return }
-            let caption = Caption(lecturePoint: finding.lecturePoint, deck: finding.deck, finding: finding.text,
-                                  numbers: finding.numbers.map { Caption.Number(name: $0.0, value: $0.1) }, rank: rank)
-            rank += 1
-            try JSONOutput.write(Document(figure: title, caption: caption, seed: c.seed, parameters: parameters, results: body),
-                                 to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
-        }
-        try json("sanity-checks", "sanity checks: initial loss against λ, overfitting 20 examples, a broken setup", findings.sanity, result.sanity)
-        try json("lr-finder", "learning-rate finder: loss against a log-spaced sweep, regions from the measured curve", findings.finder, result.finders)
-        try json("loss-curves", "loss curves: good lr, too high, too low, bad initialization, too little regularization", findings.curves, result.curves)
-        try json("accuracy-curves", "training and validation accuracy of the loss-curve runs", findings.curves, result.curves)
-        let inside = result.inside
-        try json("update-ratios", "update-to-weight ratio per layer at every step", findings.ratios,
-                 UpdateRatios(layers: inside.layers, stepsPerEpoch: inside.stepsPerEpoch, medians: inside.medianRatios, ratios: inside.ratios))
-        try json("activation-histograms", "hidden activations per layer and epoch, dead ReLUs counted", findings.histograms,
-                 Activations(goodRun: inside.probes.map { ProbeActivations(epoch: $0.epoch, histograms: $0.activationHistograms, means: $0.activationMeans,
-                                                                           stds: $0.activationStds, deadUnits: $0.deadUnits, units: $0.units) },
-                             deadAtEndOfEachRun: inside.deadAtEndOfEachRun))
-        try json("gradient-histograms", "loss gradients at the hidden activations per layer and epoch", findings.histograms,
-                 Gradients(histogramUnit: inside.gradientUnit,
-                           probes: inside.probes.map { ProbeGradients(epoch: $0.epoch, histograms: $0.gradientHistograms, stds: $0.gradientStds) }))
-        try json("first-layer-weights", "first-layer weights as 8×8 images at initialization and after training", findings.weights,
-                 FirstLayer(side: inside.imageSide ?? 0, initial: inside.firstLayerInitial, final: inside.firstLayerFinal))
-        try json("schedules", "learning-rate schedules: lr(t), validation curves, early stopping", findings.schedules, result.schedules)
-        try json("batch-size", "gradient noise against batch size; loss noise and accuracy at a fixed number of examples seen",
-                 findings.batches, BatchSizes(noise: result.noise, runs: result.batches))
-        return urls
+        return try CaptionedFigureWriter(seed: c.seed, parameters: parameters).write(figures(result), to: folder, renderer: renderer)
     }
 
     struct UpdateRatios: Encodable { var layers: [String]; var stepsPerEpoch: Int; var medians: [Double]; var ratios: [[Double]] }

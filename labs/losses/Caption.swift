@@ -1,10 +1,8 @@
 import Foundation
 import NNFiles
 
-/// The gallery caption and the figure document every figure of this lab writes (shared with the
-/// other labs through NNFiles).
+/// The gallery caption every figure of this lab carries (shared with the other labs through NNFiles).
 typealias Caption = GalleryCaption
-typealias FigureDocument = CaptionedFigureDocument
 
 /// Short number formats for titles and captions.
 enum Format {

@@ -7,48 +7,29 @@ import NNRender
 /// parameters and the plotted numbers): `mse-vs-cross-entropy`, `bce-softplus`,
 /// `hinge-vs-cross-entropy`, `mean-vs-median`, `kl-asymmetry`, `l2-vs-kl-surface`.
 public enum LossesLabReport {
-    struct Entry {
-        var name: String
-        var title: String
-        var figure: any Figure
-        var caption: Caption
-        var write: (URL, URL, UInt64, LossesLabConfiguration) throws -> Void
-    }
-
-    static func entries(_ r: LossesLabResult) -> [Entry] {
+    /// The figures in the order they are drawn, each with its caption and the numbers it plots.
+    static func figures(_ r: LossesLabResult) -> [CaptionedFigure] {
         let f = LossesLabFigures(result: r)
         let c = captions(r)
-        func entry<T: Encodable>(_ name: String, _ title: String, _ figure: any Figure, _ caption: Caption, _ body: T) -> Entry {
-            Entry(name: name, title: title, figure: figure, caption: caption) { json, png, seed, parameters in
-                try JSONOutput.write(FigureDocument(figure: title, seed: seed, caption: caption, parameters: parameters, results: body),
-                                     to: json, figure: png)
-            }
-        }
         return [
-            entry("mse-vs-cross-entropy", "loss and gradient of MSE and cross-entropy on a sigmoid output, target 1", f.outputGradients, c[0], r.outputGradients),
-            entry("bce-softplus", "binary cross-entropy against the softplus of the score", f.softplus, c[1], r.softplus),
-            entry("hinge-vs-cross-entropy", "hinge and cross-entropy on the deck's three-image example", f.hinge, c[2], r.hinge),
-            entry("mean-vs-median", "a constant fitted to a skewed sample by MSE and by MAE", f.meanMedian, c[3], r.meanMedian),
-            entry("kl-asymmetry", "a Gaussian fitted to a bimodal density by KL(p‖q) and by KL(q‖p)", f.kl, c[4], r.kl),
-            entry("l2-vs-kl-surface", "L2 and KL error surfaces of one sigmoid perceptron over its two weights", f.surfaces, c[5], r.surfaces),
+            CaptionedFigure("mse-vs-cross-entropy", "loss and gradient of MSE and cross-entropy on a sigmoid output, target 1", f.outputGradients, c[0], r.outputGradients),
+            CaptionedFigure("bce-softplus", "binary cross-entropy against the softplus of the score", f.softplus, c[1], r.softplus),
+            CaptionedFigure("hinge-vs-cross-entropy", "hinge and cross-entropy on the deck's three-image example", f.hinge, c[2], r.hinge),
+            CaptionedFigure("mean-vs-median", "a constant fitted to a skewed sample by MSE and by MAE", f.meanMedian, c[3], r.meanMedian),
+            CaptionedFigure("kl-asymmetry", "a Gaussian fitted to a bimodal density by KL(p‖q) and by KL(q‖p)", f.kl, c[4], r.kl),
+            CaptionedFigure("l2-vs-kl-surface", "L2 and KL error surfaces of one sigmoid perceptron over its two weights", f.surfaces, c[5], r.surfaces),
         ]
     }
 
     /// Writes every figure (one gnuplot process) and its JSON into `folder`; returns the figure URLs.
     @discardableResult
     public static func write(_ r: LossesLabResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
-        let all = entries(r)
-        let urls = all.map { renderer.url(for: $0.name, in: folder) }
-        try renderer.render(zip(all, urls).map { ($0.figure, $1) })
-        for (e, url) in zip(all, urls) {
-            try e.write(folder.appendingPathComponent("\(e.name).json"), url, r.configuration.seed, r.configuration)
-        }
-        return urls
+        try CaptionedFigureWriter(seed: r.configuration.seed, parameters: r.configuration).write(figures(r), to: folder, renderer: renderer)
     }
 
     /// One line per figure for the terminal.
     public static func summary(_ r: LossesLabResult) -> String {
-        entries(r).enumerated().map { "figure \($0 + 1) \($1.name): \($1.caption.finding)" }.joined(separator: "\n")
+        CaptionedFigureWriter.summary(figures(r))
     }
 
     static func captions(_ r: LossesLabResult) -> [Caption] {

@@ -7,59 +7,30 @@ import NNRender
 /// run's parameters and the plotted numbers): `activations`, `xor`, `no-activation`,
 /// `universal-approximation`, `relu-vs-tanh`, `backprop-graph`, `gradient-check-steps`.
 public enum NeuronsLabReport {
-    struct Entry {
-        var name: String
-        var title: String
-        var figure: any Figure
-        var caption: Caption
-        var write: (URL, URL, FigureDocumentWriter) throws -> Void
-    }
-
-    /// Writes one document; generic over the body, hidden behind a closure per entry.
-    struct FigureDocumentWriter {
-        var seed: UInt64
-        var parameters: NeuronsLabConfiguration
-        func write<T: Encodable>(_ title: String, _ caption: Caption, _ body: T, to url: URL, figure: URL) throws {
-            try JSONOutput.write(FigureDocument(figure: title, seed: seed, caption: caption, parameters: parameters, results: body),
-                                 to: url, figure: figure)
-        }
-    }
-
-    static func entries(_ r: NeuronsLabResult) -> [Entry] {
+    /// The figures in the order they are drawn, each with its caption and the numbers it plots.
+    static func figures(_ r: NeuronsLabResult) -> [CaptionedFigure] {
         let f = NeuronsLabFigures(result: r)
         let c = captions(r)
-        func entry<T: Encodable>(_ name: String, _ title: String, _ figure: any Figure, _ caption: Caption, _ body: T) -> Entry {
-            Entry(name: name, title: title, figure: figure, caption: caption) { json, png, writer in
-                try writer.write(title, caption, body, to: json, figure: png)
-            }
-        }
         return [
-            entry("activations", "f and f′ of ten activations with f′(−10), f′(0), f′(10), the mean output and the dead region", f.activations, c[0], r.activations),
-            entry("xor", "XOR: logistic regression against one hidden layer, and the hidden features", f.linearLimits, c[1], r.linearLimits),
-            entry("no-activation", "a deep net without activations equals one matrix", f.linearCollapse, c[2], r.linearCollapse),
-            entry("universal-approximation", "1-D fits with 1, 3, 10, 50 hidden units and bumps from shifted sigmoids", f.approximation, c[3], r.approximation),
-            entry("relu-vs-tanh", "epochs to a target loss for ReLU and tanh, and dead ReLUs against the learning rate", f.speed, c[4], r.speed),
-            entry("backprop-graph", "forward values and backward deltas of a 2-2-1 net, checked by centred differences", f.backprop, c[5], r.backprop),
-            entry("gradient-check-steps", "relative error of one-sided and centred differences against h in float64 and float32", f.stepSweep, c[6], r.stepSweep),
+            CaptionedFigure("activations", "f and f′ of ten activations with f′(−10), f′(0), f′(10), the mean output and the dead region", f.activations, c[0], r.activations),
+            CaptionedFigure("xor", "XOR: logistic regression against one hidden layer, and the hidden features", f.linearLimits, c[1], r.linearLimits),
+            CaptionedFigure("no-activation", "a deep net without activations equals one matrix", f.linearCollapse, c[2], r.linearCollapse),
+            CaptionedFigure("universal-approximation", "1-D fits with 1, 3, 10, 50 hidden units and bumps from shifted sigmoids", f.approximation, c[3], r.approximation),
+            CaptionedFigure("relu-vs-tanh", "epochs to a target loss for ReLU and tanh, and dead ReLUs against the learning rate", f.speed, c[4], r.speed),
+            CaptionedFigure("backprop-graph", "forward values and backward deltas of a 2-2-1 net, checked by centred differences", f.backprop, c[5], r.backprop),
+            CaptionedFigure("gradient-check-steps", "relative error of one-sided and centred differences against h in float64 and float32", f.stepSweep, c[6], r.stepSweep),
         ]
     }
 
     /// Writes every figure (one gnuplot process) and its JSON into `folder`; returns the figure URLs.
     @discardableResult
     public static func write(_ r: NeuronsLabResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
-        let all = entries(r)
-        let urls = all.map { renderer.url(for: $0.name, in: folder) }
-        try renderer.render(zip(all, urls).map { ($0.figure, $1) })
-        let writer = FigureDocumentWriter(seed: r.configuration.seed, parameters: r.configuration)
-        for (e, url) in zip(all, urls) {
-            try e.write(folder.appendingPathComponent("\(e.name).json"), url, writer)
-        }
-        return urls
+        try CaptionedFigureWriter(seed: r.configuration.seed, parameters: r.configuration).write(figures(r), to: folder, renderer: renderer)
     }
 
     /// One line per figure for the terminal: the finding of each caption.
     public static func summary(_ r: NeuronsLabResult) -> String {
-        entries(r).enumerated().map { "figure \($0 + 1) \($1.name): \($1.caption.finding)" }.joined(separator: "\n")
+        CaptionedFigureWriter.summary(figures(r))
     }
 
     /// One activation's facts for the caption, moved from its panel's title: f′ at −10, 0 and

@@ -28,6 +28,7 @@ public enum RegularizeReport {
     /// The gallery's caption (`GalleryCaption`, shared by every lab).
     typealias Caption = GalleryCaption
 
+    /// A figure's JSON: `CaptionedFigureDocument`'s keys plus the run's divergences.
     struct Document<Body: Encodable>: Encodable {
         var figure: String
         var seed: UInt64
@@ -54,6 +55,36 @@ public enum RegularizeReport {
         var quadratic: EarlyStoppingQuadratic
     }
 
+    /// The figures in the order they are drawn, each with its caption and the numbers it plots.
+    static func figures(_ result: RegularizeResult) -> [CaptionedFigure] {
+        let findings = RegularizeFindings(result: result)
+        let figures = RegularizeFigures(result: result, findings: findings)
+        let captions = RegularizeCaptions(result: result, findings: findings)
+        let p = result.capacityPoints
+        let penalties = PenaltyBody(baseline: result.baseline, penalties: result.penalties, maxNorms: result.maxNorms)
+        return [
+            CaptionedFigure("capacity", "decision regions of one-hidden-layer ReLU nets of growing width on the spiral", figures.capacity,
+                            captions.capacity, CapacityBody(maps: findings.widths, gridAxis: DecisionMap.axis, pointsX: p.x, pointsY: p.y, pointLabels: p.labels)),
+            CaptionedFigure("capacity-lambda", "decision regions of the widest net at growing L2 strength λ", figures.capacityLambda,
+                            captions.capacityLambda, CapacityBody(maps: findings.penalized, gridAxis: DecisionMap.axis, pointsX: p.x, pointsY: p.y, pointLabels: p.labels)),
+            CaptionedFigure("penalties", "validation accuracy and the fraction of (near-)zero weights against λ for L2, L1 and the elastic net; max-norm",
+                            figures.penalties, captions.penalties, penalties),
+            CaptionedFigure("weight-histograms", "histograms of every weight of the digits net at one λ, per penalty", figures.histograms,
+                            captions.histograms, penalties),
+            CaptionedFigure("penalty-paths", "the penalized minimum of a 2-D quadratic against λ: closed forms and numerical minima", figures.paths,
+                            captions.paths, result.quadratic),
+            CaptionedFigure("bias-variance", "bias², variance, noise and measured test error of polynomial fits against degree and training-set size",
+                            figures.biasVariance, captions.biasVariance, result.biasVariance),
+            CaptionedFigure("early-stopping", "the validation minimum of a digits net, and t steps of gradient descent against L2 with λ = 1/(tε) on a quadratic",
+                            figures.earlyStopping, captions.earlyStopping,
+                            EarlyStoppingBody(curve: result.earlyStopping, quadratic: result.earlyStoppingQuadratic)),
+            CaptionedFigure("label-smoothing", "confidence histograms on the test digits with and without label smoothing", figures.smoothing,
+                            captions.smoothing, result.smoothing),
+            CaptionedFigure("augmentation", "validation accuracy per seed without augmentation, with input noise, and with rotations, scalings and shifts",
+                            figures.augmentation, captions.augmentation, result.augmentation),
+        ]
+    }
+
     /// Writes every figure (one gnuplot process) and its JSON into `folder`; returns the figure URLs.
     @discardableResult
     public static func write(_ result: RegularizeResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
@@ -65,39 +96,16 @@ public enum RegularizeReport {
                                     histogramLambda: c.histogramLambda, maxNorms: c.maxNorms, smoothing: c.smoothing, inputNoise: c.inputNoise,
                                     copies: c.copies, seeds: c.seeds, degrees: Array(c.degrees), samplePoints: c.samplePoints,
                                     sampleSizes: c.sampleSizes, draws: c.draws, noise: c.noise)
-        let findings = RegularizeFindings(result: result)
-        let figures = RegularizeFigures(result: result, findings: findings)
-        let jobs: [(name: String, figure: any Figure)] = [
-            ("capacity", figures.capacity), ("capacity-lambda", figures.capacityLambda), ("penalties", figures.penalties),
-            ("weight-histograms", figures.histograms), ("penalty-paths", figures.paths), ("bias-variance", figures.biasVariance),
-            ("early-stopping", figures.earlyStopping), ("label-smoothing", figures.smoothing), ("augmentation", figures.augmentation),
-        ]
-        let urls = jobs.map { renderer.url(for: $0.name, in: folder) }
-        try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
-        let p = result.capacityPoints
-        let captions = RegularizeCaptions(result: result, findings: findings)
-        func json<T: Encodable>(_ name: String, _ figure: String, _ caption: Caption, _ body: T) throws {
-            try JSONOutput.write(Document(figure: figure, seed: c.seed, caption: caption, divergences: result.divergences,
-                                          parameters: parameters, results: body),
-                                 to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
+        let writer = CaptionedFigureWriter { figure in
+            document(figure, seed: c.seed, divergences: result.divergences, parameters: parameters, results: figure.results)
         }
-        try json("capacity", "decision regions of one-hidden-layer ReLU nets of growing width on the spiral",
-                 captions.capacity, CapacityBody(maps: findings.widths, gridAxis: DecisionMap.axis, pointsX: p.x, pointsY: p.y, pointLabels: p.labels))
-        try json("capacity-lambda", "decision regions of the widest net at growing L2 strength λ",
-                 captions.capacityLambda, CapacityBody(maps: findings.penalized, gridAxis: DecisionMap.axis, pointsX: p.x, pointsY: p.y, pointLabels: p.labels))
-        let penalties = PenaltyBody(baseline: result.baseline, penalties: result.penalties, maxNorms: result.maxNorms)
-        try json("penalties", "validation accuracy and the fraction of (near-)zero weights against λ for L2, L1 and the elastic net; max-norm",
-                 captions.penalties, penalties)
-        try json("weight-histograms", "histograms of every weight of the digits net at one λ, per penalty", captions.histograms, penalties)
-        try json("penalty-paths", "the penalized minimum of a 2-D quadratic against λ: closed forms and numerical minima", captions.paths, result.quadratic)
-        try json("bias-variance", "bias², variance, noise and measured test error of polynomial fits against degree and training-set size",
-                 captions.biasVariance, result.biasVariance)
-        try json("early-stopping", "the validation minimum of a digits net, and t steps of gradient descent against L2 with λ = 1/(tε) on a quadratic",
-                 captions.earlyStopping, EarlyStoppingBody(curve: result.earlyStopping, quadratic: result.earlyStoppingQuadratic))
-        try json("label-smoothing", "confidence histograms on the test digits with and without label smoothing", captions.smoothing, result.smoothing)
-        try json("augmentation", "validation accuracy per seed without augmentation, with input noise, and with rotations, scalings and shifts",
-                 captions.augmentation, result.augmentation)
-        return urls
+        return try writer.write(figures(result), to: folder, renderer: renderer)
+    }
+
+    /// One figure's `Document`, its results opened as their concrete type.
+    static func document<Body: Encodable>(_ figure: CaptionedFigure, seed: UInt64, divergences: [String], parameters: Parameters,
+                                          results: Body) -> any Encodable {
+        Document(figure: figure.title, seed: seed, caption: figure.caption, divergences: divergences, parameters: parameters, results: results)
     }
 
     /// The findings, one per figure, for the terminal.
