@@ -32,10 +32,9 @@ public enum SearchReport {
         "ensemble": "ensembles average out errors: E[(1/k Σ εᵢ)²] = v/k + (k−1)/k · c, so k models gain as far as their errors are not shared (c)",
     ]
 
-    /// Writes every figure (one gnuplot process), its JSON and the trial files into `folder`.
-    @discardableResult
-    public static func write(_ result: SearchResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
-        let c = result.configuration
+    /// The figures in the order they are drawn, each with its caption (ranked in that order) and
+    /// the numbers it plots.
+    static func figures(_ result: SearchResult) -> [CaptionedFigure] {
         let f = SearchFindings(result: result)
         let figures = SearchFigures(result: result, findings: f)
         let heatTitle = "Coarse to fine: validation accuracy over learning rate × weight decay\n"
@@ -44,31 +43,41 @@ public enum SearchReport {
             + (result.coarseToFine.edgeWarnings.isEmpty ? "the best coarse trial is inside the range" : "⚠ " + result.coarseToFine.edgeWarnings
                 .map { $0.replacingOccurrences(of: ": widen", with: ":\nwiden") }  // one line was wider than the figure
                 .joined(separator: "\n⚠ "))
-        let jobs: [(name: String, figure: any Figure)] = [
-            ("grid-vs-random", figures.gridVersusRandom), ("sampling", figures.sampling),
-            ("coarse-to-fine", SearchHeatMap(study: result.coarseToFine, title: heatTitle)),
-            ("cross-validation", figures.crossValidation), ("ensemble", figures.ensemble),
+        func entry<T: Encodable>(_ rank: Int, _ name: String, _ title: String, _ figure: any Figure, _ finding: String,
+                                 _ numbers: [SearchFindings.Number], _ body: T) -> CaptionedFigure {
+            let caption = GalleryCaption(lecturePoint: lecturePoints[name]!, deck: name == "ensemble" ? "003" : "001", finding: finding, numbers: numbers, rank: rank)
+            return CaptionedFigure(name, title, figure, caption, body)
+        }
+        return [
+            entry(0, "grid-vs-random", "grid against random search over learning rate × an unimportant weight decay", figures.gridVersusRandom,
+                  f.gridVersusRandom, f.gridVersusRandomNumbers, result.gridVersusRandom),
+            entry(1, "sampling", "log-uniform against uniform samples of learning rate and weight decay", figures.sampling, f.sampling,
+                  f.samplingNumbers, result.sampling),
+            entry(2, "coarse-to-fine", "coarse-to-fine search on a heat map of validation accuracy", SearchHeatMap(study: result.coarseToFine, title: heatTitle),
+                  f.coarseToFine, f.coarseToFineNumbers, result.coarseToFine),
+            entry(3, "cross-validation", "k-fold cross-validation of the best configurations against one validation split", figures.crossValidation,
+                  f.crossValidation, f.crossValidationNumbers, result.crossValidation),
+            entry(4, "ensemble", "an ensemble of the top configurations against the best single one", figures.ensemble, f.ensemble,
+                  f.ensembleNumbers, result.ensemble),
         ]
-        let urls = jobs.map { renderer.url(for: $0.name, in: folder) }
-        try renderer.render(zip(jobs, urls).map { ($0.figure, $1) })
+    }
+
+    /// Writes every figure (one gnuplot process), its JSON and the trial files into `folder`.
+    @discardableResult
+    public static func write(_ result: SearchResult, to folder: URL, renderer: FigureRenderer) throws -> [URL] {
+        let c = result.configuration
         let net = "64-" + c.hidden.map(String.init).joined(separator: "-") + "-10 ReLU MLP, SGD with momentum \(c.momentum), "
             + "\(c.epochs) epochs of minibatches of \(c.batchSize), L2 weight decay λ; the kept model is the epoch with the best validation accuracy"
-        func json<T: Encodable>(_ rank: Int, _ name: String, _ figure: String, _ finding: String, _ numbers: [SearchFindings.Number], _ body: T) throws {
-            let caption = GalleryCaption(lecturePoint: lecturePoints[name]!, deck: name == "ensemble" ? "003" : "001", finding: finding, numbers: numbers, rank: rank)
-            try JSONOutput.write(Document(figure: figure, caption: caption, seed: c.seed, search: result.identity, trials: result.trialCount,
-                                          divergedTrials: result.divergedCount, data: result.data, net: net, parameters: c, results: body),
-                                 to: folder.appendingPathComponent("\(name).json"), figure: renderer.url(for: name, in: folder))
-        }
-        try json(0, "grid-vs-random", "grid against random search over learning rate × an unimportant weight decay", f.gridVersusRandom,
-                 f.gridVersusRandomNumbers, result.gridVersusRandom)
-        try json(1, "sampling", "log-uniform against uniform samples of learning rate and weight decay", f.sampling, f.samplingNumbers, result.sampling)
-        try json(2, "coarse-to-fine", "coarse-to-fine search on a heat map of validation accuracy", f.coarseToFine, f.coarseToFineNumbers,
-                 result.coarseToFine)
-        try json(3, "cross-validation", "k-fold cross-validation of the best configurations against one validation split", f.crossValidation,
-                 f.crossValidationNumbers, result.crossValidation)
-        try json(4, "ensemble", "an ensemble of the top configurations against the best single one", f.ensemble, f.ensembleNumbers, result.ensemble)
+        let writer = CaptionedFigureWriter { figure in document(figure, result: result, net: net, results: figure.results) }
+        let urls = try writer.write(figures(result), to: folder, renderer: renderer)
         try copyTrials(result.files, into: TrialStore.trialsFolder(in: folder))
         return urls
+    }
+
+    /// One figure's `Document`, its results opened as their concrete type.
+    static func document<Body: Encodable>(_ figure: CaptionedFigure, result: SearchResult, net: String, results: Body) -> any Encodable {
+        Document(figure: figure.title, caption: figure.caption, seed: result.configuration.seed, search: result.identity, trials: result.trialCount,
+                 divergedTrials: result.divergedCount, data: result.data, net: net, parameters: result.configuration, results: results)
     }
 
     /// Puts the trial files into `folder`: hard links where the file system allows (the same
