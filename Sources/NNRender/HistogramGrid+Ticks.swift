@@ -17,6 +17,9 @@ extension HistogramGrid {
         var textHeight: Double
         /// An average character's width, 0.6 em (`TitleWrap`'s estimate).
         var characterWidth: Double
+        /// The panel's column right of the y axis: the plot area and its right margin, up to
+        /// where the next column (or the image) begins; a cut bar's note must end there.
+        var besideAxis: Double = 0
     }
 
     /// The size the grid is drawn at: the renderer's (`--size`), else its default.
@@ -40,7 +43,8 @@ extension HistogramGrid {
         let height = rowHeight - (panelTitleLines + 1) * line - (xLabel.isEmpty ? 2 : 3) * line
         let right = (sharedY && !logY ? 4 : 3) * character
         let width = Double(size.width) / Double(columns) - Double(yLabelCharacters + 3) * character - line - right
-        return PanelBox(height: Swift.max(1, height), width: Swift.max(1, width), textHeight: em, characterWidth: character)
+        return PanelBox(height: Swift.max(1, height), width: Swift.max(1, width), textHeight: em, characterWidth: character,
+                        besideAxis: Swift.max(0, width + right))
     }
 
     /// The most y intervals a panel of `box` holds with a free text height between two labels.

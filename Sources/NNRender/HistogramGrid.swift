@@ -111,7 +111,8 @@ public struct HistogramGrid: Figure {
         let intervals = Self.maxYIntervals(panelBox(at: size))
         let ticks = panels.map { yTicks($0, shared: shared, intervals: intervals) }
         let yLabelCharacters = logY ? 5 : ticks.map { Self.yLabelCharacters(top: $0.top, step: $0.step) }.max() ?? 6
-        script += "set xtics \(Self.xStep(range: range, box: panelBox(at: size, yLabelCharacters: yLabelCharacters)))\n"
+        let box = panelBox(at: size, yLabelCharacters: yLabelCharacters)
+        script += "set xtics \(Self.xStep(range: range, box: box))\n"
         // A shared linear axis leaves every panel a right margin for the cut bar's note.
         if shared != nil, !logY { script += "set rmargin 4\n" }
         script += "set xlabel \(Gnuplot.quoted(xLabel))\nset ylabel \"fraction\"\n"
@@ -123,8 +124,12 @@ public struct HistogramGrid: Figure {
             if let spike {
                 let h = panel.histogram
                 let percent = String(format: "%.0f%%", 100 * h.fractions[spike.bin])
+                let position = (h.centers[spike.bin] - range.lowerBound) / (range.upperBound - range.lowerBound)
                 script += "set yrange [0:\(spike.top)]\n"
-                script += "set label 1 \(Gnuplot.quoted("← bar cut: \(percent)")) at first \(h.centers[spike.bin]), graph 0.96 left offset 1,0 \(Theme.textColor)\n"
+                if let note = Self.cutNote(percent: percent, position: position, box: box) {
+                    script += "set label 1 \(Gnuplot.quoted(note.text)) at first \(h.centers[spike.bin]), graph 0.96 "
+                        + (note.rightOfBar ? "left offset 1,0" : "right offset -1,0") + " \(Theme.textColor)\n"
+                }
             }
             script += "plot $\(prefix)\(i) using 1:2:3 with boxes lc rgb \"\(Theme.color(0))\"\n"
             if spike != nil { script += "unset label 1\n" + yRange }

@@ -6,14 +6,22 @@ import NNFiles
 import NNRender
 
 /// `lab gradescope`: write a Gradescope autograder bundle for an exercise, and (inside it) grade
-/// one uploaded submission the way Gradescope runs it.
+/// one uploaded submission the way Gradescope runs it. The group has no options of its own; its
+/// help says where they are, since argument-parser (1.8) lists only the subcommands of a group,
+/// not its default subcommand's options.
 struct GradescopeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradescope",
         abstract: "Write a Gradescope autograder for an exercise (setup.sh, run_autograder, the key and NNLab's sources).",
+        usage: """
+            lab gradescope [bundle] <name> --course-key <course-key> [<options>]
+            lab gradescope run <name> --course-key <course-key> [<options>]
+            """,
         discussion: """
-            lab gradescope <name> --course-key FILE --out DIR writes the bundle: zip DIR's contents and upload them as the \
-            assignment's autograder. Make the students' problems with the same key and the Gradescope roster \
+            The bundle's options (--course-key, --course, --source, --out) are listed by 'lab gradescope bundle --help', \
+            those of run by 'lab gradescope run --help'. Without a subcommand, lab gradescope is lab gradescope bundle: \
+            'lab gradescope <name> --course-key FILE --out DIR' writes the bundle; zip DIR's contents and upload them as \
+            the assignment's autograder. Make the students' problems with the same key and the Gradescope roster \
             (lab exercise make <name> --roster roster.csv --course-key FILE reads its SID column).
             """,
         subcommands: [Bundle.self, Run.self], defaultSubcommand: Bundle.self)

@@ -46,6 +46,11 @@ final class RegularizeEndToEndTests: XCTestCase {
             ranks.append(document.caption.rank)
         }
         XCTAssertEqual(ranks, Array(0..<9))
+        // The five weight histograms in one row across a slide, not a 2×3 grid with an empty slot:
+        // the PNG's IHDR width and height (big-endian, bytes 16–23).
+        let png = try Data(contentsOf: folder.appendingPathComponent("regularize/weight-histograms.png"))
+        let side = { (offset: Int) in png[offset..<offset + 4].reduce(0) { $0 << 8 | Int($1) } }
+        XCTAssertEqual([side(16), side(20)], [1920, 800])
     }
 
     func testBadInputFailsWithOneLineAndWritesNothing() throws {

@@ -64,16 +64,19 @@ struct RegularizeFigures {
                         ], key: .below)
     }
 
-    /// Figure 2b: the weights' histograms at the histogram λ.
-    var histograms: HistogramGrid {
+    /// Figure 2b: the weights' histograms at the histogram λ, the five runs in one row across a
+    /// slide (a 2×3 grid left its sixth slot empty); each panel's title in lines short enough for
+    /// a fifth of the slide's width.
+    var histograms: any Figure {
         let lambda = result.configuration.histogramLambda
         let runs: [(String, PenaltyRun)] = [("no penalty", result.baseline)]
             + PenaltyKind.allCases.compactMap { k in findings.run(k, lambda).map { (k.title, $0) } }
-        return HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); tallest bar cut when it dwarfs the rest)" + divergenceNote,
-                             xLabel: "weight", panels: runs.map { name, run in
-            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3 \(F.percent(run.nearZeroFraction)), = 0 \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
+        let grid = HistogramGrid(title: "Every weight of the digits net at λ = \(lambda) (bins of width \(F.short(2 * PenaltyRun.histogramRange / 81)); a bar that dwarfs the rest is cut, its height written beside it)" + divergenceNote,
+                                 xLabel: "weight", panels: runs.map { name, run in
+            HistogramGrid.Panel(title: "\(name)\n|w| < 1e-3: \(F.percent(run.nearZeroFraction))\nw = 0: \(F.percent(run.exactZeroFraction))\nvalidation \(F.percent(run.validationAccuracy))",
                                 histogram: run.histogram)
-        }, columns: 3, sharedY: true, sharedX: true)
+        }, columns: runs.count, sharedY: true, sharedX: true)
+        return SlideStrip(figure: grid, size: FigureSize(width: 1920, height: 800))
     }
 
     /// Figure 3: bias², variance and error against degree and against training-set size.
